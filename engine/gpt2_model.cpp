@@ -1,0 +1,100 @@
+// One GPT-2 forward step over a chunk of new tokens. Shapes: T new tokens, C = n_embd,
+// F = inner (4C), V = vocabulary, P = nPast cached positions.
+#include "engine/gpt2_model.h"
+
+#include "engine/attention.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cstring>
+#include <stdexcept>
+
+namespace inkling {
+
+using Epilogue = MatmulShape::Epilogue;
+
+Gpt2Scratch::Gpt2Scratch(const Gpt2Config &c)
+    : x(size_t(Gpt2Model::kMaxChunk) * c.nEmbd)
+    , h(size_t(Gpt2Model::kMaxChunk) * c.nEmbd)
+    , qkv(size_t(Gpt2Model::kMaxChunk) * 3 * c.nEmbd)
+    , att(size_t(Gpt2Model::kMaxChunk) * c.nEmbd)
+    , fc(size_t(Gpt2Model::kMaxChunk) * c.innerDim())
+    , scores(size_t(Gpt2Model::kMaxChunk) * c.nHead * c.nCtx)
+{}
+
+Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights)
+    : m_config(config)
+    , m_w(std::move(weights))
+    , m_layerNorms(config.nEmbd, config.layerNormEps)
+{}
+
+void Gpt2Model::forward(std::span<const int> tokens, int nPast, KvCache &cache, Gpt2Scratch &s,
+                        float *logits, int nLogits) const
+{
+    const int T = int(tokens.size());
+    const int C = m_config.nEmbd;
+    if (T < 1 || T > kMaxChunk || nPast < 0 || nPast + T > m_config.nCtx || nLogits < 0 ||
+        nLogits > T)
+        throw std::invalid_argument("Gpt2Model::forward: chunk does not fit the context");
+
+    // x [T, C] = wte[token] + wpe[position]
+    for (int t = 0; t < T; ++t) {
+        const int id = tokens[t];
+        if (id < 0 || id >= m_config.nVocab)
+            throw std::invalid_argument("Gpt2Model::forward: token id out of range");
+        const float *te = m_w.wte.data() + size_t(id) * C;
+        const float *pe = m_w.wpe.data() + size_t(nPast + t) * C;
+        float *xt = s.x.data() + size_t(t) * C;
+        for (int c = 0; c < C; ++c)
+            xt[c] = te[c] + pe[c];
+    }
+
+    for (int l = 0; l < m_config.nLayer; ++l)
+        block(l, T, nPast, cache, s);
+
+    if (nLogits == 0)
+        return;
+    // Only the rows whose logits are wanted go through ln_f and the LM head.
+    const float *xLast = s.x.data() + size_t(T - nLogits) * C; // [nLogits, C]
+    m_layerNorms.get(nLogits).run(xLast, m_w.lnfWeight.data(), m_w.lnfBias.data(), s.h.data());
+    // logits [nLogits, V] = h [nLogits, C] x headᵀ [C, V]
+    const std::vector<float> &head = m_w.lmHead.empty() ? m_w.wte : m_w.lmHead;
+    m_matmuls.get({nLogits, C, m_config.nVocab, true, false, Epilogue::None})
+        .run(s.h.data(), head.data(), nullptr, logits);
+}
+
+void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) const
+{
+    const Gpt2LayerWeights &w = m_w.layers[size_t(l)];
+    const int C = m_config.nEmbd, F = m_config.innerDim();
+    const LayerNorm &ln = m_layerNorms.get(T);
+
+    // Attention sub-block: x += c_proj(attention(ln_1(x)))
+    ln.run(s.x.data(), w.ln1Weight.data(), w.ln1Bias.data(), s.h.data()); // h [T, C]
+    m_matmuls.get({T, C, 3 * C, false, true, Epilogue::None})             // qkv [T, 3C]
+        .run(s.h.data(), w.attnWeight.data(), w.attnBias.data(), s.qkv.data());
+    for (int t = 0; t < T; ++t) { // k, v rows of qkv → cache rows nPast + t
+        const float *row = s.qkv.data() + size_t(t) * 3 * C;
+        std::memcpy(cache.keys(l, nPast + t), row + C, sizeof(float) * C);
+        std::memcpy(cache.values(l, nPast + t), row + 2 * C, sizeof(float) * C);
+    }
+    causalAttention(s.qkv.data(), 3 * C, cache, l, nPast, T, m_config.nHead, s.att.data(),
+                    s.scores.data()); // att [T, C]
+    m_matmuls.get({T, C, C, false, true, Epilogue::Accumulate}) // x [T, C] += att x Wproj
+        .run(s.att.data(), w.attnProjWeight.data(), w.attnProjBias.data(), s.x.data());
+
+    // MLP sub-block: x += c_proj(gelu(c_fc(ln_2(x))))
+    ln.run(s.x.data(), w.ln2Weight.data(), w.ln2Bias.data(), s.h.data()); // h [T, C]
+    m_matmuls.get({T, C, F, false, true, Epilogue::Gelu})                 // fc [T, F]
+        .run(s.h.data(), w.fcWeight.data(), w.fcBias.data(), s.fc.data());
+    m_matmuls.get({T, F, C, false, true, Epilogue::Accumulate}) // x [T, C] += fc x Wproj
+        .run(s.fc.data(), w.mlpProjWeight.data(), w.mlpProjBias.data(), s.x.data());
+}
+
+std::string Gpt2Model::matmulImplementation() const
+{
+    const int C = m_config.nEmbd;
+    return m_matmuls.get({1, C, 3 * C, false, true, Epilogue::None}).implementation();
+}
+
+} // namespace inkling

@@ -1,0 +1,116 @@
+// Maps checkpoint tensor names to Gpt2Weights and rejects anything unexpected.
+#include "engine/gpt2_weights.h"
+
+#include "engine/model_error.h"
+#include "engine/safetensors.h"
+
+#include <set>
+
+namespace inkling {
+
+namespace {
+
+class TensorReader
+{
+public:
+    TensorReader(const SafetensorsFile &file, std::string prefix)
+        : m_file(file)
+        , m_prefix(std::move(prefix))
+    {}
+
+    // Reads "<prefix>name" with exactly the given shape.
+    std::vector<float> read(const std::string &name, const std::vector<int64_t> &shape)
+    {
+        return readFull(m_prefix + name, shape);
+    }
+
+    std::vector<float> readFull(const std::string &full, const std::vector<int64_t> &shape)
+    {
+        const TensorView *t = m_file.find(full);
+        if (!t)
+            throw ModelError(m_file.path(), full, "missing");
+        m_used.insert(full);
+        if (t->dtype != DType::F32 && t->dtype != DType::F16 && t->dtype != DType::BF16)
+            throw ModelError(m_file.path(), full,
+                             std::string("dtype ") + dtypeName(t->dtype) +
+                                 " is not supported (F32, F16 or BF16)");
+        if (t->shape != shape)
+            throw ModelError(m_file.path(), full,
+                             "shape " + shapeText(t->shape) + " does not match config.json (" +
+                                 shapeText(shape) + ")");
+        return toFloat32(*t);
+    }
+
+    // Every tensor must have been read, except the attention-mask buffers that
+    // transformers saves alongside the weights.
+    void checkAllUsed() const
+    {
+        for (const auto &t : m_file.tensors()) {
+            if (m_used.count(t.name))
+                continue;
+            const auto endsWith = [&](const std::string &suffix) {
+                return t.name.size() >= suffix.size() &&
+                       t.name.compare(t.name.size() - suffix.size(), suffix.size(), suffix) == 0;
+            };
+            if (endsWith(".attn.bias") || endsWith(".attn.masked_bias"))
+                continue;
+            throw ModelError(m_file.path(), t.name, "unexpected tensor for a GPT-2 model");
+        }
+    }
+
+    static std::string shapeText(const std::vector<int64_t> &shape)
+    {
+        std::string s = "[";
+        for (size_t i = 0; i < shape.size(); ++i)
+            s += (i ? ", " : "") + std::to_string(shape[i]);
+        return s + "]";
+    }
+
+private:
+    const SafetensorsFile &m_file;
+    std::string m_prefix;
+    std::set<std::string> m_used;
+};
+
+} // namespace
+
+Gpt2Weights Gpt2Weights::load(const std::string &path, const Gpt2Config &config)
+{
+    const auto file = SafetensorsFile::open(path);
+    const std::string prefix = file->find("transformer.wte.weight") ? "transformer." : "";
+    TensorReader r(*file, prefix);
+    const int64_t C = config.nEmbd, F = config.innerDim();
+
+    Gpt2Weights w;
+    w.wte = r.read("wte.weight", {config.nVocab, C});
+    w.wpe = r.read("wpe.weight", {config.nCtx, C});
+    for (int l = 0; l < config.nLayer; ++l) {
+        const std::string h = "h." + std::to_string(l) + ".";
+        Gpt2LayerWeights L;
+        L.ln1Weight = r.read(h + "ln_1.weight", {C});
+        L.ln1Bias = r.read(h + "ln_1.bias", {C});
+        L.attnWeight = r.read(h + "attn.c_attn.weight", {C, 3 * C});
+        L.attnBias = r.read(h + "attn.c_attn.bias", {3 * C});
+        L.attnProjWeight = r.read(h + "attn.c_proj.weight", {C, C});
+        L.attnProjBias = r.read(h + "attn.c_proj.bias", {C});
+        L.ln2Weight = r.read(h + "ln_2.weight", {C});
+        L.ln2Bias = r.read(h + "ln_2.bias", {C});
+        L.fcWeight = r.read(h + "mlp.c_fc.weight", {C, F});
+        L.fcBias = r.read(h + "mlp.c_fc.bias", {F});
+        L.mlpProjWeight = r.read(h + "mlp.c_proj.weight", {F, C});
+        L.mlpProjBias = r.read(h + "mlp.c_proj.bias", {C});
+        w.layers.push_back(std::move(L));
+    }
+    w.lnfWeight = r.read("ln_f.weight", {C});
+    w.lnfBias = r.read("ln_f.bias", {C});
+    // The head is never under "transformer."; when present it is usually wte again.
+    if (file->find("lm_head.weight")) {
+        w.lmHead = r.readFull("lm_head.weight", {config.nVocab, C});
+        if (w.lmHead == w.wte)
+            w.lmHead.clear();
+    }
+    r.checkAllUsed();
+    return w;
+}
+
+} // namespace inkling

@@ -1,0 +1,87 @@
+// Loading a model directory, turning every failure into a ModelError.
+#include "engine/language_model.h"
+
+#include "engine/model_error.h"
+#include "engine/safetensors.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace inkling {
+
+std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir)
+{
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        throw ModelError(dir, {}, "is not a model directory (it does not exist)");
+    const auto file = [&](const char *name) { return (fs::path(dir) / name).string(); };
+    for (const char *name : {"config.json", "model.safetensors", "vocab.json", "merges.txt"}) {
+        if (!fs::exists(file(name), ec))
+            throw ModelError(file(name), {}, "missing from the model directory");
+    }
+
+    const Gpt2Config config = Gpt2Config::fromJsonFile(file("config.json"));
+    Tokenizer tokenizer = [&] {
+        try {
+            return Tokenizer::load(file("vocab.json"), file("merges.txt"));
+        } catch (const TokenizerError &e) {
+            throw ModelError(file("vocab.json"), {}, e.what());
+        }
+    }();
+    if (tokenizer.vocabSize() > config.nVocab)
+        throw ModelError(file("vocab.json"), {},
+                         "has " + std::to_string(tokenizer.vocabSize()) +
+                             " tokens but config.json's vocab_size is " +
+                             std::to_string(config.nVocab));
+
+    std::string dtype;
+    long long bytes = 0;
+    {
+        const auto st = SafetensorsFile::open(file("model.safetensors"));
+        bytes = (long long)st->fileSize();
+        for (const auto &t : st->tensors()) {
+            if (t.name.ends_with("wte.weight"))
+                dtype = dtypeName(t.dtype);
+        }
+    }
+    auto model = std::make_unique<Gpt2Model>(config,
+                                             Gpt2Weights::load(file("model.safetensors"), config));
+    std::unique_ptr<LanguageModel> lm(
+        new LanguageModel(fs::absolute(dir).lexically_normal().string(), std::move(model),
+                          std::move(tokenizer)));
+    lm->m_fileBytes = bytes;
+    lm->m_fileDType = dtype;
+    return lm;
+}
+
+std::string LanguageModel::name() const
+{
+    fs::path p(m_dir);
+    if (p.filename().empty())
+        p = p.parent_path();
+    return p.filename().string();
+}
+
+std::string defaultModelDirectory()
+{
+    std::error_code ec;
+    const auto usable = [&](const fs::path &p) { return fs::exists(p / "config.json", ec); };
+    if (const char *env = std::getenv("INKLING_MODEL_DIR"); env && *env)
+        return env;
+    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const fs::path nextToExe =
+            exe.parent_path().parent_path() / "share/inkling/models/inkling-tiny";
+        if (usable(nextToExe))
+            return nextToExe.string();
+    }
+    for (const char *candidate : {INKLING_INSTALLED_MODEL_DIR, INKLING_SOURCE_MODEL_DIR}) {
+        if (usable(candidate))
+            return candidate;
+    }
+    return {};
+}
+
+} // namespace inkling

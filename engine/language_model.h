@@ -1,0 +1,50 @@
+// Everything a completion needs from one Hugging Face GPT-2 model directory: config,
+// weights on oneDNN, and the tokenizer. Also finds the embedded default model.
+#pragma once
+
+#include "engine/gpt2_config.h"
+#include "engine/gpt2_model.h"
+#include "engine/tokenizer.h"
+
+#include <memory>
+#include <string>
+
+namespace inkling {
+
+class LanguageModel
+{
+public:
+    // Loads config.json, model.safetensors, vocab.json and merges.txt from dir.
+    // Throws ModelError with the offending file (and tensor) on any problem.
+    static std::unique_ptr<LanguageModel> load(const std::string &dir);
+
+    const std::string &directory() const { return m_dir; }
+    // The directory's name, e.g. "inkling-tiny" or "gpt2-medium".
+    std::string name() const;
+    const Gpt2Config &config() const { return m_model->config(); }
+    const Gpt2Model &model() const { return *m_model; }
+    const Tokenizer &tokenizer() const { return m_tokenizer; }
+    // Size of model.safetensors and its weights' dtype ("F16", ...).
+    long long fileBytes() const { return m_fileBytes; }
+    const std::string &fileDType() const { return m_fileDType; }
+
+private:
+    LanguageModel(std::string dir, std::unique_ptr<Gpt2Model> model, Tokenizer tokenizer)
+        : m_dir(std::move(dir))
+        , m_model(std::move(model))
+        , m_tokenizer(std::move(tokenizer))
+    {}
+
+    std::string m_dir;
+    std::unique_ptr<Gpt2Model> m_model;
+    Tokenizer m_tokenizer;
+    long long m_fileBytes = 0;
+    std::string m_fileDType;
+};
+
+// The embedded inkling-tiny model: $INKLING_MODEL_DIR if set, else the installed copy
+// (next to the executable's ../share, then the configured prefix), else the source
+// tree's. Empty when none exists.
+std::string defaultModelDirectory();
+
+} // namespace inkling

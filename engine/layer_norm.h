@@ -1,0 +1,41 @@
+// LayerNorm over the channel dimension of a [T, C] f32 activation, on oneDNN.
+#pragma once
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+
+namespace inkling {
+
+class LayerNorm
+{
+public:
+    LayerNorm(int64_t rows, int64_t channels, float eps);
+
+    // dst [T, C] = (src - mean) / sqrt(var + eps) * weight + bias; src may equal dst.
+    void run(const float *src, const float *weight, const float *bias, float *dst) const;
+
+private:
+    dnnl::layer_normalization_forward::primitive_desc m_pd;
+    dnnl::layer_normalization_forward m_prim;
+};
+
+// One primitive per row count; the channel count and eps are fixed per model.
+class LayerNormCache
+{
+public:
+    LayerNormCache(int64_t channels, float eps)
+        : m_channels(channels)
+        , m_eps(eps)
+    {}
+    const LayerNorm &get(int64_t rows);
+
+private:
+    int64_t m_channels;
+    float m_eps;
+    std::map<int64_t, std::unique_ptr<LayerNorm>> m_cache;
+};
+
+} // namespace inkling
