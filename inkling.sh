@@ -61,7 +61,7 @@ run)
     in_env sh -c 'if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
                       exec build/bin/inkling "$@"
                   else
-                      exec xvfb-run -a -s "-screen 0 1280x900x24" build/bin/inkling "$@"
+                      exec env/with-xvfb.sh build/bin/inkling "$@"
                   fi' sh "$@"
     ;;
 test)
