@@ -1,0 +1,313 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>Screenshot</name>
+    <message>
+        <source>The window was never shown.</source>
+        <translation>Das Fenster wurde nie angezeigt.</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot to “%1”.</source>
+        <translation>Das Bildschirmfoto kann nicht nach „%1“ geschrieben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>TextFile</name>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to edit (%2 MiB).</source>
+        <translation>„%1“ ist zu groß zum Bearbeiten (%2 MiB).</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a UTF-8 text file.</source>
+        <translation>„%1“ ist keine UTF-8-Textdatei.</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save “%1”: %2</source>
+        <translation>„%1“ kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;Neu</translation>
+    </message>
+    <message>
+        <source>Start a new, empty document</source>
+        <translation>Ein neues, leeres Dokument beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open an existing file</source>
+        <translation>Eine vorhandene Datei öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>Das Dokument speichern</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Save the document under a new name</source>
+        <translation>Das Dokument unter einem neuen Namen speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Quit Inkling</source>
+        <translation>Inkling beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Inkling</source>
+        <translation>Ü&amp;ber Inkling</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Opened “%1”</source>
+        <translation>„%1“ geöffnet</translation>
+    </message>
+    <message>
+        <source>Cannot Open File</source>
+        <translation>Datei kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>Open File</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Untitled.md</source>
+        <translation>Unbenannt.md</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>Speichern unter</translation>
+    </message>
+    <message>
+        <source>Cannot Save File</source>
+        <translation>Datei kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Saved “%1”</source>
+        <translation>„%1“ gespeichert</translation>
+    </message>
+    <message>
+        <source>About Inkling</source>
+        <translation>Über Inkling</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Inkling %1&lt;/h3&gt;&lt;p&gt;A text editor that suggests how your sentence goes on, using a GPT-2 language model that runs entirely on this computer.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Inkling %1&lt;/h3&gt;&lt;p&gt;Ein Texteditor, der vorschlägt, wie Ihr Satz weitergeht – mit einem GPT-2-Sprachmodell, das vollständig auf diesem Computer läuft.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The document “%1” has unsaved changes.
+Do you want to save them?</source>
+        <translation>Das Dokument „%1“ enthält ungespeicherte Änderungen.
+Möchten Sie sie speichern?</translation>
+    </message>
+    <message>
+        <source>Plain Text</source>
+        <translation>Reiner Text</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>Sampling</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>Engine</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Suggest while typing</source>
+        <translation>Beim Tippen vorschlagen</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>How long typing must pause before a suggestion is requested. Fast typists get a little more.</source>
+        <translation>Wie lange das Tippen pausieren muss, bevor ein Vorschlag angefordert wird. Wer schnell tippt, bekommt etwas mehr Zeit.</translation>
+    </message>
+    <message>
+        <source>Pause before suggesting:</source>
+        <translation>Pause vor einem Vorschlag:</translation>
+    </message>
+    <message>
+        <source>Time limit per suggestion:</source>
+        <translation>Zeitlimit pro Vorschlag:</translation>
+    </message>
+    <message>
+        <source>Maximum tokens, word mode:</source>
+        <translation>Höchstzahl an Tokens, Wortmodus:</translation>
+    </message>
+    <message>
+        <source>Maximum tokens, sentence mode:</source>
+        <translation>Höchstzahl an Tokens, Satzmodus:</translation>
+    </message>
+    <message>
+        <source>Maximum tokens, paragraph mode:</source>
+        <translation>Höchstzahl an Tokens, Absatzmodus:</translation>
+    </message>
+    <message>
+        <source>Maximum tokens, code mode:</source>
+        <translation>Höchstzahl an Tokens, Codemodus:</translation>
+    </message>
+    <message>
+        <source>Always take the most likely token (greedy)</source>
+        <translation>Immer das wahrscheinlichste Token nehmen (greedy)</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>Temperatur:</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k:</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p:</translation>
+    </message>
+    <message>
+        <source>Repetition penalty:</source>
+        <translation>Wiederholungsstrafe:</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>The embedded inkling-tiny model</source>
+        <translation>Das eingebaute Modell inkling-tiny</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose a GPT-2 model directory</source>
+        <translation>GPT-2-Modellverzeichnis auswählen</translation>
+    </message>
+    <message>
+        <source>Engine threads:</source>
+        <translation>Engine-Threads:</translation>
+    </message>
+    <message>
+        <source>Model directory:</source>
+        <translation>Modellverzeichnis:</translation>
+    </message>
+    <message>
+        <source>Accept the whole suggestion:</source>
+        <translation>Ganzen Vorschlag annehmen:</translation>
+    </message>
+    <message>
+        <source>Accept the next word:</source>
+        <translation>Nächstes Wort annehmen:</translation>
+    </message>
+    <message>
+        <source>Accept the next line or sentence:</source>
+        <translation>Nächste Zeile oder nächsten Satz annehmen:</translation>
+    </message>
+    <message>
+        <source>Dismiss the suggestion:</source>
+        <translation>Vorschlag verwerfen:</translation>
+    </message>
+    <message>
+        <source>Next alternative:</source>
+        <translation>Nächste Alternative:</translation>
+    </message>
+    <message>
+        <source>Previous alternative:</source>
+        <translation>Vorherige Alternative:</translation>
+    </message>
+    <message>
+        <source>Suggest now:</source>
+        <translation>Jetzt vorschlagen:</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A text editor with local GPT-2 writing suggestions.</source>
+        <translation>Ein Texteditor mit lokalen Schreibvorschlägen von GPT-2.</translation>
+    </message>
+    <message>
+        <source>Save an image of the window as PNG to &lt;png&gt; and quit.</source>
+        <translation>Ein Bild des Fensters als PNG in &lt;png&gt; speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>png</source>
+        <translation>png</translation>
+    </message>
+    <message>
+        <source>The file to open.</source>
+        <translation>Die zu öffnende Datei.</translation>
+    </message>
+    <message>
+        <source>Only one file can be opened.</source>
+        <translation>Es kann nur eine Datei geöffnet werden.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,313 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Screenshot</name>
+    <message>
+        <source>The window was never shown.</source>
+        <translation>窗口始终未显示。</translation>
+    </message>
+    <message>
+        <source>Cannot write the screenshot to “%1”.</source>
+        <translation>无法将截图写入“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>TextFile</name>
+    <message>
+        <source>Cannot open “%1”: %2</source>
+        <translation>无法打开“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is too large to edit (%2 MiB).</source>
+        <translation>“%1”太大，无法编辑（%2 MiB）。</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a UTF-8 text file.</source>
+        <translation>“%1”不是 UTF-8 文本文件。</translation>
+    </message>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot save “%1”: %2</source>
+        <translation>无法保存“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新建(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start a new, empty document</source>
+        <translation>新建一个空白文档</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open an existing file</source>
+        <translation>打开现有文件</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the document</source>
+        <translation>保存文档</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the document under a new name</source>
+        <translation>以新名称保存文档</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Quit Inkling</source>
+        <translation>退出 Inkling</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Inkling</source>
+        <translation>关于 Inkling(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Opened “%1”</source>
+        <translation>已打开“%1”</translation>
+    </message>
+    <message>
+        <source>Cannot Open File</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>Open File</source>
+        <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>Untitled.md</source>
+        <translation>未命名.md</translation>
+    </message>
+    <message>
+        <source>Save As</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <source>Cannot Save File</source>
+        <translation>无法保存文件</translation>
+    </message>
+    <message>
+        <source>Saved “%1”</source>
+        <translation>已保存“%1”</translation>
+    </message>
+    <message>
+        <source>About Inkling</source>
+        <translation>关于 Inkling</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Inkling %1&lt;/h3&gt;&lt;p&gt;A text editor that suggests how your sentence goes on, using a GPT-2 language model that runs entirely on this computer.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Inkling %1&lt;/h3&gt;&lt;p&gt;一款文本编辑器：借助完全在本机运行的 GPT-2 语言模型，为你建议句子接下来怎么写。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>The document “%1” has unsaved changes.
+Do you want to save them?</source>
+        <translation>文档“%1”有未保存的更改。
+是否保存？</translation>
+    </message>
+    <message>
+        <source>Plain Text</source>
+        <translation>纯文本</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Sampling</source>
+        <translation>采样</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Suggest while typing</source>
+        <translation>输入时给出建议</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>How long typing must pause before a suggestion is requested. Fast typists get a little more.</source>
+        <translation>输入停顿多久后才请求建议。打字快的人会多得到一点时间。</translation>
+    </message>
+    <message>
+        <source>Pause before suggesting:</source>
+        <translation>建议前的停顿：</translation>
+    </message>
+    <message>
+        <source>Time limit per suggestion:</source>
+        <translation>每条建议的时间上限：</translation>
+    </message>
+    <message>
+        <source>Maximum tokens, word mode:</source>
+        <translation>最大词元数（单词模式）：</translation>
+    </message>
+    <message>
+        <source>Maximum tokens, sentence mode:</source>
+        <translation>最大词元数（句子模式）：</translation>
+    </message>
+    <message>
+        <source>Maximum tokens, paragraph mode:</source>
+        <translation>最大词元数（段落模式）：</translation>
+    </message>
+    <message>
+        <source>Maximum tokens, code mode:</source>
+        <translation>最大词元数（代码模式）：</translation>
+    </message>
+    <message>
+        <source>Always take the most likely token (greedy)</source>
+        <translation>总是选择概率最高的词元（贪心）</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Top-k:</source>
+        <translation>Top-k：</translation>
+    </message>
+    <message>
+        <source>Top-p:</source>
+        <translation>Top-p：</translation>
+    </message>
+    <message>
+        <source>Repetition penalty:</source>
+        <translation>重复惩罚：</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>The embedded inkling-tiny model</source>
+        <translation>内置的 inkling-tiny 模型</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a GPT-2 model directory</source>
+        <translation>选择 GPT-2 模型目录</translation>
+    </message>
+    <message>
+        <source>Engine threads:</source>
+        <translation>引擎线程数：</translation>
+    </message>
+    <message>
+        <source>Model directory:</source>
+        <translation>模型目录：</translation>
+    </message>
+    <message>
+        <source>Accept the whole suggestion:</source>
+        <translation>接受整条建议：</translation>
+    </message>
+    <message>
+        <source>Accept the next word:</source>
+        <translation>接受下一个词：</translation>
+    </message>
+    <message>
+        <source>Accept the next line or sentence:</source>
+        <translation>接受下一行或下一句：</translation>
+    </message>
+    <message>
+        <source>Dismiss the suggestion:</source>
+        <translation>忽略建议：</translation>
+    </message>
+    <message>
+        <source>Next alternative:</source>
+        <translation>下一个备选：</translation>
+    </message>
+    <message>
+        <source>Previous alternative:</source>
+        <translation>上一个备选：</translation>
+    </message>
+    <message>
+        <source>Suggest now:</source>
+        <translation>立即建议：</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>A text editor with local GPT-2 writing suggestions.</source>
+        <translation>带有本地 GPT-2 写作建议的文本编辑器。</translation>
+    </message>
+    <message>
+        <source>Save an image of the window as PNG to &lt;png&gt; and quit.</source>
+        <translation>将窗口图像以 PNG 格式保存到 &lt;png&gt; 并退出。</translation>
+    </message>
+    <message>
+        <source>png</source>
+        <translation>png</translation>
+    </message>
+    <message>
+        <source>The file to open.</source>
+        <translation>要打开的文件。</translation>
+    </message>
+    <message>
+        <source>Only one file can be opened.</source>
+        <translation>只能打开一个文件。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,62 @@
+// The text editor: a QPlainTextEdit highlighted by KSyntaxHighlighting, with colours
+// copied from a theme chosen by the palette's lightness, and a line-number gutter.
+#pragma once
+
+#include <QPlainTextEdit>
+
+namespace KSyntaxHighlighting {
+class Definition;
+class SyntaxHighlighter;
+class Theme;
+} // namespace KSyntaxHighlighting
+
+namespace inkling {
+
+class LineNumberArea;
+
+class Editor : public QPlainTextEdit
+{
+    Q_OBJECT
+
+public:
+    explicit Editor(QWidget *parent = nullptr);
+    ~Editor() override;
+
+    // What a new, unnamed document is highlighted as: Inkling is mostly for prose.
+    static KSyntaxHighlighting::Definition defaultDefinition();
+    // The built-in theme that suits a palette: dark when the base colour is dark.
+    static KSyntaxHighlighting::Theme themeForPalette(const QPalette &palette);
+
+    // Matches extensions and names such as "CMakeLists.txt"; an unknown name means
+    // no highlighting (an invalid definition).
+    void setDefinitionForFileName(const QString &fileName);
+    void setDefinition(const KSyntaxHighlighting::Definition &definition);
+    KSyntaxHighlighting::Definition definition() const;
+
+    void setTheme(const KSyntaxHighlighting::Theme &theme);
+    KSyntaxHighlighting::Theme theme() const;
+
+    // The gutter is a child widget, but only the editor knows where blocks are drawn.
+    int lineNumberAreaWidth() const;
+    void paintLineNumberArea(QPaintEvent *event);
+
+signals:
+    void definitionChanged();
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateLineNumberAreaWidth();
+    void updateLineNumberArea(const QRect &rect, int dy);
+    void highlightCurrentLine();
+    // The palette the editor would have without the theme's colours.
+    QPalette inheritedPalette() const;
+
+    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
+    LineNumberArea *m_lineNumberArea;
+    bool m_darkPalette = false; // the lightness the current theme was chosen for
+};
+
+} // namespace inkling

@@ -1,0 +1,56 @@
+// The application window: the editor, the File and Help menus, and the status bar.
+// It owns the document's file name and never loses unsaved changes silently.
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+
+namespace inkling {
+
+class Editor;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The size of a new window; also what --screenshot captures.
+    static QSize defaultSize();
+
+    Editor *editor() const { return m_editor; }
+    QString filePath() const { return m_filePath; }
+
+    // Replaces the document with the file, without asking about unsaved changes.
+    // On failure the document is unchanged and *errorMessage says why.
+    bool loadFile(const QString &path, QString *errorMessage);
+    // As loadFile(), but shows a failure to the user.
+    bool openFile(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createMenus();
+    void newFile();
+    void open();
+    bool save();
+    bool saveAs();
+    bool saveFile(const QString &path);
+    void about();
+    // Asks whether to save a modified document; false means the user cancelled.
+    bool maybeSave();
+    void setFilePath(const QString &path);
+    void updateWindowTitle();
+    void updateDefinitionLabel();
+    void showError(const QString &title, const QString &message);
+
+    Editor *m_editor;
+    QLabel *m_definitionLabel;
+    QString m_filePath;
+};
+
+} // namespace inkling
