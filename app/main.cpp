@@ -1,6 +1,9 @@
 // Inkling's GUI entry point: command line, translations, and the main window.
 #include "app/screenshot.h"
+#include "ui/editor.h"
+#include "ui/engine_thread.h"
 #include "ui/main_window.h"
+#include "ui/suggestion_controller.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -58,6 +61,12 @@ int main(int argc, char *argv[])
                                     "Save an image of the window as PNG to <png> and quit."),
         QCoreApplication::translate("main", "png"));
     parser.addOption(screenshotOption);
+    const QCommandLineOption suggestOption(
+        QStringLiteral("suggest"),
+        QCoreApplication::translate("main", "Ask for a suggestion at the end of the document as "
+                                            "soon as the model is loaded (with --screenshot: "
+                                            "capture it once it has finished)."));
+    parser.addOption(suggestOption);
     parser.addPositionalArgument(QStringLiteral("file"),
                                  QCoreApplication::translate("main", "The file to open."),
                                  QStringLiteral("[file]"));
@@ -87,7 +96,23 @@ int main(int argc, char *argv[])
     }
     window.show();
 
-    if (screenshot)
-        inkling::captureWhenShown(&window, parser.value(screenshotOption));
+    bool suggestionDone = false;
+    if (parser.isSet(suggestOption)) {
+        auto *controller = window.suggestions();
+        QObject::connect(window.engine(), &inkling::EngineThread::modelLoaded, controller, [&window] {
+            window.editor()->moveCursor(QTextCursor::End);
+            window.suggestions()->requestNow();
+        });
+        QObject::connect(controller, &inkling::SuggestionController::finished, &window,
+                         [&suggestionDone] { suggestionDone = true; });
+        QObject::connect(controller, &inkling::SuggestionController::failed, &window,
+                         [&suggestionDone] { suggestionDone = true; });
+    }
+    if (screenshot) {
+        std::function<bool()> ready;
+        if (parser.isSet(suggestOption))
+            ready = [&suggestionDone] { return suggestionDone; };
+        inkling::captureWhenShown(&window, parser.value(screenshotOption), ready);
+    }
     return QApplication::exec();
 }

@@ -21,7 +21,7 @@ Q_LOGGING_CATEGORY(lcScreenshot, "inkling.app.screenshot", QtInfoMsg)
 using namespace std::chrono_literals;
 
 // A window that is not exposed after this long never will be (no display server).
-constexpr auto kExposeTimeout = 10s;
+constexpr auto kExposeTimeout = 20s;
 constexpr auto kPollInterval = 20ms;
 
 void fail(const QString &message)
@@ -32,17 +32,17 @@ void fail(const QString &message)
 
 } // namespace
 
-void captureWhenShown(QWidget *window, const QString &path)
+void captureWhenShown(QWidget *window, const QString &path, const std::function<bool()> &ready)
 {
     // Polling is simpler and more robust than waiting for a particular Expose or
     // Paint event, whose order differs between xcb, wayland and offscreen.
     auto *poll = new QTimer(window);
     poll->setInterval(kPollInterval);
     const QDeadlineTimer deadline(kExposeTimeout);
-    QObject::connect(poll, &QTimer::timeout, window, [window, poll, path, deadline] {
+    QObject::connect(poll, &QTimer::timeout, window, [window, poll, path, deadline, ready] {
         const QWindow *handle = window->windowHandle();
         const bool exposed = handle && handle->isExposed();
-        if (!exposed && !deadline.hasExpired())
+        if ((!exposed || (ready && !ready())) && !deadline.hasExpired())
             return;
         poll->stop();
         poll->deleteLater();

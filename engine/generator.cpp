@@ -38,8 +38,13 @@ std::vector<int> promptTokens(const Tokenizer &tokenizer, std::string_view promp
     if (ids.empty())
         ids.push_back(Tokenizer::kEndOfText);
     const size_t room = size_t(std::max(1, nCtx - std::max(0, maxTokens)));
-    if (ids.size() > room)
-        ids.erase(ids.begin(), ids.end() - ptrdiff_t(room));
+    if (ids.size() > room) {
+        // Drop whole steps of a quarter window from the front, so the first kept token
+        // stays the same while the user types on and the KV cache prefix stays valid.
+        const size_t step = size_t(std::max(1, nCtx / 4));
+        const size_t drop = std::min(ids.size() - 1, (ids.size() - room + step - 1) / step * step);
+        ids.erase(ids.begin(), ids.begin() + ptrdiff_t(drop));
+    }
     return ids;
 }
 

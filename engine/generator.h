@@ -47,7 +47,8 @@ struct GenerationCallbacks
 };
 
 // The prompt's tokens as they go to the model: the most recent that leave room for
-// maxTokens in the window; an empty prompt becomes <|endoftext|>, as in training.
+// maxTokens in the window, cut in quarter-window steps; an empty prompt becomes
+// <|endoftext|>, as in training.
 std::vector<int> promptTokens(const Tokenizer &tokenizer, std::string_view prompt, int nCtx,
                               int maxTokens);
 

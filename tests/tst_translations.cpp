@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QMenuBar>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTranslator>
 #include <QXmlStreamReader>
 #include <QtTest>
@@ -31,6 +32,7 @@ class TestTranslations : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void loadsByLocale_data();
     void loadsByLocale();
     void translatesMainWindow_data();
@@ -38,6 +40,13 @@ private slots:
     void tsFileIsComplete_data();
     void tsFileIsComplete();
 };
+
+void TestTranslations::initTestCase()
+{
+    // MainWindow persists its suggestion settings through QSettings; keep them out of
+    // the user's real configuration.
+    QStandardPaths::setTestModeEnabled(true);
+}
 
 void TestTranslations::loadsByLocale_data()
 {
@@ -89,9 +98,13 @@ void TestTranslations::translatesMainWindow_data()
     QTest::addColumn<QString>("locale");
     QTest::addColumn<QStringList>("menuTitles");
 
-    QTest::newRow("de") << "de" << QStringList{QStringLiteral("&Datei"), QStringLiteral("&Hilfe")};
+    // File, Edit, Suggestions (inserted before Help), Help.
+    QTest::newRow("de") << "de"
+                        << QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
+                                       QStringLiteral("&Vorschläge"), QStringLiteral("&Hilfe")};
     QTest::newRow("zh_CN") << "zh_CN"
-                           << QStringList{QStringLiteral("文件(&F)"), QStringLiteral("帮助(&H)")};
+                           << QStringList{QStringLiteral("文件(&F)"), QStringLiteral("编辑(&E)"),
+                                          QStringLiteral("建议(&U)"), QStringLiteral("帮助(&H)")};
 }
 
 void TestTranslations::translatesMainWindow()

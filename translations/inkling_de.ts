@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
+    <name>CompletionService</name>
+    <message>
+        <source>No language model is loaded.</source>
+        <translation>Es ist kein Sprachmodell geladen.</translation>
+    </message>
+</context>
+<context>
     <name>Screenshot</name>
     <message>
         <source>The window was never shown.</source>
@@ -37,6 +44,53 @@
     <message>
         <source>Cannot save “%1”: %2</source>
         <translation>„%1“ kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::KeyboardHelp</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkombinationen</translation>
+    </message>
+    <message>
+        <source>Accept the whole suggestion (without one: indent)</source>
+        <translation>Ganzen Vorschlag annehmen (ohne Vorschlag: einrücken)</translation>
+    </message>
+    <message>
+        <source>Accept the next word (without one: move by word)</source>
+        <translation>Nächstes Wort annehmen (ohne Vorschlag: Cursor wortweise bewegen)</translation>
+    </message>
+    <message>
+        <source>Accept the next line or sentence</source>
+        <translation>Nächste Zeile oder nächsten Satz annehmen</translation>
+    </message>
+    <message>
+        <source>Dismiss the suggestion</source>
+        <translation>Vorschlag verwerfen</translation>
+    </message>
+    <message>
+        <source>Show the next alternative (up to three)</source>
+        <translation>Nächste Alternative anzeigen (bis zu drei)</translation>
+    </message>
+    <message>
+        <source>Show the previous alternative</source>
+        <translation>Vorherige Alternative anzeigen</translation>
+    </message>
+    <message>
+        <source>Suggest now</source>
+        <translation>Jetzt vorschlagen</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Taste</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Typing the suggested characters keeps the rest of the suggestion; any other key or cursor move removes it. Keys can be changed in Settings.</source>
+        <translation>Wenn Sie die vorgeschlagenen Zeichen selbst tippen, bleibt der Rest des Vorschlags erhalten; jede andere Taste oder Cursorbewegung entfernt ihn. Die Tasten lassen sich in den Einstellungen ändern.</translation>
     </message>
 </context>
 <context>
@@ -150,6 +204,76 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>Plain Text</source>
         <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkombinationen</translation>
+    </message>
+    <message>
+        <source>S&amp;uggestions</source>
+        <translation>&amp;Vorschläge</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;Now</source>
+        <translation>&amp;Jetzt vorschlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Suggestion</source>
+        <translation>Vorschlag &amp;annehmen</translation>
+    </message>
+    <message>
+        <source>Accept Next &amp;Word</source>
+        <translation>Nächstes &amp;Wort annehmen</translation>
+    </message>
+    <message>
+        <source>Accept Next &amp;Line</source>
+        <translation>Nächste &amp;Zeile annehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Alternative</source>
+        <translation>&amp;Nächste Alternative</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Alternative</source>
+        <translation>V&amp;orherige Alternative</translation>
+    </message>
+    <message>
+        <source>Suggest While &amp;Typing</source>
+        <translation>Beim &amp;Tippen vorschlagen</translation>
+    </message>
+    <message>
+        <source>%1 Mode</source>
+        <translation>%1-Modus</translation>
+    </message>
+    <message>
+        <source>%1
+%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7</source>
+        <translation>%1
+%2 Mio. Parameter, %3 Schichten × %4, Kontext %5 Tokens, %6-Gewichte, %7</translation>
+    </message>
+    <message>
+        <source>The language model could not be loaded: %1</source>
+        <translation>Das Sprachmodell konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No suggestion: %1</source>
+        <translation>Kein Vorschlag: %1</translation>
+    </message>
+    <message>
+        <source>No model directory is set and the embedded model is missing.</source>
+        <translation>Es ist kein Modellverzeichnis festgelegt, und das eingebaute Modell fehlt.</translation>
     </message>
 </context>
 <context>
@@ -288,6 +412,57 @@ Möchten Sie sie speichern?</translation>
     </message>
 </context>
 <context>
+    <name>inkling::SuggestionStatus</name>
+    <message>
+        <source>Word</source>
+        <translation>Wort</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>Satz</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>Absatz</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Frei</translation>
+    </message>
+    <message>
+        <source>Generating a suggestion</source>
+        <translation>Vorschlag wird erzeugt</translation>
+    </message>
+    <message>
+        <source>Time from your last keystroke to the first suggested character</source>
+        <translation>Zeit von Ihrem letzten Tastendruck bis zum ersten vorgeschlagenen Zeichen</translation>
+    </message>
+    <message>
+        <source>Generation speed of the last suggestion</source>
+        <translation>Erzeugungsgeschwindigkeit des letzten Vorschlags</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>Modell wird geladen…</translation>
+    </message>
+    <message>
+        <source>No model: suggestions off</source>
+        <translation>Kein Modell: Vorschläge aus</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 Tokens/s</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>A text editor with local GPT-2 writing suggestions.</source>
@@ -308,6 +483,10 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>Only one file can be opened.</source>
         <translation>Es kann nur eine Datei geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>Ask for a suggestion at the end of the document as soon as the model is loaded (with --screenshot: capture it once it has finished).</source>
+        <translation>Sobald das Modell geladen ist, einen Vorschlag am Ende des Dokuments anfordern (mit --screenshot: das Bildschirmfoto aufnehmen, sobald der Vorschlag fertig ist).</translation>
     </message>
 </context>
 </TS>

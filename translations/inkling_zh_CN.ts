@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CompletionService</name>
+    <message>
+        <source>No language model is loaded.</source>
+        <translation>尚未加载语言模型。</translation>
+    </message>
+</context>
+<context>
     <name>Screenshot</name>
     <message>
         <source>The window was never shown.</source>
@@ -37,6 +44,53 @@
     <message>
         <source>Cannot save “%1”: %2</source>
         <translation>无法保存“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::KeyboardHelp</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Accept the whole suggestion (without one: indent)</source>
+        <translation>接受整条建议（无建议时：缩进）</translation>
+    </message>
+    <message>
+        <source>Accept the next word (without one: move by word)</source>
+        <translation>接受下一个词（无建议时：按词移动光标）</translation>
+    </message>
+    <message>
+        <source>Accept the next line or sentence</source>
+        <translation>接受下一行或下一句</translation>
+    </message>
+    <message>
+        <source>Dismiss the suggestion</source>
+        <translation>忽略建议</translation>
+    </message>
+    <message>
+        <source>Show the next alternative (up to three)</source>
+        <translation>显示下一个备选（最多三个）</translation>
+    </message>
+    <message>
+        <source>Show the previous alternative</source>
+        <translation>显示上一个备选</translation>
+    </message>
+    <message>
+        <source>Suggest now</source>
+        <translation>立即建议</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Typing the suggested characters keeps the rest of the suggestion; any other key or cursor move removes it. Keys can be changed in Settings.</source>
+        <translation>输入与建议相同的字符时，建议的其余部分会保留；按其他任何键或移动光标都会将其清除。按键可在“设置”中更改。</translation>
     </message>
 </context>
 <context>
@@ -150,6 +204,76 @@ Do you want to save them?</source>
     <message>
         <source>Plain Text</source>
         <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>S&amp;uggestions</source>
+        <translation>建议(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Suggest &amp;Now</source>
+        <translation>立即建议(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept Suggestion</source>
+        <translation>接受建议(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Accept Next &amp;Word</source>
+        <translation>接受下一个词(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Accept Next &amp;Line</source>
+        <translation>接受下一行(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dismiss</source>
+        <translation>忽略建议(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Alternative</source>
+        <translation>下一个备选(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Alternative</source>
+        <translation>上一个备选(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Suggest While &amp;Typing</source>
+        <translation>输入时给出建议(&amp;T)</translation>
+    </message>
+    <message>
+        <source>%1 Mode</source>
+        <translation>%1模式</translation>
+    </message>
+    <message>
+        <source>%1
+%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7</source>
+        <translation>%1
+%2 百万参数，%3 层 × %4，上下文 %5 个词元，%6 权重，%7</translation>
+    </message>
+    <message>
+        <source>The language model could not be loaded: %1</source>
+        <translation>无法加载语言模型：%1</translation>
+    </message>
+    <message>
+        <source>No suggestion: %1</source>
+        <translation>未能生成建议：%1</translation>
+    </message>
+    <message>
+        <source>No model directory is set and the embedded model is missing.</source>
+        <translation>未设置模型目录，且内置模型缺失。</translation>
     </message>
 </context>
 <context>
@@ -288,6 +412,57 @@ Do you want to save them?</source>
     </message>
 </context>
 <context>
+    <name>inkling::SuggestionStatus</name>
+    <message>
+        <source>Word</source>
+        <translation>单词</translation>
+    </message>
+    <message>
+        <source>Sentence</source>
+        <translation>句子</translation>
+    </message>
+    <message>
+        <source>Paragraph</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>自由</translation>
+    </message>
+    <message>
+        <source>Generating a suggestion</source>
+        <translation>正在生成建议</translation>
+    </message>
+    <message>
+        <source>Time from your last keystroke to the first suggested character</source>
+        <translation>从最后一次按键到出现第一个建议字符的时间</translation>
+    </message>
+    <message>
+        <source>Generation speed of the last suggestion</source>
+        <translation>上一条建议的生成速度</translation>
+    </message>
+    <message>
+        <source>Loading model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>No model: suggestions off</source>
+        <translation>无模型：建议已关闭</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 tokens/s</source>
+        <translation>%1 词元/秒</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>A text editor with local GPT-2 writing suggestions.</source>
@@ -308,6 +483,10 @@ Do you want to save them?</source>
     <message>
         <source>Only one file can be opened.</source>
         <translation>只能打开一个文件。</translation>
+    </message>
+    <message>
+        <source>Ask for a suggestion at the end of the document as soon as the model is loaded (with --screenshot: capture it once it has finished).</source>
+        <translation>模型加载完成后，立即在文档末尾请求建议（与 --screenshot 同用时：待建议生成完毕后再截图）。</translation>
     </message>
 </context>
 </TS>

@@ -1,17 +1,27 @@
 // The application window: menus, file handling and the status bar around the Editor.
 #include "ui/main_window.h"
 
+#include "engine/language_model.h"
 #include "ui/editor.h"
+#include "ui/engine_thread.h"
+#include "ui/keyboard_help.h"
+#include "ui/settings_dialog.h"
+#include "ui/suggestion_controller.h"
+#include "ui/suggestion_status.h"
 #include "ui/text_file.h"
 
 #include <KSyntaxHighlighting/Definition>
 
 #include <QAction>
+#include <QActionGroup>
+#include <QSettings>
+#include <QThread>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -27,12 +37,23 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_editor(new Editor(this))
     , m_definitionLabel(new QLabel(this))
+    , m_engine(new EngineThread(this))
+    , m_suggestions(new SuggestionController(m_editor, m_engine, this))
+    , m_status(new SuggestionStatus(this))
 {
     // The window's edges already frame the text; a second frame is just noise.
     m_editor->setFrameShape(QFrame::NoFrame);
     setCentralWidget(m_editor);
+    statusBar()->addPermanentWidget(m_status);
     statusBar()->addPermanentWidget(m_definitionLabel);
     createMenus();
+    createSuggestionMenu();
+    connectSuggestions();
+    {
+        QSettings settings;
+        applySettings(SuggestionSettings::load(settings));
+    }
+    setMode(CompletionMode::Sentence);
 
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
             &QWidget::setWindowModified);
@@ -78,7 +99,16 @@ void MainWindow::createMenus()
     quitAction->setMenuRole(QAction::QuitRole);
     quitAction->setStatusTip(tr("Quit Inkling"));
 
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *settingsAction = editMenu->addAction(tr("&Settings…"), QKeySequence::Preferences,
+                                                  this, &MainWindow::showSettings);
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        KeyboardHelp help(m_settings.keys, this);
+        help.exec();
+    });
     QAction *aboutAction = helpMenu->addAction(tr("&About Inkling"));
     aboutAction->setMenuRole(QAction::AboutRole);
     connect(aboutAction, &QAction::triggered, this, &MainWindow::about);
@@ -99,6 +129,7 @@ bool MainWindow::loadFile(const QString &path, QString *errorMessage)
     m_editor->setPlainText(text);
     m_editor->document()->setModified(false);
     setFilePath(path);
+    setMode(modeForDefinition(m_editor->definition().section()));
     qCDebug(lcMainWindow) << "opened" << path << "as" << m_editor->definition().name();
     return true;
 }
@@ -130,6 +161,7 @@ void MainWindow::newFile()
     m_editor->setDefinition(Editor::defaultDefinition());
     m_editor->document()->setModified(false);
     setFilePath(QString());
+    setMode(CompletionMode::Sentence);
 }
 
 void MainWindow::open()
@@ -224,6 +256,132 @@ void MainWindow::showError(const QString &title, const QString &message)
 {
     qCWarning(lcMainWindow).noquote() << message;
     QMessageBox::warning(this, title, message);
+}
+
+CompletionMode MainWindow::modeForDefinition(const QString &section)
+{
+    // KSyntaxHighlighting's sections for programming languages; markup, prose and
+    // configuration files are written in sentences.
+    static const QStringList codeSections = {QStringLiteral("Sources"), QStringLiteral("Scripts"),
+                                             QStringLiteral("Scientific"),
+                                             QStringLiteral("Hardware"), QStringLiteral("Database")};
+    return codeSections.contains(section) ? CompletionMode::Code : CompletionMode::Sentence;
+}
+
+void MainWindow::createSuggestionMenu()
+{
+    // Between Edit and Help, where people look for it.
+    auto *menu = new QMenu(tr("S&uggestions"), this);
+    menuBar()->insertMenu(menuBar()->actions().constLast(), menu);
+    // The keys are handled by the controller in the editor (so Tab and Ctrl+Right keep
+    // their meaning without a suggestion); the menu shows them and offers the actions.
+    const auto add = [&](const QString &text, const QKeySequence &key, auto slot) {
+        QAction *a = menu->addAction(text, m_suggestions, slot);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetShortcut); // shown, but the editor's filter acts
+        return a;
+    };
+    add(tr("Suggest &Now"), m_settings.keys.requestNow, &SuggestionController::requestNow);
+    add(tr("&Accept Suggestion"), m_settings.keys.acceptAll, &SuggestionController::acceptAll);
+    add(tr("Accept Next &Word"), m_settings.keys.acceptWord, &SuggestionController::acceptWord);
+    add(tr("Accept Next &Line"), m_settings.keys.acceptLine, &SuggestionController::acceptLine);
+    add(tr("&Dismiss"), m_settings.keys.dismiss, &SuggestionController::dismiss);
+    add(tr("Ne&xt Alternative"), m_settings.keys.nextAlternative, &SuggestionController::nextAlternative);
+    add(tr("&Previous Alternative"), m_settings.keys.previousAlternative,
+        &SuggestionController::previousAlternative);
+    menu->addSeparator();
+    QAction *autoSuggest = menu->addAction(tr("Suggest While &Typing"));
+    autoSuggest->setCheckable(true);
+    autoSuggest->setChecked(m_settings.autoSuggest);
+    connect(autoSuggest, &QAction::toggled, this, [this](bool on) {
+        SuggestionSettings s = m_settings;
+        s.autoSuggest = on;
+        applySettings(s);
+    });
+    menu->addSeparator();
+    m_modeActions = new QActionGroup(this);
+    for (CompletionMode mode : {CompletionMode::Word, CompletionMode::Sentence,
+                                CompletionMode::Paragraph, CompletionMode::Code}) {
+        QAction *a = menu->addAction(tr("%1 Mode").arg(modeTitle(mode)));
+        a->setCheckable(true);
+        a->setData(int(mode));
+        m_modeActions->addAction(a);
+        connect(a, &QAction::triggered, this, [this, mode] { setMode(mode); });
+    }
+}
+
+void MainWindow::connectSuggestions()
+{
+    connect(m_engine, &EngineThread::modelLoading, m_status, &SuggestionStatus::setModelLoading);
+    connect(m_engine, &EngineThread::modelLoaded, this, [this](const ModelInfo &info) {
+        const QString details =
+            tr("%1\n%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7")
+                .arg(info.directory)
+                .arg(QLocale().toString(double(info.parameters) / 1e6, 'f', 1))
+                .arg(info.layers)
+                .arg(info.width)
+                .arg(info.contextLength)
+                .arg(info.fileDType, info.implementation);
+        m_status->setModel(info.name, details);
+        m_suggestions->setEnabled(true);
+    });
+    connect(m_engine, &EngineThread::modelFailed, this, [this](const QString &, const QString &message) {
+        m_status->setModelError(message);
+        m_suggestions->setEnabled(false);
+        statusBar()->showMessage(tr("The language model could not be loaded: %1").arg(message));
+    });
+    connect(m_suggestions, &SuggestionController::busyChanged, m_status, &SuggestionStatus::setBusy);
+    connect(m_suggestions, &SuggestionController::latencyMeasured, m_status, &SuggestionStatus::setLatency);
+    connect(m_suggestions, &SuggestionController::finished, this, [this](const CompletionStats &stats) {
+        m_status->setSpeed(stats.tokensPerSecond);
+    });
+    connect(m_suggestions, &SuggestionController::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("No suggestion: %1").arg(message), 5000);
+    });
+}
+
+void MainWindow::setMode(CompletionMode mode)
+{
+    m_suggestions->setMode(mode);
+    m_status->setMode(mode);
+    if (m_modeActions) {
+        for (QAction *a : m_modeActions->actions())
+            a->setChecked(a->data().toInt() == int(mode));
+    }
+}
+
+void MainWindow::applySettings(const SuggestionSettings &settings)
+{
+    m_settings = settings;
+    m_suggestions->setSettings(settings);
+    m_engine->setThreads(settings.threads > 0 ? settings.threads
+                                              : qMax(1, QThread::idealThreadCount()));
+    QSettings persisted;
+    settings.save(persisted);
+    loadModel();
+}
+
+void MainWindow::loadModel()
+{
+    QString directory = m_settings.modelDirectory;
+    if (directory.isEmpty())
+        directory = QString::fromStdString(defaultModelDirectory());
+    if (directory == m_loadedModelDirectory)
+        return;
+    m_loadedModelDirectory = directory;
+    m_suggestions->setEnabled(false); // until the model is there
+    if (directory.isEmpty()) {
+        m_status->setModelError(tr("No model directory is set and the embedded model is missing."));
+        return;
+    }
+    m_engine->loadModel(directory);
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        applySettings(dialog.settings());
 }
 
 } // namespace inkling

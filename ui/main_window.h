@@ -2,13 +2,20 @@
 // It owns the document's file name and never loses unsaved changes silently.
 #pragma once
 
+#include "engine/stop_rule.h"
+#include "ui/suggestion_settings.h"
+
 #include <QMainWindow>
 
+class QActionGroup;
 class QLabel;
 
 namespace inkling {
 
 class Editor;
+class EngineThread;
+class SuggestionController;
+class SuggestionStatus;
 
 class MainWindow : public QMainWindow
 {
@@ -22,6 +29,14 @@ public:
     static QSize defaultSize();
 
     Editor *editor() const { return m_editor; }
+    SuggestionController *suggestions() const { return m_suggestions; }
+    EngineThread *engine() const { return m_engine; }
+    SuggestionStatus *suggestionStatus() const { return m_status; }
+
+    // Applies settings (and loads another model if its directory changed); persists them.
+    void applySettings(const SuggestionSettings &settings);
+    // The mode a document starts in: code for source files, sentence for prose.
+    static CompletionMode modeForDefinition(const QString &section);
     QString filePath() const { return m_filePath; }
 
     // Replaces the document with the file, without asking about unsaved changes.
@@ -35,6 +50,11 @@ protected:
 
 private:
     void createMenus();
+    void createSuggestionMenu();
+    void connectSuggestions();
+    void setMode(CompletionMode mode);
+    void loadModel();
+    void showSettings();
     void newFile();
     void open();
     bool save();
@@ -50,6 +70,12 @@ private:
 
     Editor *m_editor;
     QLabel *m_definitionLabel;
+    EngineThread *m_engine;
+    SuggestionController *m_suggestions;
+    SuggestionStatus *m_status;
+    SuggestionSettings m_settings;
+    QActionGroup *m_modeActions = nullptr;
+    QString m_loadedModelDirectory;
     QString m_filePath;
 };
 

@@ -1,0 +1,122 @@
+// Runs in the engine thread: loading models and generating suggestions, reporting
+// through queued signals. Engine errors stop here and become failed()/modelFailed().
+#include "engine/completion_service.h"
+
+#include "engine/model_error.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <omp.h>
+
+Q_LOGGING_CATEGORY(lcEngine, "inkling.engine")
+
+namespace inkling {
+
+QString contextTail(const QString &text, int maxChars, int quantum)
+{
+    if (text.size() <= maxChars)
+        return text;
+    qsizetype start = text.size() - maxChars;
+    start = (start + quantum - 1) / quantum * quantum; // round up: stays ≤ maxChars long
+    if (start < text.size() && text.at(start).isLowSurrogate())
+        ++start; // never start inside a surrogate pair
+    return text.mid(start);
+}
+
+CompletionService::CompletionService(QObject *parent)
+    : QObject(parent)
+{
+    static const bool registered = [] {
+        qRegisterMetaType<CompletionRequest>();
+        qRegisterMetaType<CompletionStats>();
+        qRegisterMetaType<ModelInfo>();
+        return true;
+    }();
+    Q_UNUSED(registered);
+}
+
+CompletionService::~CompletionService() = default;
+
+void CompletionService::setThreads(int threads)
+{
+    if (threads > 0)
+        omp_set_num_threads(threads);
+}
+
+void CompletionService::loadModel(const QString &directory)
+{
+    emit modelLoading(directory);
+    try {
+        auto model = LanguageModel::load(directory.toStdString());
+        m_session.reset();
+        m_model = std::move(model);
+        m_session = std::make_unique<Gpt2Session>(m_model->model());
+        ModelInfo info;
+        info.name = QString::fromStdString(m_model->name());
+        info.directory = QString::fromStdString(m_model->directory());
+        info.parameters = m_model->config().parameterCount();
+        info.fileBytes = m_model->fileBytes();
+        info.fileDType = QString::fromStdString(m_model->fileDType());
+        info.contextLength = m_model->config().nCtx;
+        info.layers = m_model->config().nLayer;
+        info.width = m_model->config().nEmbd;
+        info.implementation = QString::fromStdString(m_model->model().matmulImplementation());
+        qCInfo(lcEngine) << "loaded" << info.directory << info.parameters << "parameters,"
+                         << info.implementation;
+        emit modelLoaded(info);
+    } catch (const std::exception &e) {
+        qCWarning(lcEngine) << "cannot load" << directory << e.what();
+        emit modelFailed(directory, QString::fromStdString(e.what()));
+    }
+}
+
+void CompletionService::complete(const CompletionRequest &request)
+{
+    const quint64 id = request.id;
+    const auto stale = [this, id] { return m_latest.load(std::memory_order_relaxed) != id; };
+    if (stale())
+        return; // a newer request was made while this one waited in the queue
+    if (!m_model) {
+        // An explicit context: lupdate and the namespaced class would disagree on tr()'s.
+        emit failed(id, QCoreApplication::translate("CompletionService", "No language model is loaded."));
+        return;
+    }
+    try {
+        const int nCtx = m_model->config().nCtx;
+        GenerationRequest g;
+        // About 8 characters per token is more than prose or code needs, so the tail
+        // always fills the context window the generator then trims in tokens.
+        g.prompt = contextTail(request.textBefore, nCtx * 8).toStdString();
+        g.mode = request.mode;
+        g.sampling = request.sampling;
+        g.maxTokens = request.maxTokens;
+        g.timeBudgetMs = request.timeBudgetMs;
+        std::string text;
+        GenerationCallbacks callbacks;
+        callbacks.isCancelled = stale;
+        callbacks.onText = [&](std::string_view piece) {
+            text += piece;
+            emit partial(id, QString::fromUtf8(piece.data(), qsizetype(piece.size())));
+        };
+        const GenerationResult r = generate(*m_session, m_model->tokenizer(), g, callbacks);
+        if (r.reason == StopReason::Cancelled)
+            return;
+        CompletionStats stats;
+        stats.firstTokenMs = r.firstTokenMs;
+        stats.totalMs = r.totalMs;
+        stats.tokens = int(r.tokens.size());
+        const double decodeMs = r.totalMs - r.firstTokenMs;
+        stats.tokensPerSecond = stats.tokens > 1 && decodeMs > 0 ? (stats.tokens - 1) * 1000.0 / decodeMs : 0;
+        stats.promptTokens = r.promptTokens;
+        stats.reusedTokens = r.reusedTokens;
+        stats.stopReason = QString::fromLatin1(stopReasonName(r.reason));
+        emit finished(id, QString::fromStdString(text), stats);
+    } catch (const std::exception &e) {
+        // The session may hold a half-evaluated chunk: start the next request afresh.
+        m_session = std::make_unique<Gpt2Session>(m_model->model());
+        emit failed(id, QString::fromStdString(e.what()));
+    }
+}
+
+} // namespace inkling

@@ -1,0 +1,72 @@
+// Ghost text drawn through the pre-edit area: visible in the layout, never in the
+// document, its undo stack, its plain text or its modified flag, with highlighting on.
+#include "ui/editor.h"
+#include "ui/ghost_text.h"
+
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+
+using namespace inkling;
+
+class TestGhostText : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void ghostIsNotInTheDocument_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("cursor");
+        QTest::addColumn<QString>("ghost");
+        QTest::addRow("prose end of line") << "a.md" << "The old man looked out" << 22 << " of the window";
+        QTest::addRow("prose mid line") << "a.md" << "The man looked out" << 7 << " old";
+        QTest::addRow("multi-line code") << "a.py" << "def f(x):\n    \nprint(1)" << 14
+                                         << "return x * 2\n\ndef g():\n    pass";
+    }
+    void ghostIsNotInTheDocument()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, text);
+        QFETCH(int, cursor);
+        QFETCH(QString, ghost);
+
+        Editor editor;
+        editor.resize(600, 400);
+        editor.setDefinitionForFileName(file);
+        editor.setPlainText(text);
+        editor.document()->setModified(false);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        const int linesBefore = editor.document()->findBlock(cursor).layout()->lineCount();
+        const QImage before = editor.viewport()->grab().toImage();
+
+        GhostText g(&editor);
+        g.show(cursor, ghost);
+        QCoreApplication::processEvents();
+
+        QCOMPARE(editor.toPlainText(), text);
+        QVERIFY(!editor.document()->isModified());
+        QVERIFY(!editor.document()->isUndoAvailable());
+        const QTextLayout *layout = editor.document()->findBlock(cursor).layout();
+        QCOMPARE(layout->preeditAreaText().size(), ghost.size());
+        QCOMPARE(layout->lineCount(), linesBefore + int(ghost.count('\n')));
+        // The ghost range keeps its dimmed format after the highlighter re-ran.
+        bool dimmed = false;
+        for (const auto &r : layout->formats())
+            dimmed |= r.start == layout->preeditAreaPosition() && r.length == ghost.size() && r.format.fontItalic();
+        QVERIFY(dimmed);
+        QVERIFY(editor.viewport()->grab().toImage() != before);
+
+        g.clear();
+        QCoreApplication::processEvents();
+        QCOMPARE(editor.toPlainText(), text);
+        QVERIFY(layout->preeditAreaText().isEmpty());
+        QCOMPARE(editor.document()->findBlock(cursor).layout()->lineCount(), linesBefore);
+        QVERIFY(!editor.document()->isUndoAvailable());
+    }
+};
+
+QTEST_MAIN(TestGhostText)
+#include "tst_ghost_text.moc"

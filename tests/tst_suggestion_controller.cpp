@@ -1,0 +1,263 @@
+// The suggestion controller against a scripted completion source: the test decides
+// what the "engine" answers and when, so every rule is checked deterministically.
+#include "ui/completion_source.h"
+#include "ui/ghost_text.h"
+#include "ui/suggestion_controller.h"
+
+#include <QPlainTextEdit>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+
+using namespace inkling;
+
+class ScriptedSource : public CompletionSource
+{
+public:
+    void request(const CompletionRequest &r) override { requests.append(r); }
+    void cancel() override { ++cancels; }
+
+    // Answers the newest request (or a given id) with the pieces, then finishes it.
+    void answer(const QStringList &pieces, quint64 id = 0, bool finish = true)
+    {
+        if (id == 0)
+            id = requests.last().id;
+        QString all;
+        for (const QString &p : pieces) {
+            emit partial(id, p);
+            all += p;
+        }
+        if (finish)
+            emit finished(id, all, CompletionStats{});
+    }
+
+    QList<CompletionRequest> requests;
+    int cancels = 0;
+};
+
+class TestSuggestionController : public QObject
+{
+    Q_OBJECT
+
+private:
+    struct Fixture
+    {
+        QPlainTextEdit editor;
+        ScriptedSource source;
+        SuggestionController controller{&editor, &source};
+
+        Fixture()
+        {
+            SuggestionSettings s;
+            s.debounceMs = 40;
+            controller.setSettings(s);
+            editor.resize(500, 300);
+            editor.show();
+            editor.setFocus();
+        }
+        // Types text and waits for the debounced request.
+        void typeAndWait(const QString &text)
+        {
+            const int before = int(source.requests.size());
+            QTest::keyClicks(&editor, text);
+            QTRY_COMPARE_WITH_TIMEOUT(int(source.requests.size()), before + 1, 2000);
+        }
+        QString ghostInLayout() const
+        {
+            const QTextLayout *layout = editor.textCursor().block().layout();
+            return layout->preeditAreaText().replace(QChar::LineSeparator, QLatin1Char('\n'));
+        }
+    };
+
+private slots:
+    void debounceSendsOneRequestWithTheTextBeforeTheCursor()
+    {
+        Fixture f;
+        QTest::keyClicks(&f.editor, "Hello wor");
+        QCOMPARE(f.source.requests.size(), 0); // nothing while typing
+        QTRY_COMPARE(f.source.requests.size(), 1);
+        QTest::qWait(150);
+        QCOMPARE(f.source.requests.size(), 1); // and only one after the pause
+        QCOMPARE(f.source.requests[0].textBefore, QStringLiteral("Hello wor"));
+        QCOMPARE(f.source.requests[0].mode, CompletionMode::Sentence);
+    }
+
+    void streamedTextShowsAsGhostButNotInTheDocument()
+    {
+        Fixture f;
+        f.typeAndWait("The old man");
+        f.source.answer({" looked", " out"}, 0, false);
+        QTRY_COMPARE(f.ghostInLayout(), QStringLiteral(" looked out"));
+        QVERIFY(f.controller.isBusy());
+        f.source.answer({" of the window."});
+        QTRY_COMPARE(f.ghostInLayout(), QStringLiteral(" looked out of the window."));
+        QVERIFY(!f.controller.isBusy());
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("The old man"));
+    }
+
+    void staleRepliesAreDropped()
+    {
+        Fixture f;
+        f.typeAndWait("abc");
+        const quint64 first = f.source.requests.last().id;
+        f.typeAndWait("d");
+        QVERIFY(f.source.cancels >= 1);
+        f.source.answer({" stale"}, first);
+        QCoreApplication::processEvents();
+        QCOMPARE(f.controller.suggestion(), QString());
+        f.source.answer({" fresh"});
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" fresh"));
+    }
+
+    void typingThroughKeepsTheRestWithoutANewRequest()
+    {
+        Fixture f;
+        f.typeAndWait("Hello");
+        f.source.answer({" world, again"});
+        QTest::keyClicks(&f.editor, " wo");
+        QCOMPARE(f.controller.suggestion(), QStringLiteral("rld, again"));
+        QTest::qWait(200);
+        QCOMPARE(f.source.requests.size(), 1);
+        QTRY_COMPARE(f.ghostInLayout(), QStringLiteral("rld, again"));
+        // A different character drops it and asks again after the pause.
+        QTest::keyClicks(&f.editor, "x");
+        QCOMPARE(f.controller.suggestion(), QString());
+        QTRY_COMPARE(f.source.requests.size(), 2);
+        QTRY_COMPARE(f.ghostInLayout(), QString());
+    }
+
+    void typedThroughWhileStreaming()
+    {
+        Fixture f;
+        f.typeAndWait("Hi");
+        f.source.answer({" there"}, 0, false);
+        QTest::keyClicks(&f.editor, " the");
+        QCOMPARE(f.controller.suggestion(), QStringLiteral("re"));
+        f.source.answer({" friend"}); // the same request goes on streaming
+        QCOMPARE(f.controller.suggestion(), QStringLiteral("re friend"));
+    }
+
+    void accept_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addColumn<int>("modifiers");
+        QTest::addColumn<QString>("inserted");
+        QTest::addColumn<QString>("rest");
+        QTest::addRow("Tab accepts all") << int(Qt::Key_Tab) << int(Qt::NoModifier) << " light of the lamp. Then\nmore" << "";
+        QTest::addRow("Ctrl+Right accepts a word") << int(Qt::Key_Right) << int(Qt::ControlModifier) << " light" << " of the lamp. Then\nmore";
+        QTest::addRow("Alt+Right accepts a sentence") << int(Qt::Key_Right) << int(Qt::AltModifier) << " light of the lamp." << " Then\nmore";
+    }
+    void accept()
+    {
+        QFETCH(int, key);
+        QFETCH(int, modifiers);
+        QFETCH(QString, inserted);
+        QFETCH(QString, rest);
+        Fixture f;
+        f.typeAndWait("He saw the");
+        f.source.answer({" light of the lamp. Then\nmore"});
+        QTest::keyClick(&f.editor, Qt::Key(key), Qt::KeyboardModifiers(modifiers));
+        QCOMPARE(f.editor.toPlainText(), "He saw the" + inserted);
+        QCOMPARE(f.controller.suggestion(), rest);
+        QCOMPARE(f.editor.textCursor().position(), int(("He saw the" + inserted).size()));
+        // The accepted text is one undo step.
+        f.editor.undo();
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("He saw the"));
+    }
+
+    void tabWithoutSuggestionIndents()
+    {
+        Fixture f;
+        QTest::keyClick(&f.editor, Qt::Key_Tab);
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("\t"));
+    }
+
+    void escapeDismisses()
+    {
+        Fixture f;
+        f.typeAndWait("Dear Sir");
+        f.source.answer({", I write"}, 0, false);
+        const int cancels = f.source.cancels;
+        QTest::keyClick(&f.editor, Qt::Key_Escape);
+        QCOMPARE(f.controller.suggestion(), QString());
+        QCOMPARE(f.source.cancels, cancels + 1);
+        QTRY_COMPARE(f.ghostInLayout(), QString());
+        f.source.answer({" more"}); // the cancelled request's late text is ignored
+        QCOMPARE(f.controller.suggestion(), QString());
+    }
+
+    void cursorMoveRemovesTheGhost()
+    {
+        Fixture f;
+        f.typeAndWait("one two");
+        f.source.answer({" three"});
+        QTest::keyClick(&f.editor, Qt::Key_Left);
+        QCOMPARE(f.controller.suggestion(), QString());
+        QTRY_COMPARE(f.ghostInLayout(), QString());
+        QTest::qWait(150);
+        QCOMPARE(f.source.requests.size(), 1); // moving is not typing: no request
+    }
+
+    void noRequestWithASelection()
+    {
+        Fixture f;
+        QTest::keyClicks(&f.editor, "select me");
+        f.editor.selectAll();
+        QTest::qWait(150);
+        QCOMPARE(f.source.requests.size(), 0);
+        QVERIFY(!f.controller.requestNow());
+    }
+
+    void manualRequest()
+    {
+        Fixture f;
+        SuggestionSettings s;
+        s.autoSuggest = false;
+        f.controller.setSettings(s);
+        QTest::keyClicks(&f.editor, "Once upon");
+        QTest::qWait(100);
+        QCOMPARE(f.source.requests.size(), 0);
+        QTest::keyClick(&f.editor, Qt::Key_Space, Qt::ControlModifier);
+        QCOMPARE(f.source.requests.size(), 1);
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("Once upon")); // no space typed
+    }
+
+    void alternativesCycle()
+    {
+        Fixture f;
+        f.typeAndWait("It was");
+        f.source.answer({" a dark"});
+        const quint64 seed = f.source.requests.last().sampling.seed;
+        QTest::keyClick(&f.editor, Qt::Key_BracketRight, Qt::AltModifier);
+        QCOMPARE(f.source.requests.size(), 2);
+        QCOMPARE(f.source.requests.last().sampling.seed, seed + 1);
+        QCOMPARE(f.source.requests.last().textBefore, QStringLiteral("It was"));
+        f.source.answer({" the best"});
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" the best"));
+        QCOMPARE(f.controller.alternativeIndex(), 1);
+        QTest::keyClick(&f.editor, Qt::Key_BracketLeft, Qt::AltModifier);
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" a dark")); // kept, not re-asked
+        QCOMPARE(f.source.requests.size(), 2);
+        QTest::keyClick(&f.editor, Qt::Key_BracketLeft, Qt::AltModifier); // wraps to the third
+        QCOMPARE(f.source.requests.size(), 3);
+        QCOMPARE(f.source.requests.last().sampling.seed, seed + 2);
+        f.source.answer({" always"});
+        QCOMPARE(f.controller.alternativeIndex(), 2);
+        QTest::keyClick(&f.editor, Qt::Key_Tab);
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("It was always"));
+    }
+
+    void modeChangeDropsTheSuggestion()
+    {
+        Fixture f;
+        f.typeAndWait("x = ");
+        f.source.answer({"1"});
+        f.controller.setMode(CompletionMode::Code);
+        QCOMPARE(f.controller.suggestion(), QString());
+        f.typeAndWait("y");
+        QCOMPARE(f.source.requests.last().mode, CompletionMode::Code);
+    }
+};
+
+QTEST_MAIN(TestSuggestionController)
+#include "tst_suggestion_controller.moc"

@@ -1,0 +1,42 @@
+// The CompletionService in its own QThread, seen from the GUI thread: every call is
+// queued to the engine thread, every answer comes back as a queued signal, and the GUI
+// never waits for the engine.
+#pragma once
+
+#include "ui/completion_source.h"
+
+#include <QThread>
+
+namespace inkling {
+
+class EngineThread : public CompletionSource
+{
+    Q_OBJECT
+
+public:
+    explicit EngineThread(QObject *parent = nullptr);
+    ~EngineThread() override; // stops generation and joins the thread
+
+    void request(const CompletionRequest &request) override;
+    void cancel() override;
+
+    void loadModel(const QString &directory);
+    void setThreads(int threads);
+
+    bool isModelLoaded() const { return m_modelLoaded; }
+    const ModelInfo &modelInfo() const { return m_info; }
+
+signals:
+    void modelLoading(const QString &directory);
+    void modelLoaded(const inkling::ModelInfo &info);
+    void modelFailed(const QString &directory, const QString &message);
+
+private:
+    QThread m_thread;
+    CompletionService *m_service; // lives in m_thread
+    quint64 m_cancelId = 0;
+    bool m_modelLoaded = false;
+    ModelInfo m_info;
+};
+
+} // namespace inkling

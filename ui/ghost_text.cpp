@@ -1,0 +1,81 @@
+// Pre-edit based ghost text. Line breaks become U+2028 LINE SEPARATOR, which the block
+// layout breaks lines at without the document gaining blocks.
+#include "ui/ghost_text.h"
+
+#include <QPlainTextEdit>
+#include <QScopedValueRollback>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
+
+namespace inkling {
+
+GhostText::GhostText(QPlainTextEdit *editor)
+    : QObject(editor)
+    , m_editor(editor)
+{
+    m_format.setFontItalic(true); // the colour follows the editor's palette, see setPreedit()
+}
+
+void GhostText::show(int position, const QString &text)
+{
+    if (text.isEmpty()) {
+        clear();
+        return;
+    }
+    if (m_position >= 0 && m_position != position)
+        setPreedit(m_position, QString());
+    m_position = position;
+    m_text = text;
+    setPreedit(position, text);
+}
+
+void GhostText::clear()
+{
+    if (m_position >= 0)
+        setPreedit(m_position, QString());
+    m_position = -1;
+    m_text.clear();
+}
+
+void GhostText::setPreedit(int position, const QString &text)
+{
+    QTextDocument *doc = m_editor->document();
+    if (position < 0 || position >= doc->characterCount())
+        return;
+    const QTextBlock block = doc->findBlock(position);
+    QTextLayout *layout = block.layout();
+    if (!layout)
+        return;
+    const int inBlock = position - block.position();
+    QString shown = text;
+    shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
+
+    // Keep the highlighter's formats; drop our previous ghost range.
+    QList<QTextLayout::FormatRange> formats = layout->formats();
+    const int oldStart = layout->preeditAreaPosition();
+    const int oldLength = layout->preeditAreaText().size();
+    formats.removeIf([&](const QTextLayout::FormatRange &r) {
+        return oldLength > 0 && r.start >= oldStart && r.start + r.length <= oldStart + oldLength;
+    });
+    layout->setPreeditArea(shown.isEmpty() ? -1 : inBlock, shown);
+    if (!shown.isEmpty()) {
+        QTextCharFormat format = m_format;
+        if (!format.hasProperty(QTextFormat::ForegroundBrush)) {
+            // Halfway between the theme's text and background: readable, clearly not text.
+            const QPalette p = m_editor->palette();
+            const QColor text = p.color(QPalette::Text), base = p.color(QPalette::Base);
+            format.setForeground(QColor((text.red() + base.red()) / 2, (text.green() + base.green()) / 2,
+                                        (text.blue() + base.blue()) / 2));
+        }
+        formats.append({inBlock, int(shown.size()), format});
+    }
+    layout->setFormats(formats);
+
+    // Re-lay out the block (its height changes with multi-line ghosts) and repaint.
+    QScopedValueRollback<bool> updating(m_updating, true);
+    doc->markContentsDirty(block.position(), block.length());
+    m_editor->viewport()->update();
+}
+
+} // namespace inkling

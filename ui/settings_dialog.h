@@ -1,0 +1,51 @@
+// Preferences: auto-suggest, debounce, per-mode token budgets, sampling, engine threads,
+// model directory and the suggestion keys. Edits a SuggestionSettings value; the caller
+// applies and persists it.
+#pragma once
+
+#include "ui/suggestion_settings.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QDoubleSpinBox;
+class QKeySequenceEdit;
+class QLineEdit;
+class QSpinBox;
+
+namespace inkling {
+
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(const SuggestionSettings &settings, QWidget *parent = nullptr);
+
+    SuggestionSettings settings() const;
+
+private:
+    QWidget *createSuggestionsPage();
+    QWidget *createSamplingPage();
+    QWidget *createEnginePage();
+    QWidget *createKeysPage();
+    void restoreDefaults();
+    void setValues(const SuggestionSettings &s);
+
+    SuggestionSettings m_initial;
+    QCheckBox *m_autoSuggest;
+    QSpinBox *m_debounce;
+    QSpinBox *m_timeBudget;
+    QSpinBox *m_maxWord, *m_maxSentence, *m_maxParagraph, *m_maxCode;
+    QCheckBox *m_greedy;
+    QDoubleSpinBox *m_temperature;
+    QSpinBox *m_topK;
+    QDoubleSpinBox *m_topP;
+    QDoubleSpinBox *m_repetitionPenalty;
+    QSpinBox *m_threads;
+    QLineEdit *m_modelDirectory;
+    QKeySequenceEdit *m_keyAcceptAll, *m_keyAcceptWord, *m_keyAcceptLine, *m_keyDismiss,
+        *m_keyNext, *m_keyPrevious, *m_keyRequest;
+};
+
+} // namespace inkling

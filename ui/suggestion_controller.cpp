@@ -1,0 +1,416 @@
+// The suggestion life cycle. Ghost visuals are updated from the event loop, never from
+// inside the document's contentsChange signal (a nested re-layout there would skip the
+// highlighter), while the state they show is updated at once.
+#include "ui/suggestion_controller.h"
+
+#include "ui/completion_source.h"
+#include "ui/ghost_text.h"
+
+#include <QKeyEvent>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+namespace inkling {
+
+namespace {
+
+// Characters of the text before the cursor sent with a request: enough to fill a GPT-2
+// context; the start is rounded to a fixed grid so it stays put while the user types.
+constexpr int kContextChars = 16384;
+constexpr int kContextQuantum = 4096;
+
+QString plain(QString text)
+{
+    text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    text.replace(QChar::LineSeparator, QLatin1Char('\n'));
+    return text;
+}
+
+QString documentText(QTextDocument *doc, int from, int to)
+{
+    QTextCursor c(doc);
+    c.setPosition(from);
+    c.setPosition(to, QTextCursor::KeepAnchor);
+    return plain(c.selectedText());
+}
+
+bool isWordChar(QChar c)
+{
+    return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('\'') || c == QChar(0x2019);
+}
+
+// Ctrl+Right: leading blanks, then a word (or one other character); a line break ends it.
+int nextWordLength(const QString &s)
+{
+    int i = 0;
+    while (i < s.size() && (s[i] == QLatin1Char(' ') || s[i] == QLatin1Char('\t')))
+        ++i;
+    if (i < s.size() && s[i] == QLatin1Char('\n'))
+        return i + 1;
+    if (i < s.size() && isWordChar(s[i])) {
+        while (i < s.size() && isWordChar(s[i]))
+            ++i;
+    } else if (i < s.size()) {
+        ++i;
+    }
+    return i;
+}
+
+// The next line or sentence, whichever ends first (a leading line break is included).
+int nextLineLength(const QString &s)
+{
+    int start = 0;
+    while (start < s.size() && s[start] == QLatin1Char('\n'))
+        ++start;
+    for (int i = start; i < s.size(); ++i) {
+        if (s[i] == QLatin1Char('\n'))
+            return i + 1;
+        const bool terminator = s[i] == QLatin1Char('.') || s[i] == QLatin1Char('!') ||
+                                s[i] == QLatin1Char('?');
+        if (terminator && (i + 1 == s.size() || s[i + 1].isSpace()))
+            return i + 1;
+    }
+    return int(s.size());
+}
+
+} // namespace
+
+SuggestionController::SuggestionController(QPlainTextEdit *editor, CompletionSource *source,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_editor(editor)
+    , m_source(source)
+    , m_ghost(new GhostText(editor))
+{
+    m_debounce.setSingleShot(true);
+    connect(&m_debounce, &QTimer::timeout, this, [this] {
+        const QTextCursor c = m_editor->textCursor();
+        if (c.position() == m_debouncePosition && !c.hasSelection() && !hasSuggestion())
+            startRequest(0);
+    });
+    connect(m_editor->document(), &QTextDocument::contentsChange, this,
+            &SuggestionController::onContentsChange);
+    connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this,
+            &SuggestionController::onCursorPositionChanged);
+    connect(m_source, &CompletionSource::partial, this, &SuggestionController::onPartial);
+    connect(m_source, &CompletionSource::finished, this, &SuggestionController::onFinished);
+    connect(m_source, &CompletionSource::failed, this, &SuggestionController::onFailed);
+    m_editor->installEventFilter(this);
+}
+
+void SuggestionController::setSettings(const SuggestionSettings &settings)
+{
+    m_settings = settings;
+    if (!m_settings.autoSuggest)
+        m_debounce.stop();
+}
+
+void SuggestionController::setMode(CompletionMode mode)
+{
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    reset();
+}
+
+void SuggestionController::setEnabled(bool enabled)
+{
+    m_enabled = enabled;
+    if (!enabled) {
+        m_debounce.stop();
+        reset();
+    }
+}
+
+QString SuggestionController::suggestion() const
+{
+    if (m_anchor < 0 || m_alternative >= m_alternatives.size())
+        return {};
+    return m_alternatives[m_alternative].mid(m_consumed);
+}
+
+int SuggestionController::currentDebounceMs() const
+{
+    if (m_typingIntervalMs <= 0)
+        return m_settings.debounceMs;
+    return qBound(m_settings.debounceMs, int(1.3 * m_typingIntervalMs), 2 * m_settings.debounceMs);
+}
+
+void SuggestionController::onContentsChange(int position, int removed, int added)
+{
+    if (m_ghost->isUpdating())
+        return;
+    const QString rest = suggestion();
+    if (m_anchor >= 0 && removed == 0 && added > 0 && position == m_anchor + m_consumed &&
+        rest.startsWith(documentText(m_editor->document(), position, position + added))) {
+        // Typed (or accepted) exactly the next characters: the rest stays, no new request.
+        m_consumed += added;
+        // Only the alternative being typed through stays meaningful.
+        m_alternatives = QStringList{m_alternatives[m_alternative]};
+        m_alternative = 0;
+        if (suggestion().isEmpty() && !m_streaming) {
+            reset();
+            if (m_enabled && m_settings.autoSuggest) {
+                m_debouncePosition = position + added;
+                m_debounce.start(currentDebounceMs());
+            }
+        }
+        showGhost();
+        return;
+    }
+    reset();
+    if (!m_inserting) {
+        if (m_sinceEdit.isValid() && m_sinceEdit.elapsed() < 1500) {
+            const double interval = double(m_sinceEdit.elapsed());
+            m_typingIntervalMs = m_typingIntervalMs <= 0 ? interval : 0.7 * m_typingIntervalMs + 0.3 * interval;
+        }
+        m_sinceEdit.restart();
+    }
+    if (m_enabled && m_settings.autoSuggest) {
+        m_debouncePosition = position + added;
+        m_debounce.start(currentDebounceMs());
+    }
+}
+
+void SuggestionController::onCursorPositionChanged()
+{
+    if (m_inserting || m_ghost->isUpdating())
+        return;
+    const QTextCursor c = m_editor->textCursor();
+    if (m_anchor >= 0 && c.position() == m_anchor + m_consumed && !c.hasSelection())
+        return; // where the suggestion continues
+    if (m_debounce.isActive() && c.position() == m_debouncePosition && !c.hasSelection())
+        return; // the edit that started the debounce moved the cursor here
+    m_debounce.stop();
+    if (m_anchor >= 0 || m_requestId != 0)
+        reset();
+}
+
+bool SuggestionController::requestNow()
+{
+    if (!m_enabled || m_editor->textCursor().hasSelection())
+        return false;
+    m_debounce.stop();
+    reset();
+    m_sinceEdit.restart();
+    startRequest(0);
+    return true;
+}
+
+void SuggestionController::startRequest(int alternative)
+{
+    const QTextCursor cursor = m_editor->textCursor();
+    if (!m_enabled || cursor.hasSelection())
+        return;
+    const int pos = cursor.position();
+    if (alternative == 0) {
+        m_alternatives.clear();
+        m_anchor = pos;
+        m_consumed = 0;
+    }
+    while (m_alternatives.size() <= alternative)
+        m_alternatives.append(QString());
+    m_alternatives[alternative].clear();
+    m_alternative = alternative;
+
+    CompletionRequest r;
+    r.id = m_nextId++;
+    int start = qMax(0, pos - kContextChars);
+    start = (start + kContextQuantum - 1) / kContextQuantum * kContextQuantum;
+    QTextDocument *doc = m_editor->document();
+    r.textBefore = documentText(doc, qMin(start, pos), pos);
+    r.textAfter = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
+    r.mode = m_mode;
+    r.sampling = m_settings.sampling;
+    r.sampling.seed += quint64(alternative);
+    if (alternative > 0)
+        r.sampling.greedy = false; // alternatives must differ
+    r.maxTokens = m_settings.maxTokens(m_mode);
+    r.timeBudgetMs = m_settings.timeBudgetMs;
+
+    m_requestId = r.id;
+    m_streaming = true;
+    m_latencyReported = false;
+    setBusy(true);
+    m_source->request(r);
+}
+
+void SuggestionController::onPartial(quint64 id, const QString &text)
+{
+    if (id != m_requestId || m_anchor < 0)
+        return; // stale: a newer request or an edit superseded it
+    m_alternatives[m_alternative] += text;
+    if (!m_latencyReported && !suggestion().isEmpty()) {
+        m_latencyReported = true;
+        emit latencyMeasured(double(m_sinceEdit.nsecsElapsed()) / 1e6);
+    }
+    showGhost();
+}
+
+void SuggestionController::onFinished(quint64 id, const QString &text, const CompletionStats &stats)
+{
+    Q_UNUSED(text); // the streamed pieces already add up to it
+    if (id != m_requestId)
+        return;
+    m_requestId = 0;
+    m_streaming = false;
+    setBusy(false);
+    emit finished(stats);
+    if (suggestion().isEmpty() && m_alternative == 0 && m_consumed == 0) {
+        m_anchor = -1;
+        m_alternatives.clear();
+    }
+    showGhost();
+}
+
+void SuggestionController::onFailed(quint64 id, const QString &message)
+{
+    if (id != m_requestId)
+        return;
+    reset();
+    emit failed(message);
+}
+
+void SuggestionController::reset()
+{
+    if (m_requestId != 0)
+        m_source->cancel();
+    m_requestId = 0;
+    m_streaming = false;
+    setBusy(false);
+    m_anchor = -1;
+    m_consumed = 0;
+    m_alternatives.clear();
+    m_alternative = 0;
+    showGhost();
+}
+
+void SuggestionController::showGhost()
+{
+    QMetaObject::invokeMethod(this, [this] {
+        const QString text = suggestion();
+        if (text.isEmpty())
+            m_ghost->clear();
+        else
+            m_ghost->show(m_anchor + m_consumed, text);
+    }, Qt::QueuedConnection);
+}
+
+bool SuggestionController::insertFromGhost(int length)
+{
+    const QString piece = suggestion().left(length);
+    if (piece.isEmpty())
+        return false;
+    m_inserting = true;
+    QTextCursor c = m_editor->textCursor();
+    // An edit block of its own: the accepted text is one undo step, never merged with
+    // the typing around it.
+    c.beginEditBlock();
+    c.insertText(piece);
+    c.endEditBlock();
+    m_editor->setTextCursor(c);
+    m_inserting = false;
+    emit accepted(int(piece.size()));
+    return true;
+}
+
+bool SuggestionController::acceptAll()
+{
+    return insertFromGhost(int(suggestion().size()));
+}
+
+bool SuggestionController::acceptWord()
+{
+    return insertFromGhost(nextWordLength(suggestion()));
+}
+
+bool SuggestionController::acceptLine()
+{
+    return insertFromGhost(nextLineLength(suggestion()));
+}
+
+bool SuggestionController::dismiss()
+{
+    if (m_anchor < 0 && m_requestId == 0)
+        return false;
+    m_debounce.stop();
+    reset();
+    return true;
+}
+
+bool SuggestionController::nextAlternative()
+{
+    if (m_anchor < 0 || m_consumed > 0 || !m_enabled)
+        return false;
+    const int next = (m_alternative + 1) % kMaxAlternatives;
+    if (m_streaming) {
+        m_source->cancel();
+        m_requestId = 0;
+        m_streaming = false;
+        setBusy(false);
+    }
+    if (next < m_alternatives.size() && !m_alternatives[next].isEmpty()) {
+        m_alternative = next;
+        showGhost();
+    } else {
+        m_sinceEdit.restart();
+        startRequest(next);
+    }
+    return true;
+}
+
+bool SuggestionController::previousAlternative()
+{
+    if (m_anchor < 0 || m_consumed > 0 || !m_enabled)
+        return false;
+    // Stepping back from the first goes to the last, sampled on demand like the others.
+    m_alternative = (m_alternative + kMaxAlternatives - 2) % kMaxAlternatives;
+    return nextAlternative();
+}
+
+void SuggestionController::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged(busy);
+}
+
+bool SuggestionController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_editor || (event->type() != QEvent::KeyPress && event->type() != QEvent::ShortcutOverride))
+        return QObject::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    const QKeySequence pressed(key->keyCombination());
+    const KeyBindings &k = m_settings.keys;
+    const bool suggesting = hasSuggestion() || m_requestId != 0;
+    // Keys that only mean something while a suggestion is shown keep their usual
+    // meaning otherwise (Tab indents, Ctrl+Right moves by word, Esc does nothing).
+    const std::pair<QKeySequence, std::function<bool()>> actions[] = {
+        {k.acceptAll, [this] { return hasSuggestion() && acceptAll(); }},
+        {k.acceptWord, [this] { return hasSuggestion() && acceptWord(); }},
+        {k.acceptLine, [this] { return hasSuggestion() && acceptLine(); }},
+        {k.dismiss, [this] { return dismiss(); }},
+        {k.nextAlternative, [this] { return nextAlternative(); }},
+        {k.previousAlternative, [this] { return previousAlternative(); }},
+        {k.requestNow, [this] { return requestNow(); }},
+    };
+    for (const auto &[sequence, action] : actions) {
+        if (sequence.isEmpty() || sequence != pressed)
+            continue;
+        if (event->type() == QEvent::ShortcutOverride) {
+            // Claim the key from window shortcuts while it has a suggestion to act on.
+            if (suggesting || sequence == k.requestNow) {
+                event->accept();
+                return true;
+            }
+            return false;
+        }
+        return action();
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace inkling

@@ -1,0 +1,102 @@
+// Decides when to ask for a suggestion and what happens to it: debounce after typing,
+// stale replies dropped by id, ghost text kept alive while the user types its next
+// characters, accept all / word / line, dismiss, and up to three alternatives.
+#pragma once
+
+#include "engine/completion_service.h"
+#include "ui/suggestion_settings.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+class QPlainTextEdit;
+
+namespace inkling {
+
+class CompletionSource;
+class GhostText;
+
+class SuggestionController : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxAlternatives = 3;
+
+    SuggestionController(QPlainTextEdit *editor, CompletionSource *source, QObject *parent = nullptr);
+
+    void setSettings(const SuggestionSettings &settings);
+    const SuggestionSettings &settings() const { return m_settings; }
+    void setMode(CompletionMode mode);
+    CompletionMode mode() const { return m_mode; }
+    void setEnabled(bool enabled); // false while no model is loaded
+    bool isEnabled() const { return m_enabled; }
+
+    // The ghost text currently shown (empty when none).
+    QString suggestion() const;
+    bool hasSuggestion() const { return !suggestion().isEmpty(); }
+    bool isBusy() const { return m_requestId != 0 && m_streaming; }
+    int alternativeIndex() const { return m_alternative; }
+    GhostText *ghost() const { return m_ghost; }
+    // The debounce actually used: the setting, stretched for fast typists.
+    int currentDebounceMs() const;
+
+    // The actions behind the keys; each returns false when there was nothing to do.
+    bool requestNow();
+    bool acceptAll();
+    bool acceptWord();
+    bool acceptLine();
+    bool dismiss();
+    bool nextAlternative();
+    bool previousAlternative();
+
+signals:
+    void busyChanged(bool busy);
+    // A suggestion started showing: keystroke → first ghost character.
+    void latencyMeasured(double milliseconds);
+    void finished(const inkling::CompletionStats &stats);
+    void failed(const QString &message);
+    void accepted(int characters);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    void onContentsChange(int position, int removed, int added);
+    void onCursorPositionChanged();
+    void onPartial(quint64 id, const QString &text);
+    void onFinished(quint64 id, const QString &text, const CompletionStats &stats);
+    void onFailed(quint64 id, const QString &message);
+    void startRequest(int alternative);
+    void reset(); // drops the ghost and any running request
+    void showGhost();
+    bool insertFromGhost(int length);
+    void setBusy(bool busy);
+
+    QPlainTextEdit *m_editor;
+    CompletionSource *m_source;
+    GhostText *m_ghost;
+    SuggestionSettings m_settings;
+    CompletionMode m_mode = CompletionMode::Sentence;
+    bool m_enabled = true;
+    QTimer m_debounce;
+    int m_debouncePosition = -1;
+
+    quint64 m_nextId = 1;
+    quint64 m_requestId = 0; // the request whose replies are wanted (0: none)
+    bool m_streaming = false;
+    int m_anchor = -1;       // document position the suggestion was made for
+    int m_consumed = 0;      // characters of it typed or accepted since
+    QStringList m_alternatives; // full texts, index = alternative
+    int m_alternative = 0;
+    bool m_inserting = false;
+    bool m_busy = false;
+
+    QElapsedTimer m_sinceEdit;    // for latency: the last edit or manual request
+    bool m_latencyReported = false;
+    double m_typingIntervalMs = 0; // moving average of recent keystroke intervals
+};
+
+} // namespace inkling
