@@ -92,6 +92,7 @@ void CompletionService::complete(const CompletionRequest &request)
         g.sampling = request.sampling;
         g.maxTokens = request.maxTokens;
         g.timeBudgetMs = request.timeBudgetMs;
+        g.tokenHealing = request.tokenHealing;
         std::string text;
         GenerationCallbacks callbacks;
         callbacks.isCancelled = stale;

@@ -23,6 +23,7 @@ struct CompletionRequest
     SamplingParams sampling;
     int maxTokens = 32;
     int timeBudgetMs = 3000;
+    bool tokenHealing = true; // the cursor is often inside a word while typing
 };
 
 struct CompletionStats

@@ -2,6 +2,7 @@
 // continues, so a stop costs no extra model evaluation.
 #include "engine/generator.h"
 
+#include "engine/unicode_class.h"
 #include "engine/utf8_stream.h"
 
 #include <algorithm>
@@ -31,6 +32,33 @@ const char *stopReasonName(StopReason reason)
     return "?";
 }
 
+HealingSplit splitForHealing(std::string_view prompt)
+{
+    // A word in GPT-2's pre-tokenisation: a run of letters or of digits, with at most
+    // one space before it. Walk back over whole UTF-8 characters of one class.
+    constexpr size_t kMaxPrefixBytes = 48;
+    size_t start = prompt.size();
+    int wordClass = 0; // 1 letters, 2 digits
+    while (start > 0 && prompt.size() - start <= kMaxPrefixBytes) {
+        size_t lead = start - 1;
+        while (lead > 0 && (static_cast<unsigned char>(prompt[lead]) & 0xC0) == 0x80)
+            --lead;
+        const Utf8Char c = decodeUtf8(prompt, lead);
+        if (c.status != Utf8Char::Status::Complete || lead + c.length != start)
+            break;
+        const int cls = isLetter(c.codePoint) ? 1 : isNumber(c.codePoint) ? 2 : 0;
+        if (cls == 0 || (wordClass != 0 && cls != wordClass))
+            break;
+        wordClass = cls;
+        start = lead;
+    }
+    if (wordClass == 0 || prompt.size() - start > kMaxPrefixBytes)
+        return {prompt, {}};
+    if (start > 0 && prompt[start - 1] == ' ')
+        --start;
+    return {prompt.substr(0, start), prompt.substr(start)};
+}
+
 std::vector<int> promptTokens(const Tokenizer &tokenizer, std::string_view prompt, int nCtx,
                               int maxTokens)
 {
@@ -56,7 +84,10 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
     const int nCtx = session.model().config().nCtx;
     GenerationResult result;
 
-    const std::vector<int> prompt = promptTokens(tokenizer, request.prompt, nCtx, request.maxTokens);
+    const HealingSplit split = request.tokenHealing ? splitForHealing(request.prompt)
+                                                    : HealingSplit{request.prompt, {}};
+    const std::vector<int> prompt = promptTokens(tokenizer, split.context, nCtx, request.maxTokens);
+    result.healedPrefix = std::string(split.prefix);
     result.promptTokens = int(prompt.size());
     const auto sync = session.setContext(prompt, callbacks.isCancelled);
     result.reusedTokens = sync.reused;
@@ -69,8 +100,17 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
     const StopRule rule(request.mode, StopRule::indentOfLastLine(request.prompt));
     Sampler sampler(request.sampling);
     Utf8Stream stream;
-    std::string raw;    // bytes of the generated tokens
-    size_t emitted = 0; // bytes of raw handed to the stream
+    std::string raw;    // bytes of the generated tokens, starting with the healed prefix
+    const size_t prefixLength = split.prefix.size();
+    size_t emitted = prefixLength; // bytes of raw handed to the stream (the prefix never is)
+    std::string_view toSpell = split.prefix; // what the next token must continue spelling
+    const auto spells = [&](int id) {
+        const std::string &b = tokenizer.tokenBytes(id);
+        if (b.empty())
+            return false;
+        return b.size() >= toSpell.size() ? b.compare(0, toSpell.size(), toSpell) == 0
+                                          : toSpell.compare(0, b.size(), b) == 0;
+    };
     const auto emitUpTo = [&](size_t end) {
         if (end <= emitted)
             return;
@@ -91,7 +131,9 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
             result.reason = StopReason::TimeBudget;
             break;
         }
-        const int id = sampler.sample(session.logits(), session.tokens());
+        const int id = toSpell.empty()
+                           ? sampler.sample(session.logits(), session.tokens())
+                           : sampler.sample(session.logits(), session.tokens(), spells);
         if (i == 0)
             result.firstTokenMs = msSince(start);
         if (id < 0 || id == Tokenizer::kEndOfText) {
@@ -99,12 +141,20 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
             break;
         }
         result.tokens.push_back(id);
-        raw += tokenizer.tokenBytes(id);
-        if ((cut = rule.stopAt(raw))) {
-            result.reason = StopReason::Rule;
-            break;
+        const std::string &bytes = tokenizer.tokenBytes(id);
+        raw += bytes;
+        toSpell.remove_prefix(std::min(toSpell.size(), bytes.size()));
+        if (toSpell.empty()) {
+            // The rules judge what follows the typed characters: after a completed word
+            // the word mode then suggests the next word, inside one the rest of it.
+            const std::string_view after = std::string_view(raw).substr(prefixLength);
+            if ((cut = rule.stopAt(after))) {
+                *cut += prefixLength;
+                result.reason = StopReason::Rule;
+                break;
+            }
+            emitUpTo(prefixLength + rule.stableLength(after));
         }
-        emitUpTo(rule.stableLength(raw));
         if (i + 1 == request.maxTokens)
             break;
         if (int(session.tokens().size()) >= nCtx) {
@@ -114,14 +164,18 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
         session.append(id);
     }
 
-    const size_t end = cut ? *cut : rule.finalLength(raw);
+    size_t end = emitted;
+    if (raw.size() < prefixLength || raw.compare(0, prefixLength, split.prefix) != 0)
+        end = prefixLength; // stopped before the prefix was spelled: nothing to suggest
+    else
+        end = std::max(cut ? *cut : prefixLength + rule.finalLength(std::string_view(raw).substr(prefixLength)), emitted);
     if (result.reason != StopReason::Cancelled) {
-        emitUpTo(std::max(end, emitted));
+        emitUpTo(end);
         const std::string tail = stream.flush();
         if (!tail.empty() && callbacks.onText)
             callbacks.onText(tail);
     }
-    result.text = raw.substr(0, std::max(end, emitted));
+    result.text = raw.size() >= end ? raw.substr(prefixLength, end - prefixLength) : std::string();
     result.totalMs = msSince(start);
     return result;
 }

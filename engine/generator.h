@@ -21,7 +21,21 @@ struct GenerationRequest
     SamplingParams sampling;
     int maxTokens = 32;
     int timeBudgetMs = 0; // 0: no time limit
+    // When the prompt ends inside a word, take the typed part of the word out of the
+    // prompt and make the first tokens spell it (GPT-2 has hardly ever seen a word cut
+    // in the middle). The suggestion is what follows the typed characters.
+    bool tokenHealing = false;
 };
+
+// The prompt split for token healing: the text whose tokens go to the model, and the
+// typed start of a word that the first generated tokens must spell. No split (empty
+// prefix) when the prompt does not end inside a word or the word is too long.
+struct HealingSplit
+{
+    std::string_view context;
+    std::string_view prefix;
+};
+HealingSplit splitForHealing(std::string_view prompt);
 
 enum class StopReason { Rule, EndOfText, TokenBudget, TimeBudget, ContextFull, Cancelled };
 
@@ -30,7 +44,8 @@ const char *stopReasonName(StopReason reason);
 struct GenerationResult
 {
     std::string text;        // the suggestion (what follows the prompt)
-    std::vector<int> tokens; // generated ids, including one a stop rule cut into
+    std::vector<int> tokens; // generated ids (those spelling a healed prefix included)
+    std::string healedPrefix; // typed characters the first tokens re-spelled
     StopReason reason = StopReason::Rule;
     int promptTokens = 0;
     int reusedTokens = 0; // prompt tokens whose KV cache entries were reused
