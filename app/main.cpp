@@ -11,6 +11,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cstdio>
@@ -95,6 +96,9 @@ int main(int argc, char *argv[])
         }
     }
     window.show();
+    // Unsaved work a crash left behind, unless this run only takes a picture.
+    if (!screenshot)
+        QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
 
     bool suggestionDone = false;
     if (parser.isSet(suggestOption)) {

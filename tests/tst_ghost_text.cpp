@@ -3,6 +3,8 @@
 #include "ui/editor.h"
 #include "ui/ghost_text.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -58,6 +60,17 @@ private slots:
             dimmed |= r.start == layout->preeditAreaPosition() && r.length == ghost.size() && r.format.fontItalic();
         QVERIFY(dimmed);
         QVERIFY(editor.viewport()->grab().toImage() != before);
+        // Copy and find see only the document.
+        editor.selectAll();
+        editor.copy();
+        QCOMPARE(QGuiApplication::clipboard()->text(), text);
+        const QString ghostWord = ghost.trimmed().section(' ', -1); // not in any row's text
+        QVERIFY(!text.contains(ghostWord));
+        QVERIFY(editor.document()->find(ghostWord).isNull());
+        QVERIFY(editor.document()->toRawText().indexOf(ghost) < 0);
+        QTextCursor end = editor.textCursor();
+        end.setPosition(cursor);
+        editor.setTextCursor(end);
 
         g.clear();
         QCoreApplication::processEvents();

@@ -2,6 +2,8 @@
 #include "ui/main_window.h"
 
 #include "engine/language_model.h"
+#include "ui/autosave.h"
+#include "ui/recent_files.h"
 #include "ui/editor.h"
 #include "ui/engine_thread.h"
 #include "ui/keyboard_help.h"
@@ -14,6 +16,9 @@
 
 #include <QAction>
 #include <QActionGroup>
+#include <QComboBox>
+#include <QFileSystemWatcher>
+#include <QToolBar>
 #include <QSettings>
 #include <QThread>
 #include <QApplication>
@@ -25,6 +30,7 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
 
 namespace inkling {
@@ -38,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_editor(new Editor(this))
     , m_definitionLabel(new QLabel(this))
     , m_engine(new EngineThread(this))
+    , m_autosave(new Autosave(m_editor, this))
     , m_suggestions(new SuggestionController(m_editor, m_engine, this))
     , m_status(new SuggestionStatus(this))
 {
@@ -49,6 +56,14 @@ MainWindow::MainWindow(QWidget *parent)
     createMenus();
     createSuggestionMenu();
     connectSuggestions();
+    // Saved, reloaded, or undone back to the saved text: the recovery copy is obsolete.
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
+        if (!modified)
+            m_autosave->discard();
+    });
+    connect(m_autosave, &Autosave::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, 10000);
+    });
     {
         QSettings settings;
         applySettings(SuggestionSettings::load(settings));
@@ -85,6 +100,9 @@ void MainWindow::createMenus()
     openAction->setStatusTip(tr("Open an existing file"));
 
     // save() and saveAs() return bool for maybeSave(); the lambdas drop it.
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+
     QAction *saveAction =
         fileMenu->addAction(tr("&Save"), QKeySequence::Save, this, [this] { save(); });
     saveAction->setStatusTip(tr("Save the document"));
@@ -130,7 +148,13 @@ bool MainWindow::loadFile(const QString &path, QString *errorMessage)
     m_editor->document()->setModified(false);
     setFilePath(path);
     setMode(modeForDefinition(m_editor->definition().section()));
-    qCDebug(lcMainWindow) << "opened" << path << "as" << m_editor->definition().name();
+    // A file this user may not write opens read-only, so no edit is lost at save time.
+    const bool readOnly = !QFileInfo(path).isWritable();
+    m_editor->setReadOnly(readOnly);
+    RecentFiles::add(path);
+    watchFile();
+    qCDebug(lcMainWindow) << "opened" << path << "as" << m_editor->definition().name()
+                          << (readOnly ? "read-only" : "");
     return true;
 }
 
@@ -147,10 +171,12 @@ bool MainWindow::openFile(const QString &path)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (maybeSave())
+    if (maybeSave()) {
+        m_autosave->discard(); // saved or deliberately discarded: no copy to recover
         event->accept();
-    else
+    } else {
         event->ignore();
+    }
 }
 
 void MainWindow::newFile()
@@ -161,6 +187,8 @@ void MainWindow::newFile()
     m_editor->setDefinition(Editor::defaultDefinition());
     m_editor->document()->setModified(false);
     setFilePath(QString());
+    m_editor->setReadOnly(false);
+    watchFile();
     setMode(CompletionMode::Sentence);
 }
 
@@ -198,6 +226,8 @@ bool MainWindow::saveFile(const QString &path)
     if (path != m_filePath)
         m_editor->setDefinitionForFileName(path);
     setFilePath(path);
+    RecentFiles::add(path);
+    watchFile();
     statusBar()->showMessage(tr("Saved “%1”").arg(QFileInfo(path).fileName()), 3000);
     return true;
 }
@@ -233,6 +263,7 @@ bool MainWindow::maybeSave()
 void MainWindow::setFilePath(const QString &path)
 {
     m_filePath = path;
+    m_autosave->setOriginalPath(path);
     updateWindowTitle();
 }
 
@@ -290,7 +321,7 @@ void MainWindow::createSuggestionMenu()
     add(tr("&Previous Alternative"), m_settings.keys.previousAlternative,
         &SuggestionController::previousAlternative);
     menu->addSeparator();
-    QAction *autoSuggest = menu->addAction(tr("Suggest While &Typing"));
+    QAction *autoSuggest = m_autoSuggestAction = menu->addAction(tr("Suggest While &Typing"));
     autoSuggest->setCheckable(true);
     autoSuggest->setChecked(m_settings.autoSuggest);
     connect(autoSuggest, &QAction::toggled, this, [this](bool on) {
@@ -299,6 +330,15 @@ void MainWindow::createSuggestionMenu()
         applySettings(s);
     });
     menu->addSeparator();
+    // The mode is offered twice: as radio items in the menu and as a combo box in the
+    // toolbar, next to the switch for suggesting while typing.
+    QToolBar *toolBar = addToolBar(tr("Suggestions"));
+    toolBar->setObjectName(QStringLiteral("suggestionsToolBar"));
+    toolBar->setMovable(false);
+    toolBar->addAction(autoSuggest);
+    m_modeBox = new QComboBox(toolBar);
+    m_modeBox->setToolTip(tr("How far suggestions reach"));
+    toolBar->addWidget(m_modeBox);
     m_modeActions = new QActionGroup(this);
     for (CompletionMode mode : {CompletionMode::Word, CompletionMode::Sentence,
                                 CompletionMode::Paragraph, CompletionMode::Code}) {
@@ -307,7 +347,12 @@ void MainWindow::createSuggestionMenu()
         a->setData(int(mode));
         m_modeActions->addAction(a);
         connect(a, &QAction::triggered, this, [this, mode] { setMode(mode); });
+        m_modeBox->addItem(modeTitle(mode), int(mode));
     }
+    connect(m_modeBox, &QComboBox::activated, this, [this](int index) {
+        setMode(CompletionMode(m_modeBox->itemData(index).toInt()));
+        m_editor->setFocus();
+    });
 }
 
 void MainWindow::connectSuggestions()
@@ -348,12 +393,18 @@ void MainWindow::setMode(CompletionMode mode)
         for (QAction *a : m_modeActions->actions())
             a->setChecked(a->data().toInt() == int(mode));
     }
+    if (m_modeBox)
+        m_modeBox->setCurrentIndex(m_modeBox->findData(int(mode)));
 }
 
 void MainWindow::applySettings(const SuggestionSettings &settings)
 {
     m_settings = settings;
     m_suggestions->setSettings(settings);
+    if (m_autoSuggestAction) {
+        const QSignalBlocker blocker(m_autoSuggestAction);
+        m_autoSuggestAction->setChecked(settings.autoSuggest);
+    }
     m_engine->setThreads(settings.threads > 0 ? settings.threads
                                               : qMax(1, QThread::idealThreadCount()));
     QSettings persisted;
@@ -382,6 +433,134 @@ void MainWindow::showSettings()
     SettingsDialog dialog(m_settings, this);
     if (dialog.exec() == QDialog::Accepted)
         applySettings(dialog.settings());
+}
+
+void MainWindow::restore(const RecoverableDocument &document)
+{
+    m_editor->clear();
+    if (!document.originalPath.isEmpty())
+        m_editor->setDefinitionForFileName(document.originalPath);
+    m_editor->setPlainText(document.text);
+    setFilePath(document.originalPath);
+    setMode(modeForDefinition(m_editor->definition().section()));
+    // Not saved anywhere yet: the user decides whether the recovered text replaces the file.
+    m_editor->document()->setModified(true);
+    m_autosave->saveNow(); // this window's own copy, before the old one is deleted
+}
+
+int MainWindow::offerRecovery()
+{
+    const QList<RecoverableDocument> found = Autosave::findRecoverable(Autosave::defaultDirectory());
+    if (found.isEmpty())
+        return 0;
+    QStringList names;
+    for (const RecoverableDocument &d : found)
+        names << (d.originalPath.isEmpty() ? tr("an untitled document")
+                                           : QFileInfo(d.originalPath).fileName());
+    QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Work"),
+                    tr("Inkling was not closed properly. Unsaved changes to %n document(s) can "
+                       "be recovered: %1.", nullptr, int(found.size()))
+                        .arg(names.join(QStringLiteral(", "))),
+                    QMessageBox::NoButton, this);
+    QPushButton *recover = box.addButton(tr("&Recover"), QMessageBox::AcceptRole);
+    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
+    box.addButton(tr("Ask &Later"), QMessageBox::RejectRole);
+    box.setDefaultButton(recover);
+    box.exec();
+    if (box.clickedButton() == discard) {
+        for (const RecoverableDocument &d : found)
+            Autosave::remove(d);
+        return 0;
+    }
+    if (box.clickedButton() != recover)
+        return 0;
+    for (int i = 0; i < found.size(); ++i) {
+        MainWindow *window = this;
+        if (i > 0) {
+            window = new MainWindow;
+            window->setAttribute(Qt::WA_DeleteOnClose);
+            window->show();
+        }
+        window->restore(found[i]);
+        Autosave::remove(found[i]);
+    }
+    return int(found.size());
+}
+
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = RecentFiles::files();
+    for (const QString &path : files) {
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
+            if (maybeSave())
+                openFile(path);
+        })->setToolTip(path);
+    }
+    if (files.isEmpty())
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear List"), this, [] { RecentFiles::clear(); })
+        ->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::watchFile()
+{
+    if (!m_watcher) {
+        m_watcher = new QFileSystemWatcher(this);
+        connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::onFileChangedOnDisk);
+    }
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    if (m_filePath.isEmpty())
+        return;
+    const QFileInfo info(m_filePath);
+    m_diskTime = info.lastModified();
+    m_diskSize = info.size();
+    m_watcher->addPath(m_filePath);
+}
+
+void MainWindow::onFileChangedOnDisk()
+{
+    const QFileInfo info(m_filePath);
+    // Editors that save by rename make the watcher drop the path: watch it again.
+    if (info.exists() && !m_watcher->files().contains(m_filePath))
+        m_watcher->addPath(m_filePath);
+    if (m_askingAboutDisk || (info.exists() && info.lastModified() == m_diskTime && info.size() == m_diskSize))
+        return; // our own save, or nothing changed
+    m_askingAboutDisk = true;
+    const QString name = info.fileName();
+    QString question;
+    if (!info.exists())
+        question = tr("“%1” was deleted or renamed by another program. Your text is still here; "
+                      "save it to keep it.").arg(name);
+    else if (m_editor->document()->isModified())
+        question = tr("“%1” was changed by another program. Reload it and lose your unsaved "
+                      "changes?").arg(name);
+    else
+        question = tr("“%1” was changed by another program. Reload it?").arg(name);
+    if (!info.exists()) {
+        QMessageBox::warning(this, tr("File Changed on Disk"), question);
+        m_editor->document()->setModified(true);
+    } else if (QMessageBox::question(this, tr("File Changed on Disk"), question,
+                                     QMessageBox::Yes | QMessageBox::No) == QMessageBox::Yes) {
+        reloadFromDisk();
+    } else {
+        m_diskTime = info.lastModified(); // asked once for this change
+        m_diskSize = info.size();
+    }
+    m_askingAboutDisk = false;
+}
+
+bool MainWindow::reloadFromDisk()
+{
+    QString errorMessage;
+    if (!loadFile(m_filePath, &errorMessage)) {
+        showError(tr("Cannot Reload File"), errorMessage);
+        return false;
+    }
+    statusBar()->showMessage(tr("Reloaded “%1”").arg(QFileInfo(m_filePath).fileName()), 3000);
+    return true;
 }
 
 } // namespace inkling

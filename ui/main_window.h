@@ -5,15 +5,21 @@
 #include "engine/stop_rule.h"
 #include "ui/suggestion_settings.h"
 
+#include <QDateTime>
 #include <QMainWindow>
 
 class QActionGroup;
+class QComboBox;
+class QFileSystemWatcher;
+class QMenu;
 class QLabel;
 
 namespace inkling {
 
+class Autosave;
 class Editor;
 class EngineThread;
+struct RecoverableDocument;
 class SuggestionController;
 class SuggestionStatus;
 
@@ -33,6 +39,18 @@ public:
     EngineThread *engine() const { return m_engine; }
     SuggestionStatus *suggestionStatus() const { return m_status; }
 
+    Autosave *autosave() const { return m_autosave; }
+    // Shows a recovered copy of unsaved work: its text, modified, under its old name.
+    void restore(const RecoverableDocument &document);
+    // Offers the copies a crashed Inkling left behind; recovers into this window (and new
+    // windows for more than one). Returns how many documents were recovered.
+    int offerRecovery();
+
+    // File > Save: to the document's file, or asks for a name; false if not saved.
+    bool saveDocument() { return save(); }
+    // Re-reads the file from disk (after another program changed it); false on failure.
+    bool reloadFromDisk();
+
     // Applies settings (and loads another model if its directory changed); persists them.
     void applySettings(const SuggestionSettings &settings);
     // The mode a document starts in: code for source files, sentence for prose.
@@ -51,6 +69,9 @@ protected:
 private:
     void createMenus();
     void createSuggestionMenu();
+    void fillRecentMenu();
+    void onFileChangedOnDisk();
+    void watchFile();
     void connectSuggestions();
     void setMode(CompletionMode mode);
     void loadModel();
@@ -71,10 +92,18 @@ private:
     Editor *m_editor;
     QLabel *m_definitionLabel;
     EngineThread *m_engine;
+    Autosave *m_autosave;
     SuggestionController *m_suggestions;
     SuggestionStatus *m_status;
     SuggestionSettings m_settings;
     QActionGroup *m_modeActions = nullptr;
+    QComboBox *m_modeBox = nullptr;
+    QAction *m_autoSuggestAction = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QFileSystemWatcher *m_watcher = nullptr;
+    QDateTime m_diskTime; // modification time of the file as last read or written
+    qint64 m_diskSize = -1;
+    bool m_askingAboutDisk = false;
     QString m_loadedModelDirectory;
     QString m_filePath;
 };

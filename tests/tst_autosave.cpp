@@ -1,0 +1,192 @@
+// Unsaved work survives a crash: recovery copies are written atomically, removed after a
+// clean end, ignored while their Inkling runs, and found after it was killed — checked
+// with a child process (this test binary in "writer" mode) killed by SIGKILL at random
+// moments while it keeps rewriting its copy.
+#include "ui/autosave.h"
+#include "ui/editor.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <cstdio>
+
+using namespace inkling;
+
+namespace {
+
+// Each version of the child's text is tagged and padded, so a torn write would show as
+// a version whose body does not match its tag (or as unparsable JSON).
+QString versionText(int n)
+{
+    return QStringLiteral("version %1\n").arg(n) + QString(2000 + n % 97, QChar(u'a' + n % 26));
+}
+
+// Writer mode: rewrite the recovery copy as fast as possible, forever (until killed).
+int runWriter(int argc, char **argv, const QString &directory)
+{
+    QApplication app(argc, argv);
+    QPlainTextEdit editor;
+    Autosave autosave(&editor);
+    autosave.setDirectory(directory);
+    autosave.setOriginalPath(QStringLiteral("/home/someone/letter.txt"));
+    for (int n = 0;; ++n) {
+        editor.setPlainText(versionText(n));
+        editor.document()->setModified(true);
+        if (!autosave.saveNow())
+            return 3;
+        if (n == 0) {
+            std::printf("ready\n");
+            std::fflush(stdout);
+        }
+    }
+}
+
+// Window mode: a real main window whose user typed text and never saved it.
+int runWindow(int argc, char **argv)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QApplication app(argc, argv);
+    MainWindow window;
+    window.show();
+    window.editor()->setFocus();
+    QTest::keyClicks(window.editor(), QStringLiteral("Dear diary, today I almost lost this."));
+    if (!window.autosave()->saveNow())
+        return 3;
+    std::printf("ready\n");
+    std::fflush(stdout);
+    return app.exec();
+}
+
+} // namespace
+
+class TestAutosave : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QDir(Autosave::defaultDirectory()).removeRecursively();
+    }
+
+    // The whole story: Inkling is killed mid-edit, the next start offers the text back.
+    void nextStartOffersTheKilledWindowsText()
+    {
+        QProcess child;
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--window")});
+        QVERIFY(child.waitForReadyRead(60000));
+        QCOMPARE(child.readLine().trimmed(), QByteArray("ready"));
+        child.kill();
+        QVERIFY(child.waitForFinished(5000));
+
+        MainWindow window;
+        window.show();
+        // Answer the question as a user would: press "Recover".
+        QTimer::singleShot(0, &window, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QAbstractButton *b : box->buttons()) {
+                if (b->text() == MainWindow::tr("&Recover"))
+                    b->click();
+            }
+        });
+        QCOMPARE(window.offerRecovery(), 1);
+        QCOMPARE(window.editor()->toPlainText(), QStringLiteral("Dear diary, today I almost lost this."));
+        QVERIFY(window.editor()->document()->isModified());
+        // The old copy is gone; the window's own copy of the recovered text replaces it.
+        const auto left = Autosave::findRecoverable(Autosave::defaultDirectory());
+        QVERIFY(left.isEmpty());
+        QVERIFY(QFile::exists(window.autosave()->copyPath()));
+        window.editor()->document()->setModified(false); // as after saving
+        QVERIFY(!QFile::exists(window.autosave()->copyPath()));
+    }
+
+    void copyLifecycle()
+    {
+        QTemporaryDir dir;
+        QPlainTextEdit editor;
+        auto *autosave = new Autosave(&editor);
+        autosave->setDirectory(dir.path());
+        editor.setPlainText(QStringLiteral("unsaved words"));
+        QVERIFY(autosave->saveNow());
+        QVERIFY(QFile::exists(autosave->copyPath()));
+        // Its writer is alive: not offered for recovery.
+        QVERIFY(Autosave::findRecoverable(dir.path()).isEmpty());
+        const QString copy = autosave->copyPath();
+        delete autosave; // a clean end removes the copy
+        QVERIFY(!QFile::exists(copy));
+        QVERIFY(Autosave::findRecoverable(dir.path()).isEmpty());
+    }
+
+    void timerWritesModifiedDocuments()
+    {
+        QTemporaryDir dir;
+        QPlainTextEdit editor;
+        Autosave autosave(&editor);
+        autosave.setDirectory(dir.path());
+        autosave.setInterval(100);
+        QTest::qWait(300);
+        QVERIFY(!QFile::exists(autosave.copyPath())); // nothing modified, nothing written
+        editor.setPlainText(QStringLiteral("typed"));
+        editor.document()->setModified(true);
+        QTRY_VERIFY(QFile::exists(autosave.copyPath()));
+    }
+
+    void killedWriterLeavesACompleteCopy()
+    {
+        QTemporaryDir dir;
+        QRandomGenerator rng(7);
+        const int trials = 100;
+        int versionsSeen = 0;
+        for (int trial = 0; trial < trials; ++trial) {
+            QProcess child;
+            child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--writer"), dir.path()});
+            QVERIFY(child.waitForReadyRead(20000));
+            QCOMPARE(child.readLine().trimmed(), QByteArray("ready"));
+            QThread::msleep(rng.bounded(1, 40)); // somewhere in the middle of a write
+            child.kill(); // SIGKILL: no destructor, no cleanup
+            QVERIFY(child.waitForFinished(5000));
+            QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+
+            const QList<RecoverableDocument> found = Autosave::findRecoverable(dir.path());
+            QCOMPARE(found.size(), 1);
+            const RecoverableDocument &d = found.first();
+            QCOMPARE(d.originalPath, QStringLiteral("/home/someone/letter.txt"));
+            const int version = d.text.section(' ', 1, 1).section('\n', 0, 0).toInt();
+            QCOMPARE(d.text, versionText(version)); // complete, never torn
+            versionsSeen += version > 0;
+            Autosave::remove(d);
+            QVERIFY(Autosave::findRecoverable(dir.path()).isEmpty());
+            QVERIFY2(QDir(dir.path()).isEmpty(), "no lock or temporary file is left behind");
+        }
+        QVERIFY(versionsSeen > trials / 2); // kills did land mid-rewriting
+        qInfo("%d kill trials, all copies complete", trials);
+    }
+};
+
+int main(int argc, char **argv)
+{
+    if (argc == 3 && qstrcmp(argv[1], "--writer") == 0)
+        return runWriter(argc, argv, QString::fromLocal8Bit(argv[2]));
+    if (argc == 2 && qstrcmp(argv[1], "--window") == 0)
+        return runWindow(argc, argv);
+    QApplication app(argc, argv);
+    TestAutosave test;
+    return QTest::qExec(&test, argc, argv);
+}
+
+#include "tst_autosave.moc"

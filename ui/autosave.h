@@ -1,0 +1,70 @@
+// Crash safety for unsaved work: a modified document is copied every few seconds to the
+// application's data directory, the copy is removed after a clean save or close, and a
+// copy left behind by a crashed Inkling is offered back at the next start.
+#pragma once
+
+#include <QDateTime>
+#include <QList>
+#include <QLockFile>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+class QPlainTextEdit;
+
+namespace inkling {
+
+// A copy left behind by a process that is gone.
+struct RecoverableDocument
+{
+    QString autosavePath; // the copy
+    QString originalPath; // the file it belonged to, empty for a new document
+    QString text;
+    QDateTime savedAt;
+};
+
+class Autosave : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Watches editor's document; copies are written every intervalMs while it is
+    // modified. directory defaults to <AppDataLocation>/autosave.
+    explicit Autosave(QPlainTextEdit *editor, QObject *parent = nullptr);
+    ~Autosave() override; // a clean end: the copy goes
+
+    static QString defaultDirectory();
+    void setDirectory(const QString &directory);
+    void setInterval(int milliseconds);
+    // The path of the file the document belongs to, recorded in the copy.
+    void setOriginalPath(const QString &path) { m_originalPath = path; }
+
+    // Writes the copy now if the document changed since the last one; true on success
+    // (or when nothing needed writing).
+    bool saveNow();
+    // The document was saved or discarded: its copy is no longer needed.
+    void discard();
+    QString copyPath() const;
+
+    // Copies in directory whose writers are no longer running (their lock is stale).
+    static QList<RecoverableDocument> findRecoverable(const QString &directory);
+    // Deletes a recovered (or declined) copy and its lock.
+    static void remove(const RecoverableDocument &document);
+
+signals:
+    void failed(const QString &message);
+
+private:
+    bool ensureLocked();
+
+    QPlainTextEdit *m_editor;
+    QTimer m_timer;
+    QString m_directory;
+    QString m_id;
+    QString m_originalPath;
+    std::unique_ptr<QLockFile> m_lock;
+    int m_savedRevision = -1;
+};
+
+} // namespace inkling
