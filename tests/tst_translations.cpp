@@ -163,9 +163,24 @@ void TestTranslations::tsFileIsComplete()
                 continue;
             }
             QVERIFY2(type != QLatin1String("unfinished"), qPrintable(where));
-            const QString translation = xml.readElementText();
-            QVERIFY2(!translation.isEmpty(), qPrintable(where));
-            QVERIFY2(placeholders(translation) == placeholders(source), qPrintable(where));
+            // A plural message holds one <numerusform> per form; check each of them.
+            QStringList forms;
+            QString text;
+            while (!xml.atEnd()) {
+                xml.readNext();
+                if (xml.isEndElement() && xml.name() == QLatin1String("translation"))
+                    break;
+                if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+                    forms << xml.readElementText();
+                else if (xml.isCharacters())
+                    text += xml.text();
+            }
+            if (forms.isEmpty())
+                forms << text;
+            for (const QString &translation : std::as_const(forms)) {
+                QVERIFY2(!translation.trimmed().isEmpty(), qPrintable(where));
+                QVERIFY2(placeholders(translation) == placeholders(source), qPrintable(where));
+            }
             ++messages;
         }
     }

@@ -47,6 +47,17 @@
     </message>
 </context>
 <context>
+    <name>inkling::Autosave</name>
+    <message>
+        <source>Cannot write the recovery copy in “%1”.</source>
+        <translation>Die Wiederherstellungskopie kann nicht in „%1“ geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write the recovery copy “%1”: %2</source>
+        <translation>Die Wiederherstellungskopie „%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>inkling::KeyboardHelp</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -274,6 +285,77 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>No model directory is set and the embedded model is missing.</source>
         <translation>Es ist kein Modellverzeichnis festgelegt, und das eingebaute Modell fehlt.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>Vorschläge</translation>
+    </message>
+    <message>
+        <source>How far suggestions reach</source>
+        <translation>Wie weit Vorschläge reichen</translation>
+    </message>
+    <message>
+        <source>an untitled document</source>
+        <translation>ein unbenanntes Dokument</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inkling was not closed properly. Unsaved changes to %n document(s) can be recovered: %1.</source>
+        <translation>
+            <numerusform>Inkling wurde nicht ordnungsgemäß beendet. Ungespeicherte Änderungen an einem Dokument können wiederhergestellt werden: %1.</numerusform>
+            <numerusform>Inkling wurde nicht ordnungsgemäß beendet. Ungespeicherte Änderungen an %n Dokumenten können wiederhergestellt werden: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Ask &amp;Later</source>
+        <translation>&amp;Später fragen</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted or renamed by another program. Your text is still here; save it to keep it.</source>
+        <translation>„%1“ wurde von einem anderen Programm gelöscht oder umbenannt. Ihr Text ist noch vorhanden; speichern Sie ihn, um ihn zu behalten.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program. Reload it and lose your unsaved changes?</source>
+        <translation>„%1“ wurde von einem anderen Programm geändert. Möchten Sie die Datei neu laden und Ihre ungespeicherten Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program. Reload it?</source>
+        <translation>„%1“ wurde von einem anderen Programm geändert. Möchten Sie die Datei neu laden?</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>Datei auf dem Datenträger geändert</translation>
+    </message>
+    <message>
+        <source>Cannot Reload File</source>
+        <translation>Datei kann nicht neu geladen werden</translation>
+    </message>
+    <message>
+        <source>Reloaded “%1”</source>
+        <translation>„%1“ neu geladen</translation>
     </message>
 </context>
 <context>

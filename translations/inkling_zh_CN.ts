@@ -47,6 +47,17 @@
     </message>
 </context>
 <context>
+    <name>inkling::Autosave</name>
+    <message>
+        <source>Cannot write the recovery copy in “%1”.</source>
+        <translation>无法在“%1”中写入恢复副本。</translation>
+    </message>
+    <message>
+        <source>Cannot write the recovery copy “%1”: %2</source>
+        <translation>无法写入恢复副本“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>inkling::KeyboardHelp</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -274,6 +285,76 @@ Do you want to save them?</source>
     <message>
         <source>No model directory is set and the embedded model is missing.</source>
         <translation>未设置模型目录，且内置模型缺失。</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>How far suggestions reach</source>
+        <translation>建议的补全范围</translation>
+    </message>
+    <message>
+        <source>an untitled document</source>
+        <translation>未命名文档</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inkling was not closed properly. Unsaved changes to %n document(s) can be recovered: %1.</source>
+        <translation>
+            <numerusform>Inkling 上次未正常关闭。可以恢复 %n 个文档中未保存的更改：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ask &amp;Later</source>
+        <translation>稍后询问(&amp;L)</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近打开的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>清除列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted or renamed by another program. Your text is still here; save it to keep it.</source>
+        <translation>“%1”已被其他程序删除或重命名。你的文本仍在此处，请保存以免丢失。</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program. Reload it and lose your unsaved changes?</source>
+        <translation>“%1”已被其他程序修改。是否重新加载并放弃未保存的更改？</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program. Reload it?</source>
+        <translation>“%1”已被其他程序修改。是否重新加载？</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>磁盘上的文件已更改</translation>
+    </message>
+    <message>
+        <source>Cannot Reload File</source>
+        <translation>无法重新加载文件</translation>
+    </message>
+    <message>
+        <source>Reloaded “%1”</source>
+        <translation>已重新加载“%1”</translation>
     </message>
 </context>
 <context>
