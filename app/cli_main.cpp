@@ -33,6 +33,8 @@ Commands:
 Options:
   --model DIR           Hugging Face GPT-2 model directory (default: the embedded
                         inkling-tiny model, or $INKLING_MODEL_DIR).
+  --precision P         f32 | bf16 | s8 | auto: weight format (default f32; bf16 and
+                        s8 fall back to f32 where oneDNN has no fast kernel).
   --mode MODE           word | sentence | paragraph | code | raw (default raw: no stop rule).
   --max-tokens N        Token budget (default 40).
   --time-budget-ms N    Stop after this long (default: none).
@@ -42,6 +44,8 @@ Options:
   --top-k K             Keep the K most likely tokens (default 40; 0 = all).
   --top-p P             Nucleus sampling mass (default 0.95; 1 = off).
   --repetition-penalty R  Penalise recent tokens (default 1.1; 1 = off).
+  --heal                Token healing: when the prompt ends inside a word, let the
+                        first tokens re-spell its typed part and print what follows.
   --print-ids           Print generated token ids instead of text.
   --stats               Print timing and token counts to standard error.
   --window N            perplexity: window length in tokens (default: model context).
@@ -60,7 +64,7 @@ struct Options
     std::string command;
     std::optional<std::string> argument;
     std::map<std::string, std::string> values;
-    bool greedy = false, printIds = false, stats = false;
+    bool greedy = false, printIds = false, stats = false, heal = false;
 
     std::string value(const std::string &key, const std::string &fallback) const
     {
@@ -83,7 +87,7 @@ struct Options
 Options parse(int argc, char **argv)
 {
     static const std::vector<std::string> withValue = {
-        "model", "mode", "max-tokens", "time-budget-ms", "seed", "temperature", "top-k",
+        "model", "precision", "mode", "max-tokens", "time-budget-ms", "seed", "temperature", "top-k",
         "top-p", "repetition-penalty", "window", "stride"};
     Options o;
     for (int i = 1; i < argc; ++i) {
@@ -98,6 +102,8 @@ Options parse(int argc, char **argv)
         }
         if (a == "--greedy") {
             o.greedy = true;
+        } else if (a == "--heal") {
+            o.heal = true;
         } else if (a == "--print-ids") {
             o.printIds = true;
         } else if (a == "--stats") {
@@ -148,7 +154,10 @@ std::unique_ptr<LanguageModel> loadModel(const Options &o)
     if (dir.empty())
         throw std::runtime_error("no model found: pass --model DIR (a Hugging Face GPT-2 "
                                  "directory) or set INKLING_MODEL_DIR");
-    return LanguageModel::load(dir);
+    const auto precision = precisionFromName(o.value("precision", "f32"));
+    if (!precision)
+        throw UsageError("--precision must be f32, bf16, s8 or auto");
+    return LanguageModel::load(dir, *precision);
 }
 
 int complete(const Options &o)
@@ -162,6 +171,7 @@ int complete(const Options &o)
     request.mode = *mode;
     request.maxTokens = int(o.number("max-tokens", 40));
     request.timeBudgetMs = int(o.number("time-budget-ms", 0));
+    request.tokenHealing = o.heal;
     if (request.maxTokens < 1)
         throw UsageError("--max-tokens must be at least 1");
     SamplingParams &s = request.sampling;
@@ -188,11 +198,12 @@ int complete(const Options &o)
     }
     std::printf("\n");
     if (o.stats) {
+        std::fprintf(stderr, "model directory %s\n", model->directory().c_str());
         const double decodeMs = r.totalMs - r.firstTokenMs;
         std::fprintf(stderr,
-                     "model %s | prompt %d tokens (%d reused) | generated %zu tokens | "
+                     "model %s (%s) | prompt %d tokens (%d reused) | generated %zu tokens | "
                      "first token %.1f ms | %.1f tokens/s | stop: %s\n",
-                     model->name().c_str(), r.promptTokens, r.reusedTokens, r.tokens.size(),
+                     model->name().c_str(), precisionName(model->model().precision()), r.promptTokens, r.reusedTokens, r.tokens.size(),
                      r.firstTokenMs, r.tokens.size() > 1 ? (r.tokens.size() - 1) * 1000.0 / decodeMs : 0.0,
                      stopReasonName(r.reason));
     }

@@ -22,11 +22,63 @@ Gpt2Scratch::Gpt2Scratch(const Gpt2Config &c)
     , scores(size_t(Gpt2Model::kMaxChunk) * c.nHead * c.nCtx)
 {}
 
-Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights)
+namespace {
+
+WeightType weightTypeFor(Precision p)
+{
+    return p == Precision::S8 ? WeightType::S8
+           : p == Precision::BF16 ? WeightType::BF16
+                                  : WeightType::F32;
+}
+
+// Packs w [K, N] (or [N, K] when transposed), then releases the f32 copy so that
+// loading never holds two copies of more than one matrix.
+PackedMatrix packAndFree(std::vector<float> &w, int64_t k, int64_t n, WeightType type,
+                         bool transposed = false)
+{
+    PackedMatrix packed(w.data(), k, n, transposed, type);
+    std::vector<float>().swap(w);
+    return packed;
+}
+
+} // namespace
+
+Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision precision)
     : m_config(config)
+    , m_precision(choosePrecision(precision))
+    , m_weightType(weightTypeFor(m_precision))
     , m_w(std::move(weights))
     , m_layerNorms(config.nEmbd, config.layerNormEps)
-{}
+{
+    const int64_t C = config.nEmbd, F = config.innerDim(), V = config.nVocab;
+    for (Gpt2LayerWeights &w : m_w.layers) {
+        PackedLayer p;
+        p.attn = packAndFree(w.attnWeight, C, 3 * C, m_weightType);
+        p.attnProj = packAndFree(w.attnProjWeight, C, C, m_weightType);
+        p.fc = packAndFree(w.fcWeight, C, F, m_weightType);
+        p.mlpProj = packAndFree(w.mlpProjWeight, F, C, m_weightType);
+        m_packed.push_back(std::move(p));
+    }
+    // The tied head shares wte with the embedding lookup, which keeps the f32 rows.
+    if (m_w.lmHead.empty())
+        m_head = PackedMatrix(m_w.wte.data(), C, V, true, m_weightType);
+    else
+        m_head = packAndFree(m_w.lmHead, C, V, m_weightType, true);
+}
+
+MatmulShape Gpt2Model::shape(int64_t m, int64_t k, int64_t n, MatmulShape::Epilogue e,
+                             bool bias) const
+{
+    return {m, k, n, false, bias, e, m_weightType};
+}
+
+size_t Gpt2Model::matrixBytes() const
+{
+    size_t total = m_head.bytes();
+    for (const PackedLayer &p : m_packed)
+        total += p.attn.bytes() + p.attnProj.bytes() + p.fc.bytes() + p.mlpProj.bytes();
+    return total;
+}
 
 void Gpt2Model::forward(std::span<const int> tokens, int nPast, KvCache &cache, Gpt2Scratch &s,
                         float *logits, int nLogits) const
@@ -58,21 +110,21 @@ void Gpt2Model::forward(std::span<const int> tokens, int nPast, KvCache &cache, 
     const float *xLast = s.x.data() + size_t(T - nLogits) * C; // [nLogits, C]
     m_layerNorms.get(nLogits).run(xLast, m_w.lnfWeight.data(), m_w.lnfBias.data(), s.h.data());
     // logits [nLogits, V] = h [nLogits, C] x headᵀ [C, V]
-    const std::vector<float> &head = m_w.lmHead.empty() ? m_w.wte : m_w.lmHead;
-    m_matmuls.get({nLogits, C, m_config.nVocab, true, false, Epilogue::None})
-        .run(s.h.data(), head.data(), nullptr, logits);
+    m_matmuls.get(shape(nLogits, C, m_config.nVocab, Epilogue::None, false))
+        .run(s.h.data(), m_head, nullptr, logits);
 }
 
 void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) const
 {
     const Gpt2LayerWeights &w = m_w.layers[size_t(l)];
+    const PackedLayer &p = m_packed[size_t(l)];
     const int C = m_config.nEmbd, F = m_config.innerDim();
     const LayerNorm &ln = m_layerNorms.get(T);
 
     // Attention sub-block: x += c_proj(attention(ln_1(x)))
     ln.run(s.x.data(), w.ln1Weight.data(), w.ln1Bias.data(), s.h.data()); // h [T, C]
-    m_matmuls.get({T, C, 3 * C, false, true, Epilogue::None})             // qkv [T, 3C]
-        .run(s.h.data(), w.attnWeight.data(), w.attnBias.data(), s.qkv.data());
+    m_matmuls.get(shape(T, C, 3 * C, Epilogue::None)) // qkv [T, 3C]
+        .run(s.h.data(), p.attn, w.attnBias.data(), s.qkv.data());
     for (int t = 0; t < T; ++t) { // k, v rows of qkv → cache rows nPast + t
         const float *row = s.qkv.data() + size_t(t) * 3 * C;
         std::memcpy(cache.keys(l, nPast + t), row + C, sizeof(float) * C);
@@ -80,21 +132,21 @@ void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) c
     }
     causalAttention(s.qkv.data(), 3 * C, cache, l, nPast, T, m_config.nHead, s.att.data(),
                     s.scores.data()); // att [T, C]
-    m_matmuls.get({T, C, C, false, true, Epilogue::Accumulate}) // x [T, C] += att x Wproj
-        .run(s.att.data(), w.attnProjWeight.data(), w.attnProjBias.data(), s.x.data());
+    m_matmuls.get(shape(T, C, C, Epilogue::Accumulate)) // x [T, C] += att x Wproj
+        .run(s.att.data(), p.attnProj, w.attnProjBias.data(), s.x.data());
 
     // MLP sub-block: x += c_proj(gelu(c_fc(ln_2(x))))
     ln.run(s.x.data(), w.ln2Weight.data(), w.ln2Bias.data(), s.h.data()); // h [T, C]
-    m_matmuls.get({T, C, F, false, true, Epilogue::Gelu})                 // fc [T, F]
-        .run(s.h.data(), w.fcWeight.data(), w.fcBias.data(), s.fc.data());
-    m_matmuls.get({T, F, C, false, true, Epilogue::Accumulate}) // x [T, C] += fc x Wproj
-        .run(s.fc.data(), w.mlpProjWeight.data(), w.mlpProjBias.data(), s.x.data());
+    m_matmuls.get(shape(T, C, F, Epilogue::Gelu)) // fc [T, F]
+        .run(s.h.data(), p.fc, w.fcBias.data(), s.fc.data());
+    m_matmuls.get(shape(T, F, C, Epilogue::Accumulate)) // x [T, C] += fc x Wproj
+        .run(s.fc.data(), p.mlpProj, w.mlpProjBias.data(), s.x.data());
 }
 
 std::string Gpt2Model::matmulImplementation() const
 {
     const int C = m_config.nEmbd;
-    return m_matmuls.get({1, C, 3 * C, false, true, Epilogue::None}).implementation();
+    return m_matmuls.get(shape(1, C, 3 * C, Epilogue::None)).implementation();
 }
 
 } // namespace inkling

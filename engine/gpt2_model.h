@@ -7,6 +7,7 @@
 #include "engine/kv_cache.h"
 #include "engine/layer_norm.h"
 #include "engine/matmul.h"
+#include "engine/precision.h"
 
 #include <span>
 #include <string>
@@ -34,9 +35,16 @@ public:
     // matrix products, small enough to check for cancellation often.
     static constexpr int kMaxChunk = 64;
 
-    Gpt2Model(const Gpt2Config &config, Gpt2Weights weights);
+    // Packs the weight matrices for `precision` (Auto and precisions without a fast
+    // oneDNN kernel are resolved by choosePrecision) and frees their f32 copies.
+    Gpt2Model(const Gpt2Config &config, Gpt2Weights weights,
+              Precision precision = Precision::F32);
 
     const Gpt2Config &config() const { return m_config; }
+    // The precision actually in use (never Auto).
+    Precision precision() const { return m_precision; }
+    // Bytes of the packed matrices, which every decoded token streams from memory once.
+    size_t matrixBytes() const;
 
     // Evaluates tokens (1 ≤ T ≤ kMaxChunk) at positions nPast .. nPast+T-1, storing their
     // keys and values in cache, and writes the logits of the last nLogits rows to
@@ -50,8 +58,20 @@ public:
 private:
     void block(int layer, int T, int nPast, KvCache &cache, Gpt2Scratch &s) const;
 
+    struct PackedLayer
+    {
+        PackedMatrix attn, attnProj, fc, mlpProj; // c_attn, attn.c_proj, c_fc, mlp.c_proj
+    };
+
+    MatmulShape shape(int64_t m, int64_t k, int64_t n, MatmulShape::Epilogue e,
+                      bool bias = true) const;
+
     Gpt2Config m_config;
-    Gpt2Weights m_w;
+    Precision m_precision;
+    WeightType m_weightType;
+    Gpt2Weights m_w; // vectors, norms and embeddings; matrices live in m_packed
+    std::vector<PackedLayer> m_packed;
+    PackedMatrix m_head; // [C, V]: wte (or lm_head) transposed
     mutable MatmulCache m_matmuls;
     mutable LayerNormCache m_layerNorms;
 };

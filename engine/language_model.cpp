@@ -4,25 +4,60 @@
 #include "engine/model_error.h"
 #include "engine/safetensors.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+
+#include <unistd.h>
 
 namespace fs = std::filesystem;
 
 namespace inkling {
 
-std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir)
+namespace {
+
+// A config.json from a stranger may describe a model far larger than this computer can
+// hold; refuse it with a clear message before any weight is allocated. The estimate is
+// a lower bound (2 bytes per parameter, the smallest file dtype, plus the f32 KV cache),
+// so no model that fits is ever refused.
+void checkMemory(const Gpt2Config &config, const std::string &configPath)
+{
+    const double needed = 2.0 * double(config.parameterCount()) +
+                          2.0 * 4.0 * config.nLayer * double(config.nCtx) * config.nEmbd;
+    const long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || pageSize <= 0)
+        return; // unknown: let the allocation decide
+    const double available = double(pages) * double(pageSize);
+    if (needed <= available)
+        return;
+    const auto gib = [](double bytes) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f GiB", bytes / double(1ull << 30));
+        return std::string(text);
+    };
+    throw ModelError(configPath, {},
+                     "describes a model that needs at least " + gib(needed) +
+                         " of memory, more than this computer has (" + gib(available) + ")");
+}
+
+} // namespace
+
+std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Precision precision)
 {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         throw ModelError(dir, {}, "is not a model directory (it does not exist)");
     const auto file = [&](const char *name) { return (fs::path(dir) / name).string(); };
     for (const char *name : {"config.json", "model.safetensors", "vocab.json", "merges.txt"}) {
-        if (!fs::exists(file(name), ec))
-            throw ModelError(file(name), {}, "missing from the model directory");
+        if (!fs::exists(file(name), ec)) {
+            // exists() is also false when the directory may not be searched.
+            throw ModelError(file(name), {}, ec ? "cannot be read: " + ec.message()
+                                                : std::string("missing from the model directory"));
+        }
     }
 
     const Gpt2Config config = Gpt2Config::fromJsonFile(file("config.json"));
+    checkMemory(config, file("config.json"));
     Tokenizer tokenizer = [&] {
         try {
             return Tokenizer::load(file("vocab.json"), file("merges.txt"));
@@ -47,7 +82,8 @@ std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir)
         }
     }
     auto model = std::make_unique<Gpt2Model>(config,
-                                             Gpt2Weights::load(file("model.safetensors"), config));
+                                             Gpt2Weights::load(file("model.safetensors"), config),
+                                             precision);
     std::unique_ptr<LanguageModel> lm(
         new LanguageModel(fs::absolute(dir).lexically_normal().string(), std::move(model),
                           std::move(tokenizer)));

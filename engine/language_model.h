@@ -15,8 +15,10 @@ class LanguageModel
 {
 public:
     // Loads config.json, model.safetensors, vocab.json and merges.txt from dir.
-    // Throws ModelError with the offending file (and tensor) on any problem.
-    static std::unique_ptr<LanguageModel> load(const std::string &dir);
+    // Throws ModelError with the offending file (and tensor) on any problem. Weight
+    // matrices are packed (and quantised) for `precision` at load time.
+    static std::unique_ptr<LanguageModel> load(const std::string &dir,
+                                               Precision precision = Precision::F32);
 
     const std::string &directory() const { return m_dir; }
     // The directory's name, e.g. "inkling-tiny" or "gpt2-medium".

@@ -14,20 +14,27 @@ LayerNorm::LayerNorm(int64_t rows, int64_t channels, float eps)
         ctx.engine, dnnl::prop_kind::forward_inference, md, md, eps,
         dnnl::normalization_flags::use_scale | dnnl::normalization_flags::use_shift);
     m_prim = dnnl::layer_normalization_forward(m_pd);
+    const auto none = [&](const dnnl::memory::desc &d) {
+        return dnnl::memory(d, ctx.engine, DNNL_MEMORY_NONE);
+    };
+    m_src = none(m_pd.src_desc());
+    m_dst = none(m_pd.dst_desc());
+    m_scale = none(m_pd.weights_desc());
+    m_shift = none(m_pd.weights_desc());
+    m_args = {{DNNL_ARG_SRC, m_src}, {DNNL_ARG_DST, m_dst}, {DNNL_ARG_SCALE, m_scale},
+              {DNNL_ARG_SHIFT, m_shift}};
 }
 
 void LayerNorm::run(const float *src, const float *weight, const float *bias, float *dst) const
 {
-    auto &ctx = DnnlContext::instance();
-    const dnnl::memory::desc cMd = m_pd.weights_desc();
-    m_prim.execute(ctx.stream,
-                   {{DNNL_ARG_SRC, dnnl::memory(m_pd.src_desc(), ctx.engine, const_cast<float *>(src))},
-                    {DNNL_ARG_DST, dnnl::memory(m_pd.dst_desc(), ctx.engine, dst)},
-                    {DNNL_ARG_SCALE, dnnl::memory(cMd, ctx.engine, const_cast<float *>(weight))},
-                    {DNNL_ARG_SHIFT, dnnl::memory(cMd, ctx.engine, const_cast<float *>(bias))}});
-    ctx.stream.wait();
+    // oneDNN takes non-const handles but does not write to sources. The CPU stream runs
+    // synchronously (OpenMP runtime): no wait needed before dst is read.
+    m_src.set_data_handle(const_cast<float *>(src));
+    m_dst.set_data_handle(dst);
+    m_scale.set_data_handle(const_cast<float *>(weight));
+    m_shift.set_data_handle(const_cast<float *>(bias));
+    m_prim.execute(DnnlContext::instance().stream, m_args);
 }
-
 const LayerNorm &LayerNormCache::get(int64_t rows)
 {
     auto &slot = m_cache[rows];

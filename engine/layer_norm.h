@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <unordered_map>
 
 namespace inkling {
 
@@ -20,6 +21,9 @@ public:
 private:
     dnnl::layer_normalization_forward::primitive_desc m_pd;
     dnnl::layer_normalization_forward m_prim;
+    // Created once; a call only swaps data handles, so running allocates nothing.
+    mutable dnnl::memory m_src, m_dst, m_scale, m_shift;
+    mutable std::unordered_map<int, dnnl::memory> m_args;
 };
 
 // One primitive per row count; the channel count and eps are fixed per model.

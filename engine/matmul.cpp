@@ -1,29 +1,136 @@
-// oneDNN matmul primitives over caller-owned, plain row-major buffers.
+// oneDNN matmul primitives over plain row-major activations and packed weights.
 #include "engine/matmul.h"
 
 #include "engine/dnnl_context.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
 
 namespace inkling {
 
 using dt = dnnl::memory::data_type;
 using tag = dnnl::memory::format_tag;
 
+namespace {
+
+dt weightDataType(WeightType t)
+{
+    switch (t) {
+    case WeightType::BF16: return dt::bf16;
+    case WeightType::S8: return dt::s8;
+    case WeightType::F32: break;
+    }
+    return dt::f32;
+}
+
+// Bf16 and s8 weights take bf16 activations; s8 is widened to bf16 inside the kernel
+// (fpmath bf16 applied to integers) and scaled per output column.
+dnnl::primitive_attr matmulAttr(WeightType t, MatmulShape::Epilogue epilogue)
+{
+    dnnl::post_ops ops;
+    if (epilogue == MatmulShape::Epilogue::Gelu)
+        ops.append_eltwise(dnnl::algorithm::eltwise_gelu_tanh, 0.f, 0.f);
+    else if (epilogue == MatmulShape::Epilogue::Accumulate)
+        ops.append_sum(1.f); // C = C_old + A x B + bias
+    dnnl::primitive_attr attr;
+    attr.set_post_ops(ops);
+    if (t == WeightType::S8) {
+        attr.set_fpmath_mode(dnnl::fpmath_mode::bf16, true);
+        attr.set_scales(DNNL_ARG_WEIGHTS, 1 << 1, {}, dt::f32); // one scale per column n
+    }
+    return attr;
+}
+
+dt sourceDataType(WeightType t)
+{
+    return t == WeightType::F32 ? dt::f32 : dt::bf16;
+}
+
+void reorderInto(const dnnl::memory &src, const dnnl::memory &dst)
+{
+    auto &ctx = DnnlContext::instance();
+    dnnl::reorder(src, dst).execute(ctx.stream, const_cast<dnnl::memory &>(src),
+                                    const_cast<dnnl::memory &>(dst));
+    ctx.stream.wait();
+}
+
+} // namespace
+
+void convertToBf16(const float *src, uint16_t *dst, size_t count)
+{
+    for (size_t i = 0; i < count; ++i) {
+        uint32_t u;
+        std::memcpy(&u, &src[i], sizeof u);
+        if ((u & 0x7fffffffu) > 0x7f800000u) // NaN: keep it a (quiet) NaN
+            dst[i] = uint16_t((u >> 16) | 0x40);
+        else
+            dst[i] = uint16_t((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
+    }
+}
+
+dnnl::memory::desc packedWeightsDesc(int64_t k, int64_t n, WeightType type)
+{
+    const auto &ctx = DnnlContext::instance();
+    const dnnl::memory::desc aMd({1, k}, sourceDataType(type), tag::ab);
+    const dnnl::memory::desc bMd({k, n}, weightDataType(type), tag::any);
+    const dnnl::memory::desc cMd({1, n}, dt::f32, tag::ab);
+    const dnnl::matmul::primitive_desc pd(ctx.engine, aMd, bMd, cMd,
+                                          matmulAttr(type, MatmulShape::Epilogue::None));
+    return pd.weights_desc();
+}
+
+PackedMatrix::PackedMatrix(const float *w, int64_t k, int64_t n, bool transposed, WeightType type)
+    : m_type(type)
+    , m_k(k)
+    , m_n(n)
+{
+    const auto &ctx = DnnlContext::instance();
+    m_weights = dnnl::memory(packedWeightsDesc(k, n, type), ctx.engine);
+    const tag layout = transposed ? tag::ba : tag::ab;
+    if (type != WeightType::S8) {
+        // One reorder packs and, for bf16, rounds to nearest even.
+        const dnnl::memory src({{k, n}, dt::f32, layout}, ctx.engine, const_cast<float *>(w));
+        reorderInto(src, m_weights);
+        return;
+    }
+    // Symmetric per-column quantisation: scale[n] = max_k |B[k, n]| / 127.
+    const auto at = [&](int64_t row, int64_t col) {
+        return transposed ? w[col * k + row] : w[row * n + col];
+    };
+    std::vector<float> scale(size_t(n), 0.f);
+    for (int64_t row = 0; row < k; ++row)
+        for (int64_t col = 0; col < n; ++col)
+            scale[size_t(col)] = std::max(scale[size_t(col)], std::fabs(at(row, col)));
+    for (float &s : scale)
+        s = s > 0 ? s / 127.f : 1.f;
+    std::vector<int8_t> q(size_t(k * n));
+    for (int64_t row = 0; row < k; ++row)
+        for (int64_t col = 0; col < n; ++col)
+            q[size_t(row * n + col)] = int8_t(std::lround(
+                std::clamp(at(row, col) / scale[size_t(col)], -127.f, 127.f)));
+    const dnnl::memory src({{k, n}, dt::s8, tag::ab}, ctx.engine, q.data());
+    reorderInto(src, m_weights);
+    m_scales = dnnl::memory({{n}, dt::f32, tag::a}, ctx.engine);
+    std::memcpy(m_scales.get_data_handle(), scale.data(), sizeof(float) * scale.size());
+}
+
+size_t PackedMatrix::bytes() const
+{
+    size_t total = m_weights ? m_weights.get_desc().get_size() : 0;
+    if (m_scales)
+        total += m_scales.get_desc().get_size();
+    return total;
+}
+
 Matmul::Matmul(const MatmulShape &shape)
     : m_shape(shape)
 {
     const auto &ctx = DnnlContext::instance();
-    const dnnl::memory::desc aMd({shape.m, shape.k}, dt::f32, tag::ab);
-    const dnnl::memory::desc bMd({shape.k, shape.n}, dt::f32, shape.transposedB ? tag::ba : tag::ab);
+    const dnnl::memory::desc aMd({shape.m, shape.k}, sourceDataType(shape.weights), tag::ab);
+    const dnnl::memory::desc bMd = packedWeightsDesc(shape.k, shape.n, shape.weights);
     const dnnl::memory::desc cMd({shape.m, shape.n}, dt::f32, tag::ab);
-
-    dnnl::post_ops ops;
-    if (shape.epilogue == MatmulShape::Epilogue::Gelu)
-        ops.append_eltwise(dnnl::algorithm::eltwise_gelu_tanh, 0.f, 0.f);
-    else if (shape.epilogue == MatmulShape::Epilogue::Accumulate)
-        ops.append_sum(1.f); // C = C_old + A x B + bias
-    dnnl::primitive_attr attr;
-    attr.set_post_ops(ops);
-
+    const dnnl::primitive_attr attr = matmulAttr(shape.weights, shape.epilogue);
     if (shape.bias) {
         const dnnl::memory::desc biasMd({1, shape.n}, dt::f32, tag::ab);
         m_pd = dnnl::matmul::primitive_desc(ctx.engine, aMd, bMd, biasMd, cMd, attr);
@@ -31,22 +138,45 @@ Matmul::Matmul(const MatmulShape &shape)
         m_pd = dnnl::matmul::primitive_desc(ctx.engine, aMd, bMd, cMd, attr);
     }
     m_prim = dnnl::matmul(m_pd);
+
+    m_src = dnnl::memory(m_pd.src_desc(), ctx.engine, DNNL_MEMORY_NONE);
+    if (shape.weights != WeightType::F32) {
+        m_srcBf16.resize(size_t(shape.m * shape.k));
+        m_src.set_data_handle(m_srcBf16.data());
+    }
+    m_dst = dnnl::memory(m_pd.dst_desc(), ctx.engine, DNNL_MEMORY_NONE);
+    m_args = {{DNNL_ARG_SRC, m_src}, {DNNL_ARG_DST, m_dst}, {DNNL_ARG_WEIGHTS, {}}};
+    if (shape.bias) {
+        m_bias = dnnl::memory(m_pd.bias_desc(), ctx.engine, DNNL_MEMORY_NONE);
+        m_args.emplace(DNNL_ARG_BIAS, m_bias);
+    }
+    if (shape.weights == WeightType::S8)
+        m_args.emplace(DNNL_ARG_ATTR_SCALES | DNNL_ARG_WEIGHTS, dnnl::memory());
+}
+
+void Matmul::run(const float *a, const PackedMatrix &b, const float *bias, float *c) const
+{
+    auto &ctx = DnnlContext::instance();
+    // oneDNN takes non-const handles but does not write to sources.
+    if (m_shape.weights == WeightType::F32)
+        m_src.set_data_handle(const_cast<float *>(a));
+    else
+        convertToBf16(a, m_srcBf16.data(), m_srcBf16.size());
+    m_dst.set_data_handle(c);
+    if (m_shape.bias)
+        m_bias.set_data_handle(const_cast<float *>(bias));
+    // Assigning to existing keys copies a handle; the map itself never reallocates.
+    m_args.find(DNNL_ARG_WEIGHTS)->second = b.memory();
+    if (m_shape.weights == WeightType::S8)
+        m_args.find(DNNL_ARG_ATTR_SCALES | DNNL_ARG_WEIGHTS)->second = b.scales();
+    // The CPU stream runs primitives synchronously in the calling thread (OpenMP
+    // runtime), so there is nothing to wait for before the caller reads C.
+    m_prim.execute(ctx.stream, m_args);
 }
 
 void Matmul::run(const float *a, const float *b, const float *bias, float *c) const
 {
-    auto &ctx = DnnlContext::instance();
-    // oneDNN takes non-const handles but does not write to sources.
-    dnnl::memory aMem(m_pd.src_desc(), ctx.engine, const_cast<float *>(a));
-    dnnl::memory bMem(m_pd.weights_desc(), ctx.engine, const_cast<float *>(b));
-    dnnl::memory cMem(m_pd.dst_desc(), ctx.engine, c);
-    std::unordered_map<int, dnnl::memory> args{
-        {DNNL_ARG_SRC, aMem}, {DNNL_ARG_WEIGHTS, bMem}, {DNNL_ARG_DST, cMem}};
-    if (m_shape.bias)
-        args.emplace(DNNL_ARG_BIAS,
-                     dnnl::memory(m_pd.bias_desc(), ctx.engine, const_cast<float *>(bias)));
-    m_prim.execute(ctx.stream, args);
-    ctx.stream.wait();
+    run(a, PackedMatrix(b, m_shape.k, m_shape.n, m_shape.transposedB, m_shape.weights), bias, c);
 }
 
 std::string Matmul::implementation() const

@@ -1,5 +1,6 @@
-// Row-major f32 matrix products on oneDNN, with the epilogues GPT-2 needs fused as
-// post-ops: bias, tanh GELU, and accumulation into the destination (residual add).
+// Matrix products on oneDNN: row-major f32 activations times weight matrices packed once
+// into the blocked layout (and precision) of oneDNN's kernel, with the epilogues GPT-2
+// needs fused as post-ops: bias, tanh GELU, and accumulation into the destination.
 #pragma once
 
 #include <oneapi/dnnl/dnnl.hpp>
@@ -9,8 +10,14 @@
 #include <memory>
 #include <string>
 #include <tuple>
+#include <unordered_map>
+#include <vector>
 
 namespace inkling {
+
+// How a weight matrix is stored. Bf16 and S8 weights multiply bf16 activations (converted
+// from f32 on the fly); S8 is dequantised inside the kernel (oneDNN weights decompression).
+enum class WeightType { F32, BF16, S8 };
 
 struct MatmulShape
 {
@@ -18,12 +25,41 @@ struct MatmulShape
     int64_t k = 0; // columns of A, rows of B
     int64_t n = 0; // columns of B and C
     // B is stored as [N, K] row-major (e.g. the tied LM head reads wte [V, C] as C x V).
+    // Only the layout of the source matrix; packed weights no longer have one.
     bool transposedB = false;
     bool bias = false;
     enum class Epilogue { None, Gelu, Accumulate } epilogue = Epilogue::None;
+    WeightType weights = WeightType::F32;
 
-    auto key() const { return std::tuple(m, k, n, transposedB, bias, epilogue); }
+    auto key() const { return std::tuple(m, k, n, bias, epilogue, weights); }
 };
+
+// A weight matrix B [K, N] packed once (at load time) for the kernel; S8 matrices carry
+// one scale per output column n: B[k, n] ≈ scale[n] * q[k, n], q in [-127, 127].
+class PackedMatrix
+{
+public:
+    PackedMatrix() = default;
+    // w is [K, N] row-major, or [N, K] when transposed.
+    PackedMatrix(const float *w, int64_t k, int64_t n, bool transposed, WeightType type);
+
+    WeightType type() const { return m_type; }
+    int64_t k() const { return m_k; }
+    int64_t n() const { return m_n; }
+    size_t bytes() const;
+    const dnnl::memory &memory() const { return m_weights; }
+    const dnnl::memory &scales() const { return m_scales; }
+
+private:
+    WeightType m_type = WeightType::F32;
+    int64_t m_k = 0, m_n = 0;
+    dnnl::memory m_weights;
+    dnnl::memory m_scales;
+};
+
+// The blocked layout oneDNN's matmul wants for B [K, N] of this type (the same for
+// every M, checked by tst_matmul).
+dnnl::memory::desc packedWeightsDesc(int64_t k, int64_t n, WeightType type);
 
 class Matmul
 {
@@ -31,6 +67,9 @@ public:
     explicit Matmul(const MatmulShape &shape);
 
     // C [M, N] = A [M, K] x B [K, N] (+ bias [N]) then GELU, or C += that.
+    // B must be packed with the shape's k, n and weight type.
+    void run(const float *a, const PackedMatrix &b, const float *bias, float *c) const;
+    // Convenience for tests and one-off products: B plain f32 (packed on every call).
     void run(const float *a, const float *b, const float *bias, float *c) const;
 
     const MatmulShape &shape() const { return m_shape; }
@@ -41,6 +80,10 @@ private:
     MatmulShape m_shape;
     dnnl::matmul::primitive_desc m_pd;
     dnnl::matmul m_prim;
+    // Created once; every call only swaps data handles, so running allocates nothing.
+    mutable dnnl::memory m_src, m_dst, m_bias;
+    mutable std::unordered_map<int, dnnl::memory> m_args;
+    mutable std::vector<uint16_t> m_srcBf16; // [M, K] bf16 copy of A for bf16/s8 weights
 };
 
 // Creates each shape's primitive once; later calls with the same shape reuse it.
@@ -53,5 +96,8 @@ public:
 private:
     std::map<decltype(MatmulShape{}.key()), std::unique_ptr<Matmul>> m_cache;
 };
+
+// f32 → bf16 with round-to-nearest-even (NaN stays NaN).
+void convertToBf16(const float *src, uint16_t *dst, size_t count);
 
 } // namespace inkling

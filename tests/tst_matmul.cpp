@@ -1,17 +1,36 @@
 // The oneDNN matrix products against a naive triple loop in double precision, for the
-// shapes and epilogues the GPT-2 forward pass uses.
+// shapes and epilogues the GPT-2 forward pass uses, with f32, bf16 and s8 weights.
 #include "engine/matmul.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 using inkling::Matmul;
 using inkling::MatmulShape;
+using inkling::WeightType;
 using Epilogue = MatmulShape::Epilogue;
 
 Q_DECLARE_METATYPE(Epilogue)
+Q_DECLARE_METATYPE(WeightType)
+
+namespace {
+
+// The value a bf16 rounding of x has (round to nearest even), for the oracle.
+float roundedToBf16(float x)
+{
+    uint16_t h;
+    inkling::convertToBf16(&x, &h, 1);
+    const uint32_t u = uint32_t(h) << 16;
+    float r;
+    memcpy(&r, &u, sizeof r);
+    return r;
+}
+
+} // namespace
 
 class TestMatmul : public QObject
 {
@@ -26,12 +45,16 @@ private slots:
         QTest::addColumn<bool>("transposedB");
         QTest::addColumn<bool>("bias");
         QTest::addColumn<Epilogue>("epilogue");
-        QTest::addRow("decode row") << 1 << 64 << 192 << false << true << Epilogue::None;
-        QTest::addRow("prefill chunk") << 17 << 32 << 48 << false << true << Epilogue::None;
-        QTest::addRow("gelu") << 5 << 32 << 128 << false << true << Epilogue::Gelu;
-        QTest::addRow("residual add") << 3 << 128 << 32 << false << true << Epilogue::Accumulate;
-        QTest::addRow("lm head transposed") << 2 << 32 << 1000 << true << false << Epilogue::None;
-        QTest::addRow("odd sizes") << 7 << 13 << 29 << false << false << Epilogue::None;
+        QTest::addColumn<WeightType>("type");
+        for (auto [type, name] : {std::pair(WeightType::F32, "f32"), std::pair(WeightType::BF16, "bf16"),
+                                  std::pair(WeightType::S8, "s8")}) {
+            QTest::addRow("%s decode row", name) << 1 << 64 << 192 << false << true << Epilogue::None << type;
+            QTest::addRow("%s prefill chunk", name) << 17 << 32 << 48 << false << true << Epilogue::None << type;
+            QTest::addRow("%s gelu", name) << 5 << 32 << 128 << false << true << Epilogue::Gelu << type;
+            QTest::addRow("%s residual add", name) << 3 << 128 << 32 << false << true << Epilogue::Accumulate << type;
+            QTest::addRow("%s lm head transposed", name) << 2 << 32 << 1000 << true << false << Epilogue::None << type;
+            QTest::addRow("%s odd sizes", name) << 7 << 13 << 29 << false << false << Epilogue::None << type;
+        }
     }
 
     void matchesNaiveLoop()
@@ -42,6 +65,7 @@ private slots:
         QFETCH(bool, transposedB);
         QFETCH(bool, bias);
         QFETCH(Epilogue, epilogue);
+        QFETCH(WeightType, type);
 
         std::mt19937 rng(42);
         std::uniform_real_distribution<float> dist(-1.f, 1.f);
@@ -55,28 +79,70 @@ private slots:
         const auto c0 = random(size_t(m) * n);
         std::vector<float> c = c0;
 
-        const Matmul mm({m, k, n, transposedB, bias, epilogue});
+        const Matmul mm({m, k, n, transposedB, bias, epilogue, type});
         mm.run(a.data(), b.data(), bias ? bv.data() : nullptr, c.data());
         QVERIFY2(mm.implementation().rfind("ref", 0) != 0, mm.implementation().c_str());
 
+        // The oracle sees what the kernel sees: bf16-rounded activations for bf16 and s8
+        // weights, bf16-rounded weights for bf16, per-column quantised weights for s8.
+        const auto aAt = [&](int i, int p) {
+            const float x = a[size_t(i) * k + p];
+            return type == WeightType::F32 ? x : roundedToBf16(x);
+        };
+        std::vector<float> colScale(size_t(n), 0.f);
+        const auto bRaw = [&](int p, int j) {
+            return transposedB ? b[size_t(j) * k + p] : b[size_t(p) * n + j];
+        };
+        for (int p = 0; p < k; ++p)
+            for (int j = 0; j < n; ++j)
+                colScale[size_t(j)] = std::max(colScale[size_t(j)], std::fabs(bRaw(p, j)) / 127.f);
+        const auto bAt = [&](int p, int j) {
+            const float x = bRaw(p, j);
+            if (type == WeightType::BF16)
+                return roundedToBf16(x);
+            if (type == WeightType::S8)
+                return std::round(x / colScale[size_t(j)]) * colScale[size_t(j)];
+            return x;
+        };
+
         for (int i = 0; i < m; ++i) {
             for (int j = 0; j < n; ++j) {
-                double acc = bias ? bv[size_t(j)] : 0.0;
+                double acc = bias ? bv[size_t(j)] : 0.0, magnitude = 0;
                 for (int p = 0; p < k; ++p) {
-                    const float bkj = transposedB ? b[size_t(j) * k + p] : b[size_t(p) * n + j];
-                    acc += double(a[size_t(i) * k + p]) * bkj;
+                    acc += double(aAt(i, p)) * bAt(p, j);
+                    magnitude += std::fabs(double(aAt(i, p)) * bAt(p, j));
                 }
                 if (epilogue == Epilogue::Gelu)
                     acc = 0.5 * acc *
                           (1 + std::tanh(std::sqrt(2 / M_PI) * (acc + 0.044715 * acc * acc * acc)));
                 if (epilogue == Epilogue::Accumulate)
                     acc += c0[size_t(i) * n + j];
-                // f32 accumulation over k ≤ 128 terms of magnitude ≤ 1: error well below 1e-4.
+                // f32 accumulation over k ≤ 128 terms of magnitude ≤ 1: error well below
+                // 1e-4. S8 weights are scaled in bf16 inside the kernel (fpmath bf16): each
+                // product may carry one more bf16 rounding, 2^-8 of its magnitude.
+                const double tolerance = 1e-4 + (type == WeightType::S8 ? magnitude / 256 : 0);
                 const double got = c[size_t(i) * n + j];
-                if (std::fabs(got - acc) > 1e-4)
+                if (std::fabs(got - acc) > tolerance)
                     QFAIL(qPrintable(QStringLiteral("C[%1,%2] = %3, expected %4")
                                          .arg(i).arg(j).arg(got).arg(acc)));
             }
+        }
+    }
+
+    // Weights are packed once for M = 1; every other M must accept that layout.
+    void packedLayoutFitsEveryRowCount_data()
+    {
+        QTest::addColumn<WeightType>("type");
+        QTest::addRow("f32") << WeightType::F32;
+        QTest::addRow("bf16") << WeightType::BF16;
+        QTest::addRow("s8") << WeightType::S8;
+    }
+    void packedLayoutFitsEveryRowCount()
+    {
+        QFETCH(WeightType, type);
+        for (int m : {1, 2, 7, 33, 64}) {
+            const Matmul mm({m, 256, 768, false, true, Epilogue::Gelu, type});
+            QVERIFY2(mm.implementation().rfind("ref", 0) != 0, mm.implementation().c_str());
         }
     }
 

@@ -1,0 +1,75 @@
+// Precision names and the choice of a precision whose oneDNN kernel is a fast one.
+#include "engine/precision.h"
+
+#include "engine/matmul.h"
+
+namespace inkling {
+
+const char *precisionName(Precision p)
+{
+    switch (p) {
+    case Precision::Auto: return "auto";
+    case Precision::F32: return "f32";
+    case Precision::BF16: return "bf16";
+    case Precision::S8: return "s8";
+    }
+    return "?";
+}
+
+std::optional<Precision> precisionFromName(std::string_view name)
+{
+    for (Precision p : {Precision::Auto, Precision::F32, Precision::BF16, Precision::S8}) {
+        if (name == precisionName(p))
+            return p;
+    }
+    return std::nullopt;
+}
+
+std::string probeMatmulKernel(Precision p)
+{
+    const WeightType type = p == Precision::S8     ? WeightType::S8
+                            : p == Precision::BF16 ? WeightType::BF16
+                                                   : WeightType::F32;
+    std::string impl;
+    try {
+        // A decode row, an odd prefill chunk and a full one, with the epilogues the model
+        // uses: any reference kernel among them disqualifies the precision.
+        for (const MatmulShape &shape :
+             {MatmulShape{1, 256, 768, false, true, MatmulShape::Epilogue::None, type},
+              MatmulShape{7, 256, 1024, false, true, MatmulShape::Epilogue::Gelu, type},
+              MatmulShape{64, 1024, 256, false, true, MatmulShape::Epilogue::Accumulate, type}}) {
+            impl = Matmul(shape).implementation();
+            if (impl.rfind("ref", 0) == 0)
+                return impl;
+        }
+    } catch (const dnnl::error &e) {
+        return std::string("unsupported: ") + e.what();
+    }
+    return impl;
+}
+
+Precision choosePrecision(Precision requested, const KernelProbe &probe)
+{
+    const auto fast = [&](Precision p) {
+        if (p == Precision::F32)
+            return true; // the reference precision is always used, fast or not
+        const std::string impl = probe(p);
+        return !impl.empty() && impl.rfind("ref", 0) != 0 && impl.rfind("unsupported", 0) != 0;
+    };
+    switch (requested) {
+    case Precision::Auto:
+    case Precision::S8:
+        if (fast(Precision::S8))
+            return Precision::S8;
+        [[fallthrough]];
+    case Precision::BF16:
+        if (fast(Precision::BF16))
+            return Precision::BF16;
+        [[fallthrough]];
+    case Precision::F32:
+        break;
+    }
+    return Precision::F32;
+}
+
+} // namespace inkling
