@@ -4,6 +4,9 @@
 #
 #   ./inkling.sh run [app args]      build, then start Inkling (Xvfb when there is no display)
 #   ./inkling.sh test [--werror]     configure, build and run the whole test suite
+#        [--sanitize]                ... then again under ASan+UBSan (build-asan/)
+#        [--tsan]                    ... then the threaded tests under TSan (build-tsan/)
+#        [--fuzz SECONDS]            ... then every libFuzzer target for SECONDS (build-fuzz/)
 #   ./inkling.sh build [--werror]    configure and build only
 #   ./inkling.sh exec CMD [ARGS...]  run CMD inside the build environment, from the repository root
 set -euo pipefail
@@ -15,7 +18,7 @@ cd "$INKLING_SRC"
 . "$INKLING_SRC/env/debian-root.sh"
 
 usage() {
-    sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # Native when the host already has every dependency at the versions we need;
@@ -41,15 +44,96 @@ in_env() {
 
 njobs() { nproc 2>/dev/null || echo 2; }
 
+# configure_and_build DIR WERROR [CMAKE ARGS...] [-- TARGETS...]: one build tree.
+configure_and_build() {
+    local dir=$1 werror=$2
+    shift 2
+    local args=() targets=()
+    while [ $# -gt 0 ] && [ "$1" != -- ]; do args+=("$1"); shift; done
+    [ $# -gt 0 ] && shift
+    targets=("$@")
+    local target_args=""
+    [ ${#targets[@]} -gt 0 ] && target_args="--target ${targets[*]}"
+    in_env sh -ec "
+        cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=\${INKLING_BUILD_TYPE:-RelWithDebInfo} \
+              -DINKLING_WERROR=$werror $(printf '%q ' "${args[@]}") >$dir-configure.log 2>&1 ||
+            { cat $dir-configure.log; exit 1; }
+        cmake --build $dir -j $(njobs) $target_args
+    "
+}
+
 build() {
     local werror=OFF
     [ "${1:-}" = --werror ] && werror=ON
     [ -n "${INKLING_WERROR:-}" ] && werror=ON
-    in_env sh -ec "
-        cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=\${INKLING_BUILD_TYPE:-RelWithDebInfo} \
-              -DINKLING_WERROR=$werror >build-configure.log 2>&1 || { cat build-configure.log; exit 1; }
-        cmake --build build -j $(njobs)
-    "
+    configure_and_build build "$werror"
+}
+
+# Sanitizer reports are fatal; suppressions cover only uninstrumented third-party code
+# (each entry says why). OpenMP and oneDNN run one thread under TSan: libgomp is not
+# instrumented, so TSan cannot see its barriers.
+SAN_ENV="ASAN_OPTIONS=detect_leaks=1:strict_init_order=1:detect_stack_use_after_return=1
+LSAN_OPTIONS=suppressions=$INKLING_SRC/tests/sanitizers/lsan.supp:print_suppressions=0
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$INKLING_SRC/tests/sanitizers/ubsan.supp
+TSAN_OPTIONS=suppressions=$INKLING_SRC/tests/sanitizers/tsan.supp:halt_on_error=1:second_deadlock_stack=1:history_size=4
+OMP_NUM_THREADS=1"
+# The tests whose code runs on more than one thread.
+THREADED_TESTS="tst_suggestion_controller tst_suggestions_e2e tst_stress tst_hostile_input"
+
+test_sanitized() {
+    local werror=$1
+    echo "inkling: the whole test suite under AddressSanitizer and UndefinedBehaviorSanitizer (build-asan/)"
+    configure_and_build build-asan "$werror" "-DINKLING_SANITIZE=address;undefined"
+    # shellcheck disable=SC2086
+    in_env env $SAN_ENV ctest --test-dir build-asan --output-on-failure -j "$(njobs)"
+}
+
+test_tsan() {
+    local werror=$1
+    echo "inkling: the threaded tests under ThreadSanitizer (build-tsan/)"
+    # shellcheck disable=SC2086
+    configure_and_build build-tsan "$werror" -DINKLING_SANITIZE=thread -- $THREADED_TESTS inkling
+    # One CPU: Qt's idealThreadCount() (the engine's default thread count), OpenMP and
+    # oneDNN all follow the affinity mask, so no uninstrumented thread pool runs our code.
+    # shellcheck disable=SC2086
+    in_env env $SAN_ENV INKLING_STRESS_EVENTS=2000 python3 -c \
+        'import os, sys; os.sched_setaffinity(0, {min(os.sched_getaffinity(0))}); os.execvp(sys.argv[1], sys.argv[1:])' \
+        ctest --test-dir build-tsan --output-on-failure -R "^($(echo $THREADED_TESTS | tr ' ' '|'))\$"
+}
+
+test_fuzz() {
+    local werror=$1 seconds=$2
+    echo "inkling: every fuzz target for $seconds s under ASan+UBSan (build-fuzz/)"
+    configure_and_build build-fuzz "$werror" -DINKLING_FUZZ=ON \
+        "-DINKLING_SANITIZE=address;undefined" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
+    # Two at a time (two cores). New inputs go to build-fuzz/corpus/, crashes to
+    # build-fuzz/crashes/; a crash's input belongs in tests/fuzz/corpus/TARGET/ as a
+    # regression test once fixed.
+    in_env env $SAN_ENV sh -c '
+        seconds=$1; status=0
+        mkdir -p build-fuzz/crashes
+        run() {
+            mkdir -p build-fuzz/corpus/$1
+            build-fuzz/fuzz/fuzz_$1 -max_total_time=$seconds -timeout=10 -rss_limit_mb=2048                 -print_final_stats=1 -artifact_prefix=build-fuzz/crashes/$1-                 build-fuzz/corpus/$1 tests/fuzz/corpus/$1 >build-fuzz/fuzz_$1.log 2>&1
+        }
+        report() {
+            runs=$(sed -n "s/^stat::number_of_executed_units: *//p" build-fuzz/fuzz_$1.log)
+            if [ "$2" = 0 ]; then
+                echo "fuzz_$1: ${runs:-?} executions, no failure"
+            else
+                echo "fuzz_$1: FAILED (see build-fuzz/fuzz_$1.log)"; tail -n 40 build-fuzz/fuzz_$1.log
+            fi
+        }
+        set -- $(ls build-fuzz/fuzz | sed -n "s/^fuzz_//p")
+        while [ $# -gt 0 ]; do
+            a=$1; shift; b=${1:-}; [ $# -gt 0 ] && shift
+            run $a & pa=$!
+            [ -n "$b" ] && { run $b & pb=$!; }
+            wait $pa; ra=$?; report $a $ra; [ $ra = 0 ] || status=1
+            if [ -n "$b" ]; then wait $pb; rb=$?; report $b $rb; [ $rb = 0 ] || status=1; fi
+        done
+        exit $status
+    ' sh "$seconds"
 }
 
 cmd=${1:-}
@@ -65,8 +149,26 @@ run)
                   fi' sh "$@"
     ;;
 test)
-    build "$@"
+    werror=OFF sanitize="" tsan="" fuzz=""
+    [ -n "${INKLING_WERROR:-}" ] && werror=ON
+    while [ $# -gt 0 ]; do
+        case "$1" in
+        --werror) werror=ON ;;
+        --sanitize) sanitize=1 ;;
+        --tsan) tsan=1 ;;
+        --fuzz)
+            fuzz=${2:-}
+            case "$fuzz" in '' | *[!0-9]*) usage >&2; exit 2 ;; esac
+            shift ;;
+        *) usage >&2; exit 2 ;;
+        esac
+        shift
+    done
+    configure_and_build build "$werror"
     in_env ctest --test-dir build --output-on-failure -j "$(njobs)"
+    [ -z "$sanitize" ] || test_sanitized "$werror"
+    [ -z "$tsan" ] || test_tsan "$werror"
+    [ -z "$fuzz" ] || test_fuzz "$werror" "$fuzz"
     ;;
 build)
     build "$@"

@@ -4,6 +4,8 @@
 #include "engine/json.h"
 #include "engine/model_error.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -27,7 +29,7 @@ std::string readFile(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw ModelError(path, {}, "cannot read the file (missing?)");
+        throw ModelError(path, {}, std::string("cannot read the file: ") + std::strerror(errno));
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();

@@ -193,7 +193,8 @@ std::vector<float> toFloat32(const TensorView &t)
     std::vector<float> out(n);
     switch (t.dtype) {
     case DType::F32:
-        std::memcpy(out.data(), t.data, n * 4);
+        if (n > 0) // memcpy from or to a null pointer is undefined even for 0 bytes
+            std::memcpy(out.data(), t.data, n * 4);
         break;
     case DType::F16:
         for (size_t i = 0; i < n; ++i) {

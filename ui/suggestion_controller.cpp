@@ -357,6 +357,7 @@ bool SuggestionController::nextAlternative()
     } else {
         m_sinceEdit.restart();
         startRequest(next);
+        showGhost(); // the previous alternative's ghost must go: Tab no longer accepts it
     }
     return true;
 }

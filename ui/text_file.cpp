@@ -44,7 +44,9 @@ bool readTextFile(const QString &path, QString *text, QString *errorMessage)
     }
 
     // Refuse rather than guess: saving a mis-decoded file would silently corrupt it.
-    QStringDecoder decoder(QStringDecoder::Utf8);
+    // Stateless: a file that ends inside a character is an error too, not input held
+    // back for a next chunk that never comes (which would drop its last bytes).
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     QString decoded = decoder.decode(bytes);
     if (decoder.hasError()) {
         *errorMessage = QCoreApplication::translate("TextFile", "“%1” is not a UTF-8 text file.")

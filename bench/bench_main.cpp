@@ -1,0 +1,361 @@
+// inkling-bench: load time, peak memory, prefill and decode speed of the engine per
+// precision, against PyTorch and ONNX Runtime on the same weights in the same run
+// (bench/baselines.py), and against the decode ceiling the memory bandwidth allows.
+#include "bench/random_checkpoint.h"
+
+#include "engine/gpt2_config.h"
+#include "engine/gpt2_model.h"
+#include "engine/gpt2_session.h"
+#include "engine/gpt2_weights.h"
+#include "engine/json.h"
+
+#include <oneapi/dnnl/dnnl.hpp>
+#include <omp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace inkling;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char *const kUsage = R"(Usage: inkling-bench [OPTIONS]
+
+Measures the engine per precision against PyTorch and ONNX Runtime (same weights, same
+threads, same run) and against the memory-bandwidth limit; prints Markdown tables.
+
+  --models LIST      tiny,124m (default both): the embedded model and a GPT-2
+                     124M-shaped model with deterministic random weights
+  --precisions LIST  f32,bf16,s8 (default all; unavailable ones fall back, and say so)
+  --baselines LIST   torch,onnx (default both) or none
+  --threads N        threads for every engine (default: OpenMP's default)
+  --steps N          decode steps per measurement (default 32)
+  --repeats N        repetitions; the best is reported (default 3)
+  --quick            --steps 8 --repeats 1
+  --work-dir DIR     where the random checkpoint is written (default build/bench-models)
+)";
+
+using Clock = std::chrono::steady_clock;
+double secondsSince(Clock::time_point t0)
+{
+    return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+struct Options
+{
+    std::vector<std::string> models = {"tiny", "124m"};
+    std::vector<std::string> precisions = {"f32", "bf16", "s8"};
+    std::vector<std::string> baselines = {"torch", "onnx"};
+    int threads = 0, steps = 32, repeats = 3;
+    std::string workDir = "build/bench-models";
+};
+
+std::vector<std::string> split(const std::string &s)
+{
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty() && item != "none")
+            out.push_back(item);
+    return out;
+}
+
+// The figures measured for one engine and precision on one model.
+struct Figures
+{
+    std::string engine, precision, note;
+    double loadS = 0, peakRssMb = 0;
+    std::map<int, double> prefill, decode; // prompt length / context → tokens/s
+};
+
+const std::vector<int> kPromptLens = {128, 512};
+const std::vector<int> kContexts = {64, 512, 1000};
+
+std::vector<int> benchTokens(int vocab)
+{
+    std::vector<int> t(1100);
+    for (size_t i = 0; i < t.size(); ++i)
+        t[i] = int((i * 7919 + 13) % size_t(std::min(vocab, 50000)));
+    return t;
+}
+
+// VmHWM (peak resident set) in MB; writing 5 to clear_refs resets it to the current RSS.
+double peakRssMb()
+{
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("VmHWM:", 0) == 0)
+            return std::stod(line.substr(6)) / 1024.0;
+    return 0;
+}
+void resetPeakRss()
+{
+    std::ofstream("/proc/self/clear_refs") << "5";
+}
+
+// STREAM-like triad a = b + s c over arrays far larger than the caches; bytes counted
+// as STREAM does (two reads and one write per element). Best of five, in GB/s.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx512f", "avx2", "default")))
+#endif
+void triad(float *__restrict a, const float *__restrict b, const float *__restrict c, size_t n)
+{
+#pragma omp parallel for simd schedule(static)
+    for (size_t i = 0; i < n; ++i)
+        a[i] = b[i] + 3.0f * c[i];
+}
+
+double triadBandwidthGBs()
+{
+    const size_t n = size_t(1) << 25; // 3 x 128 MB
+    std::vector<float> a(n), b(n, 1.0f), c(n, 2.0f);
+    double best = 0;
+    for (int r = 0; r < 6; ++r) {
+        const auto t0 = Clock::now();
+        triad(a.data(), b.data(), c.data(), n);
+        if (r > 0) // the first pass pays for page faults
+            best = std::max(best, 3.0 * 4.0 * double(n) / secondsSince(t0) / 1e9);
+    }
+    return best;
+}
+
+Figures measureInkling(const std::string &dir, Precision precision, const Options &o,
+                       const std::vector<int> &tokens, size_t *matrixBytes, std::string *kernel)
+{
+    Figures f;
+    f.engine = "inkling";
+    resetPeakRss();
+    const auto t0 = Clock::now();
+    const Gpt2Config config = Gpt2Config::fromJsonFile(dir + "/config.json");
+    Gpt2Model model(config, Gpt2Weights::load(dir + "/model.safetensors", config), precision);
+    f.loadS = secondsSince(t0);
+    f.precision = precisionName(model.precision());
+    if (model.precision() != precision)
+        f.note = std::string(precisionName(precision)) + " has no fast kernel here";
+    *matrixBytes = model.matrixBytes();
+    *kernel = model.matmulImplementation();
+
+    Gpt2Session session(model);
+    const std::span<const int> all(tokens);
+    // Warm-up: creates the primitives for full chunks and single rows.
+    session.setContext(all.first(size_t(Gpt2Model::kMaxChunk) + 1));
+    session.append(tokens[100]);
+    for (int n : kPromptLens) {
+        double best = 0;
+        for (int r = 0; r < o.repeats; ++r) {
+            session.reset();
+            const auto t = Clock::now();
+            session.setContext(all.first(size_t(n)));
+            best = std::max(best, n / secondsSince(t));
+        }
+        f.prefill[n] = best;
+    }
+    for (int c : kContexts) {
+        double best = 0;
+        // Steps that would run past the window start a little earlier (baselines.py too).
+        const int start = std::min(c, config.nCtx - o.steps);
+        for (int r = 0; r < o.repeats; ++r) {
+            session.setContext(all.first(size_t(start)));
+            const auto t = Clock::now();
+            for (int i = 0; i < o.steps; ++i)
+                session.append(tokens[size_t(start + i)]);
+            best = std::max(best, o.steps / secondsSince(t));
+        }
+        f.decode[c] = best;
+    }
+    f.peakRssMb = peakRssMb();
+    return f;
+}
+
+std::vector<Figures> runBaselines(const std::string &dir, const Options &o, int threads,
+                                  const std::vector<int> &tokens)
+{
+    std::vector<Figures> out;
+    if (o.baselines.empty())
+        return out;
+    std::string ids, engines;
+    for (int t : tokens)
+        ids += (ids.empty() ? "" : ",") + std::to_string(t);
+    for (const auto &e : o.baselines)
+        engines += (engines.empty() ? "" : ",") + e;
+    // One of the two thread pools at 1: OpenBLAS does the matrix products with all
+    // threads, PyTorch's intra-op (OpenMP) pool stays at 1; ONNX Runtime has its own.
+    const std::string log = o.workDir + "/baselines.log";
+    const std::string cmd = "env OPENBLAS_NUM_THREADS=" + std::to_string(threads) +
+                            " OMP_NUM_THREADS=1 python3 " INKLING_BENCH_BASELINES " --model-dir '" +
+                            dir + "' --engines " + engines + " --threads " +
+                            std::to_string(threads) + " --steps " + std::to_string(o.steps) +
+                            " --repeats " + std::to_string(o.repeats) + " --tokens " + ids +
+                            " 2>>'" + log + "'";
+    FILE *pipe = popen(cmd.c_str(), "r");
+    if (!pipe)
+        return out;
+    char buf[8192];
+    while (std::fgets(buf, sizeof buf, pipe)) {
+        try {
+            const JsonValue v = JsonValue::parse(buf);
+            Figures f;
+            f.engine = v.find("engine")->toString() == "torch" ? "pytorch" : "onnxruntime";
+            f.precision = "f32";
+            f.note = v.find("setup")->toString();
+            for (const auto &[k, x] : v.find("prefill")->members())
+                f.prefill[std::stoi(k)] = x.toNumber();
+            for (const auto &[k, x] : v.find("decode")->members())
+                f.decode[std::stoi(k)] = x.toNumber();
+            out.push_back(f);
+        } catch (const std::exception &) {
+            // not a result line
+        }
+    }
+    if (pclose(pipe) != 0)
+        std::printf("(a baseline failed; see %s)\n", log.c_str());
+    return out;
+}
+
+std::string cpuName()
+{
+    std::ifstream info("/proc/cpuinfo");
+    for (std::string line; std::getline(info, line);)
+        if (line.rfind("model name", 0) == 0)
+            return line.substr(line.find(':') + 2);
+    return "unknown CPU";
+}
+
+void printModel(const std::string &name, const Gpt2Config &c, const std::vector<Figures> &ours,
+                const std::vector<Figures> &baselines, const std::vector<size_t> &bytes,
+                const std::vector<std::string> &kernels, double bandwidth)
+{
+    std::printf("\n### %s (%d layers x %d, %.1fM parameters)\n\n", name.c_str(), c.nLayer,
+                c.nEmbd, c.parameterCount() / 1e6);
+    std::printf("| engine | precision | load s | peak RSS MB | prefill 128 | prefill 512 | "
+                "decode @64 | decode @512 | decode @1000 | ceiling | %% of ceiling |\n"
+                "|---|---|---|---|---|---|---|---|---|---|---|\n");
+    const auto row = [&](const Figures &f, const std::string &ceiling, const std::string &pct) {
+        std::printf("| %s | %s | %s | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %s |\n",
+                    f.engine.c_str(), f.precision.c_str(),
+                    f.loadS > 0 ? std::to_string(f.loadS).substr(0, 4).c_str() : "",
+                    f.peakRssMb > 0 ? std::to_string(int(f.peakRssMb)).c_str() : "",
+                    f.prefill.at(128), f.prefill.at(512), f.decode.at(64), f.decode.at(512),
+                    f.decode.at(1000), ceiling.c_str(), pct.c_str());
+    };
+    for (size_t i = 0; i < ours.size(); ++i) {
+        const double ceiling = bandwidth * 1e9 / double(bytes[i]);
+        char c1[32], c2[32];
+        std::snprintf(c1, sizeof c1, "%.0f", ceiling);
+        std::snprintf(c2, sizeof c2, "%.0f %%", 100.0 * ours[i].decode.at(64) / ceiling);
+        row(ours[i], c1, c2);
+    }
+    for (const Figures &b : baselines)
+        row(b, "", "");
+    std::printf("\n");
+    for (size_t i = 0; i < ours.size(); ++i)
+        std::printf("- inkling %s: matmul kernel `%s`, %.0f MB of matrices per token%s%s\n",
+                    ours[i].precision.c_str(), kernels[i].c_str(), bytes[i] / 1e6,
+                    ours[i].note.empty() ? "" : "; ", ours[i].note.c_str());
+    for (const Figures &b : baselines)
+        std::printf("- %s: %s\n", b.engine.c_str(), b.note.c_str());
+    if (baselines.empty())
+        return;
+    std::printf("\nRatios (inkling / baseline; > 1 means faster):\n\n"
+                "| inkling | vs | prefill 128 | prefill 512 | decode @64 | decode @512 | "
+                "decode @1000 |\n|---|---|---|---|---|---|---|\n");
+    for (const Figures &f : ours)
+        for (const Figures &b : baselines)
+            std::printf("| %s | %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n", f.precision.c_str(),
+                        b.engine.c_str(), f.prefill.at(128) / b.prefill.at(128),
+                        f.prefill.at(512) / b.prefill.at(512), f.decode.at(64) / b.decode.at(64),
+                        f.decode.at(512) / b.decode.at(512),
+                        f.decode.at(1000) / b.decode.at(1000));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        const auto value = [&]() -> std::string {
+            if (i + 1 >= argc)
+                throw std::runtime_error(a + " needs a value");
+            return argv[++i];
+        };
+        try {
+            if (a == "--models") o.models = split(value());
+            else if (a == "--precisions") o.precisions = split(value());
+            else if (a == "--baselines") o.baselines = split(value());
+            else if (a == "--threads") o.threads = std::stoi(value());
+            else if (a == "--steps") o.steps = std::stoi(value());
+            else if (a == "--repeats") o.repeats = std::stoi(value());
+            else if (a == "--work-dir") o.workDir = value();
+            else if (a == "--quick") o.steps = 8, o.repeats = 1;
+            else {
+                std::fputs(kUsage, a == "-h" || a == "--help" ? stdout : stderr);
+                return a == "-h" || a == "--help" ? 0 : 2;
+            }
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "inkling-bench: %s\n", e.what());
+            return 2;
+        }
+    }
+    if (o.threads > 0)
+        omp_set_num_threads(o.threads);
+    const int threads = omp_get_max_threads();
+    fs::create_directories(o.workDir);
+
+    const double bandwidth = triadBandwidthGBs();
+    const dnnl_version_t *v = dnnl_version();
+    std::printf("## inkling-bench\n\n%s, %d threads, oneDNN %d.%d.%d, best of %d, %d decode "
+                "steps\n\nMemory bandwidth (triad): %.1f GB/s; ceiling = bandwidth / bytes of "
+                "weight matrices per token (tokens/s)\n",
+                cpuName().c_str(), threads, v->major, v->minor, v->patch, o.repeats, o.steps,
+                bandwidth);
+    std::fflush(stdout);
+
+    try {
+        for (const std::string &m : o.models) {
+            std::string dir;
+            if (m == "tiny") {
+                dir = INKLING_SOURCE_MODEL_DIR;
+            } else if (m == "124m") {
+                dir = o.workDir + "/gpt2-124m-random";
+                bench::writeRandomCheckpoint(dir, Gpt2Config{}, 124);
+            } else {
+                dir = m; // any Hugging Face GPT-2 directory
+            }
+            const Gpt2Config config = Gpt2Config::fromJsonFile(dir + "/config.json");
+            const std::vector<int> tokens = benchTokens(config.nVocab);
+            std::vector<Figures> ours;
+            std::vector<size_t> bytes;
+            std::vector<std::string> kernels;
+            for (const std::string &p : o.precisions) {
+                const auto precision = precisionFromName(p);
+                if (!precision)
+                    throw std::runtime_error("unknown precision " + p);
+                size_t b = 0;
+                std::string kernel;
+                ours.push_back(measureInkling(dir, *precision, o, tokens, &b, &kernel));
+                bytes.push_back(b);
+                kernels.push_back(kernel);
+            }
+            const auto baselines = runBaselines(dir, o, threads, tokens);
+            printModel(m == "tiny" ? "inkling-tiny (embedded)" : m == "124m" ? "GPT-2 124M-shaped, random weights" : dir,
+                       config, ours, baselines, bytes, kernels, bandwidth);
+            std::fflush(stdout);
+        }
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "inkling-bench: error: %s\n", e.what());
+        return 1;
+    }
+    return 0;
+}
