@@ -2,12 +2,16 @@
 // precision, against PyTorch and ONNX Runtime on the same weights in the same run
 // (bench/baselines.py), and against the decode ceiling the memory bandwidth allows.
 #include "bench/random_checkpoint.h"
+#include "bench/typing_latency.h"
 
 #include "engine/gpt2_config.h"
 #include "engine/gpt2_model.h"
 #include "engine/gpt2_session.h"
 #include "engine/gpt2_weights.h"
 #include "engine/json.h"
+#include "ui/suggestion_settings.h"
+
+#include <QLoggingCategory>
 
 #include <oneapi/dnnl/dnnl.hpp>
 #include <omp.h>
@@ -41,7 +45,10 @@ threads, same run) and against the memory-bandwidth limit; prints Markdown table
   --threads N        threads for every engine (default: OpenMP's default)
   --steps N          decode steps per measurement (default 32)
   --repeats N        repetitions; the best is reported (default 3)
-  --quick            --steps 8 --repeats 1
+  --typing-chars N   characters typed in the typing-latency replay (default 600; 0 skips it)
+  --speed-only       only the speed tables (no typing replay)
+  --typing-only      only the typing-latency table
+  --quick            --steps 8 --repeats 1 --typing-chars 200
   --work-dir DIR     where the random checkpoint is written (default build/bench-models)
 )";
 
@@ -56,7 +63,8 @@ struct Options
     std::vector<std::string> models = {"tiny", "124m"};
     std::vector<std::string> precisions = {"f32", "bf16", "s8"};
     std::vector<std::string> baselines = {"torch", "onnx"};
-    int threads = 0, steps = 32, repeats = 3;
+    int threads = 0, steps = 32, repeats = 3, typingChars = 600;
+    bool speed = true;
     std::string workDir = "build/bench-models";
 };
 
@@ -278,6 +286,68 @@ void printModel(const std::string &name, const Gpt2Config &c, const std::vector<
                         f.decode.at(1000) / b.decode.at(1000));
 }
 
+// What the typist types: the opening of Pride and Prejudice (Jane Austen, 1813; public
+// domain), prose with dialogue as people write it.
+const char *const kTypedText =
+    "It is a truth universally acknowledged, that a single man in possession of a good "
+    "fortune, must be in want of a wife.\n\nHowever little known the feelings or views of "
+    "such a man may be on his first entering a neighbourhood, this truth is so well fixed in "
+    "the minds of the surrounding families, that he is considered the rightful property of "
+    "some one or other of their daughters.\n\n\"My dear Mr. Bennet,\" said his lady to him "
+    "one day, \"have you heard that Netherfield Park is let at last?\"\n\nMr. Bennet replied "
+    "that he had not.\n\n\"But it is,\" returned she; \"for Mrs. Long has just been here, and "
+    "she told me all about it.\"\n\nMr. Bennet made no answer.\n\n\"Do you not want to know "
+    "who has taken it?\" cried his wife impatiently.\n\n\"You want to tell me, and I have no "
+    "objection to hearing it.\"\n\nThis was invitation enough.\n";
+
+// Keystroke → suggestion through the real CompletionService, with the app's default
+// settings in word mode, with and without reuse of the previous request's KV cache.
+void printTyping(const std::vector<std::pair<std::string, std::string>> &models, const Options &o)
+{
+    const QString text = QString::fromUtf8(kTypedText).left(o.typingChars);
+    const SuggestionSettings defaults;
+    CompletionRequest prototype;
+    prototype.mode = CompletionMode::Word;
+    prototype.sampling = defaults.sampling;
+    prototype.maxTokens = defaults.maxTokens(CompletionMode::Word);
+    prototype.timeBudgetMs = defaults.timeBudgetMs;
+    std::printf("\n### Typing latency\n\nThe real CompletionService, fed %lld characters of "
+                "prose one keystroke at a time (word mode, default settings); a keystroke that "
+                "continues the shown suggestion needs no request. Milliseconds from the request "
+                "to the first suggestion character and to the complete suggestion; in the app "
+                "a keystroke's request waits for the debounce (%d ms after the last key) "
+                "first.\n\n| model | precision | KV-cache reuse | requests | first char p50 | "
+                "first char p95 | complete p50 | complete p95 | prompt tokens reused |\n"
+                "|---|---|---|---|---|---|---|---|---|\n",
+                static_cast<long long>(text.size()), defaults.debounceMs);
+    std::fflush(stdout);
+    for (const auto &[label, dir] : models) {
+        for (const std::string &p : o.precisions) {
+            CompletionService service;
+            service.setPrecision(*precisionFromName(p));
+            QString precision = QString::fromStdString(p);
+            QString error;
+            QObject::connect(&service, &CompletionService::modelLoaded, &service,
+                             [&](const ModelInfo &info) { precision = info.precision; });
+            QObject::connect(&service, &CompletionService::modelFailed, &service,
+                             [&](const QString &, const QString &message) { error = message; });
+            service.loadModel(QString::fromStdString(dir));
+            if (!error.isEmpty())
+                throw std::runtime_error(error.toStdString());
+            for (const bool reuse : {true, false}) {
+                service.setPrefixReuse(reuse);
+                const bench::TypingFigures f = bench::replayTyping(service, text, prototype);
+                std::printf("| %s | %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.0f %% |\n",
+                            label.c_str(), qPrintable(precision), reuse ? "yes" : "no",
+                            f.requests, bench::quantile(f.firstMs, 0.5),
+                            bench::quantile(f.firstMs, 0.95), bench::quantile(f.completeMs, 0.5),
+                            bench::quantile(f.completeMs, 0.95), 100.0 * f.reusedFraction);
+                std::fflush(stdout);
+            }
+        }
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -298,7 +368,10 @@ int main(int argc, char **argv)
             else if (a == "--steps") o.steps = std::stoi(value());
             else if (a == "--repeats") o.repeats = std::stoi(value());
             else if (a == "--work-dir") o.workDir = value();
-            else if (a == "--quick") o.steps = 8, o.repeats = 1;
+            else if (a == "--typing-chars") o.typingChars = std::stoi(value());
+            else if (a == "--speed-only") o.typingChars = 0;
+            else if (a == "--typing-only") o.speed = false;
+            else if (a == "--quick") o.steps = 8, o.repeats = 1, o.typingChars = 200;
             else {
                 std::fputs(kUsage, a == "-h" || a == "--help" ? stdout : stderr);
                 return a == "-h" || a == "--help" ? 0 : 2;
@@ -310,19 +383,22 @@ int main(int argc, char **argv)
     }
     if (o.threads > 0)
         omp_set_num_threads(o.threads);
+    QLoggingCategory::setFilterRules(QStringLiteral("inkling.engine.info=false"));
     const int threads = omp_get_max_threads();
     fs::create_directories(o.workDir);
 
-    const double bandwidth = triadBandwidthGBs();
+    const double bandwidth = o.speed ? triadBandwidthGBs() : 0;
     const dnnl_version_t *v = dnnl_version();
     std::printf("## inkling-bench\n\n%s, %d threads, oneDNN %d.%d.%d, best of %d, %d decode "
-                "steps\n\nMemory bandwidth (triad): %.1f GB/s; ceiling = bandwidth / bytes of "
-                "weight matrices per token (tokens/s)\n",
-                cpuName().c_str(), threads, v->major, v->minor, v->patch, o.repeats, o.steps,
-                bandwidth);
+                "steps\n",
+                cpuName().c_str(), threads, v->major, v->minor, v->patch, o.repeats, o.steps);
+    if (o.speed)
+        std::printf("\nMemory bandwidth (triad): %.1f GB/s; ceiling = bandwidth / bytes of "
+                    "weight matrices per token (tokens/s)\n", bandwidth);
     std::fflush(stdout);
 
     try {
+        std::vector<std::pair<std::string, std::string>> typingModels;
         for (const std::string &m : o.models) {
             std::string dir;
             if (m == "tiny") {
@@ -333,6 +409,12 @@ int main(int argc, char **argv)
             } else {
                 dir = m; // any Hugging Face GPT-2 directory
             }
+            const std::string label = m == "tiny" ? "inkling-tiny (embedded)"
+                                      : m == "124m" ? "GPT-2 124M-shaped, random weights"
+                                                    : dir;
+            typingModels.emplace_back(m == "tiny" ? "inkling-tiny" : m == "124m" ? "124M-shaped" : dir, dir);
+            if (!o.speed)
+                continue;
             const Gpt2Config config = Gpt2Config::fromJsonFile(dir + "/config.json");
             const std::vector<int> tokens = benchTokens(config.nVocab);
             std::vector<Figures> ours;
@@ -349,10 +431,11 @@ int main(int argc, char **argv)
                 kernels.push_back(kernel);
             }
             const auto baselines = runBaselines(dir, o, threads, tokens);
-            printModel(m == "tiny" ? "inkling-tiny (embedded)" : m == "124m" ? "GPT-2 124M-shaped, random weights" : dir,
-                       config, ours, baselines, bytes, kernels, bandwidth);
+            printModel(label, config, ours, baselines, bytes, kernels, bandwidth);
             std::fflush(stdout);
         }
+        if (o.typingChars > 0)
+            printTyping(typingModels, o);
     } catch (const std::exception &e) {
         std::fprintf(stderr, "inkling-bench: error: %s\n", e.what());
         return 1;

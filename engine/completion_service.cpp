@@ -44,11 +44,21 @@ void CompletionService::setThreads(int threads)
         omp_set_num_threads(threads);
 }
 
+void CompletionService::setPrecision(Precision precision)
+{
+    m_precision = precision;
+}
+
+void CompletionService::setPrefixReuse(bool reuse)
+{
+    m_prefixReuse = reuse;
+}
+
 void CompletionService::loadModel(const QString &directory)
 {
     emit modelLoading(directory);
     try {
-        auto model = LanguageModel::load(directory.toStdString());
+        auto model = LanguageModel::load(directory.toStdString(), m_precision);
         m_session.reset();
         m_model = std::move(model);
         m_session = std::make_unique<Gpt2Session>(m_model->model());
@@ -62,6 +72,7 @@ void CompletionService::loadModel(const QString &directory)
         info.layers = m_model->config().nLayer;
         info.width = m_model->config().nEmbd;
         info.implementation = QString::fromStdString(m_model->model().matmulImplementation());
+        info.precision = QString::fromLatin1(precisionName(m_model->model().precision()));
         qCInfo(lcEngine) << "loaded" << info.directory << info.parameters << "parameters,"
                          << info.implementation;
         emit modelLoaded(info);
@@ -93,6 +104,8 @@ void CompletionService::complete(const CompletionRequest &request)
         g.maxTokens = request.maxTokens;
         g.timeBudgetMs = request.timeBudgetMs;
         g.tokenHealing = request.tokenHealing;
+        if (!m_prefixReuse)
+            m_session->reset();
         std::string text;
         GenerationCallbacks callbacks;
         callbacks.isCancelled = stale;

@@ -48,6 +48,7 @@ struct ModelInfo
     int layers = 0;
     int width = 0;
     QString implementation; // oneDNN kernel of the matrix products
+    QString precision;      // weight format in use: "f32", "bf16" or "s8"
 };
 
 // Characters of text before the cursor handed to the tokenizer: the tail of `text`,
@@ -71,6 +72,11 @@ public slots:
     void loadModel(const QString &directory);
     void complete(const inkling::CompletionRequest &request);
     void setThreads(int threads);
+    // The weight format for models loaded from now on; Auto picks the fastest this CPU has.
+    void setPrecision(inkling::Precision precision);
+    // Whether a request may reuse the key/value cache of the previous one (always in the
+    // app; off only to measure what the reuse is worth).
+    void setPrefixReuse(bool reuse);
 
 signals:
     void modelLoading(const QString &directory);
@@ -83,6 +89,8 @@ signals:
 
 private:
     std::atomic<quint64> m_latest{0};
+    Precision m_precision = Precision::F32; // the reference; the app passes its setting
+    bool m_prefixReuse = true;
     std::unique_ptr<LanguageModel> m_model;
     std::unique_ptr<Gpt2Session> m_session;
 };
