@@ -10,7 +10,7 @@
 namespace inkling {
 
 enum class Precision {
-    Auto, // the fastest of the below whose kernels are not oneDNN's reference code
+    Auto, // bf16, else s8, else f32: the fastest whose kernels are not oneDNN's reference code
     F32,  // reference: f32 weights and activations
     BF16, // bf16 weights, bf16 matmul inputs, f32 accumulation and everything else
     S8,   // s8 weights with one f32 scale per output channel, bf16 activations
