@@ -1,5 +1,6 @@
 // inkling-cli: the engine without the GUI — complete a prompt, tokenize text, measure
 // perplexity. Errors end in one line on stderr and a non-zero exit.
+#include "engine/cpu_threads.h"
 #include "engine/generator.h"
 #include "engine/language_model.h"
 #include "engine/model_error.h"
@@ -97,7 +98,9 @@ Options parse(int argc, char **argv)
             std::exit(0);
         }
         if (a == "--version") {
-            std::printf("inkling-cli %s\n", INKLING_VERSION);
+            std::printf("inkling-cli %s\nCPU: %d physical cores; OpenMP waiting: %s\n",
+                        INKLING_VERSION, inkling::physicalCoreCount(),
+                        inkling::openMpWaitPolicy().c_str());
             std::exit(0);
         }
         if (a == "--greedy") {
@@ -247,6 +250,7 @@ int perplexityCommand(const Options &o)
 
 int main(int argc, char **argv)
 {
+    inkling::ensurePassiveOpenMpWaiting(argv);
     try {
         const Options o = parse(argc, argv);
         if (o.command == "complete")

@@ -1,5 +1,6 @@
 // Inkling's GUI entry point: command line, translations, and the main window.
 #include "app/screenshot.h"
+#include "engine/cpu_threads.h"
 #include "ui/editor.h"
 #include "ui/engine_thread.h"
 #include "ui/main_window.h"
@@ -38,6 +39,7 @@ void installTranslator(QCoreApplication &app, const QString &name, const QString
 
 int main(int argc, char *argv[])
 {
+    inkling::ensurePassiveOpenMpWaiting(argv); // may re-execute: before anything else
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("inkling"));
     QApplication::setApplicationDisplayName(QStringLiteral("Inkling"));

@@ -1,6 +1,7 @@
 // The application window: menus, file handling and the status bar around the Editor.
 #include "ui/main_window.h"
 
+#include "engine/cpu_threads.h"
 #include "engine/language_model.h"
 #include "ui/autosave.h"
 #include "ui/recent_files.h"
@@ -20,7 +21,6 @@
 #include <QFileSystemWatcher>
 #include <QToolBar>
 #include <QSettings>
-#include <QThread>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileDialog>
@@ -405,8 +405,7 @@ void MainWindow::applySettings(const SuggestionSettings &settings)
         const QSignalBlocker blocker(m_autoSuggestAction);
         m_autoSuggestAction->setChecked(settings.autoSuggest);
     }
-    m_engine->setThreads(settings.threads > 0 ? settings.threads
-                                              : qMax(1, QThread::idealThreadCount()));
+    m_engine->setThreads(settings.threads > 0 ? settings.threads : physicalCoreCount());
     QSettings persisted;
     settings.save(persisted);
     loadModel();
