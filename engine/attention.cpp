@@ -18,19 +18,30 @@ namespace {
 #define INKLING_CLONES
 #endif
 
+// Keys and values as stored: f32 as is, bf16 widened (exact) on the fly.
+inline float widen(float x)
+{
+    return x;
+}
+inline float widen(uint16_t x)
+{
+    return fromBf16(x);
+}
+
 // One query row of one head: o [hd] = softmax(q kᵀ * scale) v over n cached positions
-// whose rows are `stride` floats apart. s is scratch for n scores.
-INKLING_CLONES
-void attendHead(const float *__restrict q, const float *__restrict K, const float *__restrict V,
-                int n, int hd, int stride, float scale, float *__restrict s, float *__restrict o)
+// whose rows are `stride` elements apart. s is scratch for n scores.
+template <typename Elem>
+INKLING_CLONES void attendHead(const float *__restrict q, const Elem *__restrict K,
+                               const Elem *__restrict V, int n, int hd, int stride, float scale,
+                               float *__restrict s, float *__restrict o)
 {
     float maxScore = -INFINITY;
     for (int j = 0; j < n; ++j) {
-        const float *kj = K + size_t(j) * stride;
+        const Elem *kj = K + size_t(j) * stride;
         float dot = 0;
 #pragma omp simd reduction(+ : dot)
         for (int d = 0; d < hd; ++d)
-            dot += q[d] * kj[d];
+            dot += q[d] * widen(kj[d]);
         s[j] = dot * scale;
         maxScore = std::max(maxScore, s[j]);
     }
@@ -42,26 +53,21 @@ void attendHead(const float *__restrict q, const float *__restrict K, const floa
     const float inv = 1.0f / sum;
     std::fill(o, o + hd, 0.0f);
     for (int j = 0; j < n; ++j) {
-        const float *vj = V + size_t(j) * stride;
+        const Elem *vj = V + size_t(j) * stride;
         const float p = s[j] * inv;
 #pragma omp simd
         for (int d = 0; d < hd; ++d)
-            o[d] += p * vj[d];
+            o[d] += p * widen(vj[d]);
     }
 }
 
-} // namespace
-
-void causalAttention(const float *q, int qStride, KvCache &cache, int layer, int nPast, int T,
-                     int nHead, float *out, float *scores)
+template <typename Elem>
+void attendAll(const float *q, int qStride, const Elem *K, const Elem *V, int C, int nPast, int T,
+               int nHead, float *out, float *scores)
 {
-    const int C = cache.nEmbd;
     const int hd = C / nHead;
     const float scale = 1.0f / std::sqrt(float(hd));
     const int span = nPast + T;
-    const float *K = cache.keys(layer, 0);
-    const float *V = cache.values(layer, 0);
-
 #pragma omp parallel for collapse(2) schedule(static)
     for (int t = 0; t < T; ++t) {
         for (int h = 0; h < nHead; ++h) {
@@ -71,6 +77,20 @@ void causalAttention(const float *q, int qStride, KvCache &cache, int layer, int
                        out + size_t(t) * C + h * hd);
         }
     }
+}
+
+} // namespace
+
+void causalAttention(const float *q, int qStride, KvCache &cache, int layer, int nPast, int T,
+                     int nHead, float *out, float *scores)
+{
+    const size_t base = cache.offset(layer, 0);
+    if (cache.format == KvFormat::F32)
+        attendAll(q, qStride, cache.k.data() + base, cache.v.data() + base, cache.nEmbd, nPast,
+                  T, nHead, out, scores);
+    else
+        attendAll(q, qStride, cache.k16.data() + base, cache.v16.data() + base, cache.nEmbd,
+                  nPast, T, nHead, out, scores);
 }
 
 } // namespace inkling

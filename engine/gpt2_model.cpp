@@ -127,8 +127,7 @@ void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) c
         .run(s.h.data(), p.attn, w.attnBias.data(), s.qkv.data());
     for (int t = 0; t < T; ++t) { // k, v rows of qkv → cache rows nPast + t
         const float *row = s.qkv.data() + size_t(t) * 3 * C;
-        std::memcpy(cache.keys(l, nPast + t), row + C, sizeof(float) * C);
-        std::memcpy(cache.values(l, nPast + t), row + 2 * C, sizeof(float) * C);
+        cache.store(l, nPast + t, row + C, row + 2 * C);
     }
     causalAttention(s.qkv.data(), 3 * C, cache, l, nPast, T, m_config.nHead, s.att.data(),
                     s.scores.data()); // att [T, C]
