@@ -5,37 +5,16 @@
 #include "ui/engine_thread.h"
 #include "ui/main_window.h"
 #include "ui/suggestion_controller.h"
+#include "ui/interface_language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QLoggingCategory>
 #include <QTimer>
-#include <QTranslator>
+#include <QSettings>
 
 #include <cstdio>
-
-namespace {
-
-Q_LOGGING_CATEGORY(lcApp, "inkling.app", QtInfoMsg)
-
-// A missing translation is normal (English needs none), so it is only logged.
-void installTranslator(QCoreApplication &app, const QString &name, const QString &directory)
-{
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), name, QStringLiteral("_"), directory)) {
-        QCoreApplication::installTranslator(translator);
-        qCDebug(lcApp) << "loaded translation" << translator->filePath();
-    } else {
-        qCDebug(lcApp) << "no" << name << "translation for" << QLocale().name() << "in"
-                       << directory;
-        delete translator;
-    }
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -47,11 +26,9 @@ int main(int argc, char *argv[])
     QApplication::setApplicationVersion(QStringLiteral(INKLING_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/inkling.svg")));
 
-    // Before the command line is parsed, so --help is translated too. Qt's own
-    // catalogue covers standard buttons and QCommandLineParser's options.
-    installTranslator(app, QStringLiteral("qtbase"),
-                      QLibraryInfo::path(QLibraryInfo::TranslationsPath));
-    installTranslator(app, QStringLiteral("inkling"), QStringLiteral(":/i18n"));
+    // Before the command line is parsed, so --help is translated too. The language is
+    // the system's unless the user chose another in the settings.
+    inkling::installTranslators(app, inkling::uiLocale(inkling::loadUiLanguage(QSettings())));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -70,31 +47,25 @@ int main(int argc, char *argv[])
                                             "soon as the model is loaded (with --screenshot: "
                                             "capture it once it has finished)."));
     parser.addOption(suggestOption);
-    parser.addPositionalArgument(QStringLiteral("file"),
-                                 QCoreApplication::translate("main", "The file to open."),
-                                 QStringLiteral("[file]"));
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QCoreApplication::translate("main", "The files to open, each in a tab."),
+                                 QStringLiteral("[files...]"));
     parser.process(app);
 
     const bool screenshot = parser.isSet(screenshotOption);
     const QStringList files = parser.positionalArguments();
-    if (files.size() > 1) {
-        std::fprintf(
-            stderr, "inkling: %s\n",
-            qPrintable(QCoreApplication::translate("main", "Only one file can be opened.")));
-        return 2;
-    }
 
     inkling::MainWindow window;
-    if (!files.isEmpty()) {
+    for (const QString &file : files) {
         if (screenshot) {
             // No one is there to dismiss a message box: fail on the command line instead.
             QString errorMessage;
-            if (!window.loadFile(files.first(), &errorMessage)) {
+            if (!window.loadFile(file, &errorMessage)) {
                 std::fprintf(stderr, "inkling: %s\n", qPrintable(errorMessage));
                 return 1;
             }
         } else {
-            window.openFile(files.first());
+            window.openFile(file);
         }
     }
     window.show();

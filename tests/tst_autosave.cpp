@@ -3,6 +3,7 @@
 // with a child process (this test binary in "writer" mode) killed by SIGKILL at random
 // moments while it keeps rewriting its copy.
 #include "ui/autosave.h"
+#include "ui/document.h"
 #include "ui/editor.h"
 #include "ui/main_window.h"
 
@@ -61,10 +62,16 @@ int runWindow(int argc, char **argv)
     QApplication app(argc, argv);
     MainWindow window;
     window.show();
-    window.editor()->setFocus();
-    QTest::keyClicks(window.editor(), QStringLiteral("Dear diary, today I almost lost this."));
-    if (!window.autosave()->saveNow())
-        return 3;
+    // Two documents in two tabs, both unsaved.
+    for (const QString &text : {QStringLiteral("Dear diary, today I almost lost this."),
+                                QStringLiteral("Shopping list: ink, paper")}) {
+        if (text != QStringLiteral("Dear diary, today I almost lost this."))
+            window.newDocument();
+        window.editor()->setFocus();
+        QTest::keyClicks(window.editor(), text);
+        if (!window.autosave()->saveNow())
+            return 3;
+    }
     std::printf("ready\n");
     std::fflush(stdout);
     return app.exec();
@@ -104,15 +111,24 @@ private slots:
                     b->click();
             }
         });
-        QCOMPARE(window.offerRecovery(), 1);
-        QCOMPARE(window.editor()->toPlainText(), QStringLiteral("Dear diary, today I almost lost this."));
-        QVERIFY(window.editor()->document()->isModified());
+        QCOMPARE(window.offerRecovery(), 2);
+        // Every recovered document in a tab of its own, modified (not saved anywhere yet).
+        QStringList texts;
+        for (Document *d : window.documents()) {
+            texts << d->text();
+            QVERIFY(d->isModified());
+        }
+        texts.sort();
+        QCOMPARE(texts, (QStringList{QStringLiteral("Dear diary, today I almost lost this."),
+                                     QStringLiteral("Shopping list: ink, paper")}));
         // The old copy is gone; the window's own copy of the recovered text replaces it.
         const auto left = Autosave::findRecoverable(Autosave::defaultDirectory());
         QVERIFY(left.isEmpty());
-        QVERIFY(QFile::exists(window.autosave()->copyPath()));
-        window.editor()->document()->setModified(false); // as after saving
-        QVERIFY(!QFile::exists(window.autosave()->copyPath()));
+        for (Document *d : window.documents()) {
+            QVERIFY(QFile::exists(d->autosave()->copyPath()));
+            d->editor()->document()->setModified(false); // as after saving
+            QVERIFY(!QFile::exists(d->autosave()->copyPath()));
+        }
     }
 
     void copyLifecycle()

@@ -138,8 +138,9 @@ private slots:
         QTest::addColumn<QString>("reason");
         QTest::addRow("invalid UTF-8") << QByteArray("caf\xe9 au lait") << qint64(0) << "not a UTF-8";
         QTest::addRow("truncated in a character") << QByteArray("ends in \xe2\x82") << qint64(0) << "not a UTF-8";
-        QTest::addRow("binary (PNG)") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << qint64(0) << "not a UTF-8";
-        QTest::addRow("UTF-16") << QByteArray("\xff\xfeH\0i\0", 6) << qint64(0) << "not a UTF-8";
+        QTest::addRow("binary (PNG)") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << qint64(0) << "binary";
+        QTest::addRow("UTF-16 without BOM") << QByteArray("H\0i\0", 4) << qint64(0) << "binary";
+        QTest::addRow("UTF-16 cut in half") << QByteArray("\xff\xfeH\0i", 5) << qint64(0) << "UTF-16";
         QTest::addRow("65 MiB") << QByteArray() << qint64(65) * 1024 * 1024 << "too large";
         QTest::addRow("1 GiB") << QByteArray() << (qint64(1) << 30) << "too large";
         QTest::addRow("a directory") << QByteArray() << qint64(-1) << "Cannot open";

@@ -1,13 +1,26 @@
-// Document handling in the main window: recent files, a file changed by another
+// Document handling in the main window: tabs (open twice, close prompts, Ctrl+W),
+// encodings kept through open and save, recent files, a file changed by another
 // program, read-only files, and that a failed open leaves the open document alone.
+#include "ui/document.h"
 #include "ui/editor.h"
 #include "ui/main_window.h"
 #include "ui/recent_files.h"
+#include "ui/suggestion_controller.h"
+#include "ui/syntax_repository.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/Theme>
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QLabel>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QFile>
+#include <QMenu>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -33,6 +46,73 @@ void answerNextMessageBox(QMessageBox::StandardButton button)
             box->button(button)->click();
     });
 }
+QByteArray read(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+}
+
+// Answers every message box that pops up with the next button of a script, and records
+// the text of each, until destroyed.
+class BoxAnswerer : public QObject
+{
+public:
+    explicit BoxAnswerer(QList<QMessageBox::StandardButton> script)
+        : m_script(std::move(script))
+    {
+        m_timer.setInterval(20);
+        connect(&m_timer, &QTimer::timeout, this, [this] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (!box || !box->isVisible())
+                return;
+            texts << box->text();
+            if (m_script.isEmpty()) {
+                box->reject();
+                return;
+            }
+            box->button(m_script.takeFirst())->click();
+        });
+        m_timer.start();
+    }
+    QStringList texts;
+
+private:
+    QList<QMessageBox::StandardButton> m_script;
+    QTimer m_timer;
+};
+
+// The checkable entries of a menu and its submenus, after it was (about to be) shown.
+QList<QAction *> choices(QMenu *menu)
+{
+    emit menu->aboutToShow();
+    QList<QAction *> found;
+    for (QAction *a : menu->actions()) {
+        if (a->menu())
+            found += choices(a->menu());
+        else if (a->isCheckable())
+            found << a;
+    }
+    return found;
+}
+
+QAction *choice(QMenu *menu, const QString &data)
+{
+    for (QAction *a : choices(menu)) {
+        if (a->data().toString() == data)
+            return a;
+    }
+    return nullptr;
+}
+
+QLabel *statusLabelContaining(MainWindow &window, const QString &text)
+{
+    for (QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+        if (label->text().contains(text))
+            return label;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject
@@ -65,6 +145,237 @@ private slots:
             RecentFiles::add(dir.filePath(QStringLiteral("f%1.txt").arg(i)));
         }
         QCOMPARE(RecentFiles::files().size(), RecentFiles::kMaxFiles);
+    }
+
+    // Opening a file that is open already shows its tab instead of a second copy, also
+    // when it is named another way.
+    void openingAnOpenFileSwitchesToItsTab()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath("a.txt"), "alpha");
+        write(dir.filePath("b.txt"), "beta");
+        MainWindow window;
+        QString error;
+        QVERIFY(window.loadFile(dir.filePath("a.txt"), &error));
+        QCOMPARE(window.documents().size(), 1); // replaced the empty new document
+        QVERIFY(window.loadFile(dir.filePath("b.txt"), &error));
+        QCOMPARE(window.documents().size(), 2);
+        QCOMPARE(window.editor()->toPlainText(), QStringLiteral("beta"));
+        window.editor()->appendPlainText(QStringLiteral("edited"));
+        QVERIFY(window.loadFile(dir.path() + QStringLiteral("/./a.txt"), &error));
+        QCOMPARE(window.documents().size(), 2);
+        QCOMPARE(window.filePath(), dir.filePath("a.txt"));
+        QCOMPARE(window.editor()->toPlainText(), QStringLiteral("alpha"));
+        QVERIFY(window.loadFile(dir.filePath("b.txt"), &error));
+        QCOMPARE(window.editor()->toPlainText(), QStringLiteral("beta\nedited")); // not re-read
+        window.editor()->document()->setModified(false);
+    }
+
+    // Closing the window asks once per modified document, in tab order; Cancel keeps
+    // everything open, Save writes the file, Discard drops the changes.
+    void closingAsksAboutEveryModifiedDocument()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath("a.txt"), "alpha");
+        write(dir.filePath("b.txt"), "beta");
+        MainWindow window;
+        window.show();
+        QString error;
+        QVERIFY(window.loadFile(dir.filePath("a.txt"), &error));
+        window.editor()->appendPlainText(QStringLiteral("more"));
+        QVERIFY(window.loadFile(dir.filePath("b.txt"), &error)); // unmodified: no question
+        window.newDocument()->editor()->insertPlainText(QStringLiteral("new words")); // typed: modified
+        QCOMPARE(window.documents().size(), 3);
+        {
+            BoxAnswerer answers({QMessageBox::Discard, QMessageBox::Cancel});
+            QVERIFY(!window.close());
+            QCOMPARE(answers.texts.size(), 2);
+            QVERIFY(answers.texts[0].contains(QStringLiteral("a.txt")));
+            QVERIFY(answers.texts[1].contains(QStringLiteral("Untitled")));
+        }
+        QVERIFY(window.isVisible());
+        QCOMPARE(window.documents().size(), 3);
+        QCOMPARE(read(dir.filePath("a.txt")), QByteArray("alpha"));
+        {
+            BoxAnswerer answers({QMessageBox::Save, QMessageBox::Discard});
+            QVERIFY(window.close());
+            QCOMPARE(answers.texts.size(), 2);
+        }
+        QCOMPARE(read(dir.filePath("a.txt")), QByteArray("alpha\nmore"));
+        QCOMPARE(read(dir.filePath("b.txt")), QByteArray("beta"));
+    }
+
+    // File > Close (Ctrl+W) asks about a modified document; the last tab closed leaves
+    // a new empty document, never a window without one.
+    void closeTabAsksAndKeepsOneDocument()
+    {
+        MainWindow window;
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        Document *first = window.currentDocument();
+        Document *second = window.newDocument();
+        second->editor()->insertPlainText(QStringLiteral("unsaved"));
+        {
+            BoxAnswerer answers({QMessageBox::Cancel});
+            QTest::keySequence(&window, QKeySequence::Close);
+            QCOMPARE(answers.texts.size(), 1);
+        }
+        QCOMPARE(window.documents(), (QList<Document *>{first, second}));
+        window.activateWindow(); // again, after the message box
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        {
+            BoxAnswerer answers({QMessageBox::Discard});
+            QTest::keySequence(&window, QKeySequence::Close);
+            QCOMPARE(answers.texts.size(), 1);
+        }
+        QCOMPARE(window.documents(), QList<Document *>{first});
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keySequence(&window, QKeySequence::Close); // unmodified: no question
+        QCOMPARE(window.documents().size(), 1);
+        QVERIFY(window.currentDocument() != first);
+        QVERIFY(window.currentDocument()->isUntouched());
+    }
+
+    // Open + Save gives back the bytes that were opened, for every supported encoding,
+    // and the status bar names the encoding; typed text is saved in it too.
+    void encodingSurvivesOpenAndSave_data()
+    {
+        QTest::addColumn<QByteArray>("file");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QByteArray>("afterTyping"); // the file after typing "!" at the end
+        QTest::addRow("UTF-8") << QByteArray("plain\n") << "UTF-8 · LF" << QByteArray("plain\n!");
+        QTest::addRow("UTF-8 BOM CRLF")
+            << QByteArray("\xef\xbb\xbfone\r\ntwo") << "UTF-8 with BOM · CRLF"
+            << QByteArray("\xef\xbb\xbfone\r\ntwo!");
+        QTest::addRow("non-breaking space")
+            << QByteArray("10\xc2\xa0km") << "UTF-8 · LF" << QByteArray("10\xc2\xa0km!");
+        QTest::addRow("UTF-16 LE") << QByteArray("\xff\xfeH\0i\0\r\0\n\0", 10) << "UTF-16 LE · CRLF"
+                                   << QByteArray("\xff\xfeH\0i\0\r\0\n\0!\0", 12);
+        QTest::addRow("UTF-16 BE") << QByteArray("\xfe\xff\0H\0i", 6) << "UTF-16 BE · LF"
+                                   << QByteArray("\xfe\xff\0H\0i\0!", 8);
+    }
+
+    void encodingSurvivesOpenAndSave()
+    {
+        QFETCH(QByteArray, file);
+        QFETCH(QString, label);
+        QFETCH(QByteArray, afterTyping);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("doc.txt");
+        write(path, file);
+        MainWindow window;
+        window.show();
+        QString error;
+        QVERIFY2(window.loadFile(path, &error), qPrintable(error));
+        QVERIFY(statusLabelContaining(window, label));
+        window.editor()->document()->setModified(true);
+        QVERIFY(window.saveDocument());
+        QCOMPARE(read(path), file);
+        window.editor()->moveCursor(QTextCursor::End);
+        QTest::keyClicks(window.editor(), "!");
+        QVERIFY(window.saveDocument());
+        QCOMPARE(read(path), afterTyping);
+    }
+
+    // View > Highlighting lists every definition once (plus plain text), checks the
+    // current one, and choosing one switches the document and its suggestion mode.
+    void highlightingMenuSwitchesDefinitionAndMode()
+    {
+        MainWindow window;
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("highlightingMenu"));
+        QVERIFY(menu);
+        QStringList expected{QString()};
+        for (const KSyntaxHighlighting::Definition &d : syntaxRepository().definitions()) {
+            if (!d.isHidden())
+                expected << d.name();
+        }
+        QStringList listed;
+        for (QAction *a : choices(menu))
+            listed << a->data().toString();
+        expected.sort();
+        listed.sort();
+        QCOMPARE(listed, expected);
+        QVERIFY(choice(menu, QStringLiteral("Markdown"))->isChecked()); // a new document's
+
+        choice(menu, QStringLiteral("Python"))->trigger();
+        QCOMPARE(window.editor()->definition().name(), QStringLiteral("Python"));
+        QCOMPARE(window.suggestions()->mode(), CompletionMode::Code);
+        QVERIFY(statusLabelContaining(window, QStringLiteral("Python")));
+        QVERIFY(choice(menu, QStringLiteral("Python"))->isChecked());
+
+        choice(menu, QString())->trigger();
+        QVERIFY(!window.editor()->definition().isValid());
+        QCOMPARE(window.suggestions()->mode(), CompletionMode::Sentence);
+        QVERIFY(choice(menu, QString())->isChecked());
+    }
+
+    // View > Theme: a chosen theme applies to every open and every new document and is
+    // remembered; "follow the desktop" goes back to the palette's light or dark theme.
+    void themeMenuAppliesEverywhereAndPersists()
+    {
+        QSettings().remove(MainWindow::themeSettingsKey());
+        const QString light = syntaxRepository().defaultTheme(KSyntaxHighlighting::Repository::LightTheme).name();
+        const QString dark = syntaxRepository().defaultTheme(KSyntaxHighlighting::Repository::DarkTheme).name();
+        QString picked;
+        for (const KSyntaxHighlighting::Theme &t : syntaxRepository().themes()) {
+            if (t.name() != light && t.name() != dark)
+                picked = t.name();
+        }
+        QVERIFY(!picked.isEmpty());
+        MainWindow window;
+        Document *first = window.currentDocument();
+        window.newDocument();
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("themeMenu"));
+        QVERIFY(menu);
+        QCOMPARE(choices(menu).size(), syntaxRepository().themes().size() + 1);
+        QVERIFY(choice(menu, QString())->isChecked());
+        const QString palettes = Editor::themeForPalette(window.palette()).name();
+
+        choice(menu, picked)->trigger();
+        for (Document *d : window.documents())
+            QCOMPARE(d->editor()->theme().name(), picked);
+        QCOMPARE(window.newDocument()->editor()->theme().name(), picked);
+        QCOMPARE(QSettings().value(MainWindow::themeSettingsKey()).toString(), picked);
+        {
+            MainWindow next; // as at the next start
+            QCOMPARE(next.editor()->theme().name(), picked);
+        }
+        QVERIFY(choice(menu, picked)->isChecked());
+
+        choice(menu, QString())->trigger();
+        QCOMPARE(first->editor()->theme().name(), palettes);
+        QCOMPARE(QSettings().value(MainWindow::themeSettingsKey()).toString(), QString());
+    }
+
+    // In a Markdown document, suggestions inside a fenced code block are code; outside,
+    // the document's mode. Other documents are not affected by fences.
+    void markdownFencesSwitchToCode()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath("notes.md"), "# Notes\n\nSome prose.\n\n```python\ndef f():\n    return 1\n```\n\nMore prose.\n");
+        MainWindow window;
+        QString error;
+        QVERIFY(window.loadFile(dir.filePath("notes.md"), &error));
+        QCOMPARE(window.suggestions()->mode(), CompletionMode::Sentence);
+        const QString text = window.editor()->toPlainText();
+        QTextCursor c = window.editor()->textCursor();
+        const auto modeAt = [&](int position) {
+            c.setPosition(position);
+            window.editor()->setTextCursor(c);
+            return window.suggestions()->modeAtCursor();
+        };
+        QCOMPARE(modeAt(text.indexOf("prose.")), CompletionMode::Sentence);
+        QCOMPARE(modeAt(text.indexOf("return") + 6), CompletionMode::Code);
+        QCOMPARE(modeAt(text.indexOf("More")), CompletionMode::Sentence);
+        QCOMPARE(modeAt(text.size()), CompletionMode::Sentence);
+
+        write(dir.filePath("notes.txt"), "```\ninside?\n");
+        QVERIFY(window.loadFile(dir.filePath("notes.txt"), &error));
+        QVERIFY(window.editor()->definition().name() != QStringLiteral("Markdown"));
+        window.editor()->moveCursor(QTextCursor::End);
+        QCOMPARE(window.suggestions()->modeAtCursor(), window.suggestions()->mode());
     }
 
     void externalChangeIsOfferedForReload()

@@ -3,6 +3,8 @@
 // is stale, and that is how a crash is told apart from another running Inkling.
 #include "ui/autosave.h"
 
+#include "ui/plain_text.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -94,7 +96,9 @@ bool Autosave::saveNow()
     QJsonObject o;
     o[QStringLiteral("original")] = m_originalPath;
     o[QStringLiteral("savedAt")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    o[QStringLiteral("text")] = m_editor->toPlainText();
+    o[QStringLiteral("text")] = savedText(m_editor->document());
+    o[QStringLiteral("encoding")] = encodingKey(m_format.encoding);
+    o[QStringLiteral("lineEnding")] = lineEndingName(m_format.lineEnding);
     QSaveFile file(copyPath());
     if (!file.open(QIODevice::WriteOnly) ||
         file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 || !file.commit()) {
@@ -137,6 +141,12 @@ QList<RecoverableDocument> Autosave::findRecoverable(const QString &directory)
         d.autosavePath = path;
         d.originalPath = o.value(QStringLiteral("original")).toString();
         d.text = o.value(QStringLiteral("text")).toString();
+        d.format.encoding = encodingFromKey(o.value(QStringLiteral("encoding")).toString());
+        const QString lineEnding = o.value(QStringLiteral("lineEnding")).toString();
+        for (LineEnding e : {LineEnding::CrLf, LineEnding::Cr}) {
+            if (lineEnding == lineEndingName(e))
+                d.format.lineEnding = e;
+        }
         d.savedAt = QDateTime::fromString(o.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
         found.append(d);
     }

@@ -3,6 +3,8 @@
 // copy left behind by a crashed Inkling is offered back at the next start.
 #pragma once
 
+#include "ui/text_file.h"
+
 #include <QDateTime>
 #include <QList>
 #include <QLockFile>
@@ -21,6 +23,7 @@ struct RecoverableDocument
     QString autosavePath; // the copy
     QString originalPath; // the file it belonged to, empty for a new document
     QString text;
+    TextFormat format; // what the file was read as, so saving writes it the same way
     QDateTime savedAt;
 };
 
@@ -39,6 +42,7 @@ public:
     void setInterval(int milliseconds);
     // The path of the file the document belongs to, recorded in the copy.
     void setOriginalPath(const QString &path) { m_originalPath = path; }
+    void setFormat(const TextFormat &format) { m_format = format; }
 
     // Writes the copy now if the document changed since the last one; true on success
     // (or when nothing needed writing).
@@ -63,6 +67,7 @@ private:
     QString m_directory;
     QString m_id;
     QString m_originalPath;
+    TextFormat m_format;
     std::unique_ptr<QLockFile> m_lock;
     int m_savedRevision = -1;
 };

@@ -117,6 +117,13 @@ Theme Editor::theme() const
     return m_highlighter->theme();
 }
 
+void Editor::setThemeName(const QString &name)
+{
+    const Theme chosen = name.isEmpty() ? Theme() : syntaxRepository().theme(name);
+    m_themeName = chosen.isValid() ? name : QString();
+    setTheme(chosen.isValid() ? chosen : themeForPalette(inheritedPalette()));
+}
+
 int Editor::lineNumberAreaWidth() const
 {
     // Room for at least three digits, so the text does not jump at line 10 and 100.
@@ -171,7 +178,8 @@ void Editor::changeEvent(QEvent *event)
         const bool dark = isDark(inheritedPalette());
         if (dark != m_darkPalette) {
             m_darkPalette = dark;
-            setTheme(themeForPalette(inheritedPalette()));
+            if (m_themeName.isEmpty()) // a theme the user picked stays
+                setTheme(themeForPalette(inheritedPalette()));
         }
     } else if (event->type() == QEvent::FontChange) {
         setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * kTabWidthInSpaces);

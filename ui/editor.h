@@ -35,6 +35,10 @@ public:
 
     void setTheme(const KSyntaxHighlighting::Theme &theme);
     KSyntaxHighlighting::Theme theme() const;
+    // A theme chosen by name; empty (or unknown) follows the palette, light or dark,
+    // and keeps following it when the desktop switches.
+    void setThemeName(const QString &name);
+    QString themeName() const { return m_themeName; }
 
     // The gutter is a child widget, but only the editor knows where blocks are drawn.
     int lineNumberAreaWidth() const;
@@ -57,6 +61,7 @@ private:
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     LineNumberArea *m_lineNumberArea;
     bool m_darkPalette = false; // the lightness the current theme was chosen for
+    QString m_themeName;        // empty: follow the palette
 };
 
 } // namespace inkling

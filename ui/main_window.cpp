@@ -1,28 +1,29 @@
-// The application window: menus, file handling and the status bar around the Editor.
+// The application window: tabs of Documents, menus, and the status bar.
 #include "ui/main_window.h"
 
 #include "engine/cpu_threads.h"
 #include "engine/language_model.h"
 #include "ui/autosave.h"
-#include "ui/recent_files.h"
+#include "ui/document.h"
 #include "ui/editor.h"
 #include "ui/engine_thread.h"
+#include "ui/highlighting_menus.h"
 #include "ui/keyboard_help.h"
+#include "ui/recent_files.h"
 #include "ui/settings_dialog.h"
 #include "ui/suggestion_controller.h"
 #include "ui/suggestion_status.h"
 #include "ui/text_file.h"
+#include "ui/interface_language.h"
 
 #include <KSyntaxHighlighting/Definition>
 
 #include <QAction>
 #include <QActionGroup>
-#include <QComboBox>
-#include <QFileSystemWatcher>
-#include <QToolBar>
-#include <QSettings>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -31,52 +32,58 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+#include <QToolBar>
 
 namespace inkling {
 
 namespace {
 Q_LOGGING_CATEGORY(lcMainWindow, "inkling.ui.mainwindow", QtInfoMsg)
+
+// Two names for one file ("a/../b.txt", a symlink) must find the same tab.
+QString canonical(const QString &path)
+{
+    const QString resolved = QFileInfo(path).canonicalFilePath();
+    return resolved.isEmpty() ? QFileInfo(path).absoluteFilePath() : resolved;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_editor(new Editor(this))
+    , m_tabs(new QTabWidget(this))
+    , m_formatLabel(new QLabel(this))
     , m_definitionLabel(new QLabel(this))
     , m_engine(new EngineThread(this))
-    , m_autosave(new Autosave(m_editor, this))
-    , m_suggestions(new SuggestionController(m_editor, m_engine, this))
     , m_status(new SuggestionStatus(this))
 {
-    // The window's edges already frame the text; a second frame is just noise.
-    m_editor->setFrameShape(QFrame::NoFrame);
-    setCentralWidget(m_editor);
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    // One document looks like a plain editor; tabs appear with the second.
+    m_tabs->setTabBarAutoHide(true);
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
+        closeDocument(qobject_cast<Document *>(m_tabs->widget(index)));
+    });
+
+    m_formatLabel->setToolTip(tr("Encoding and line ends of the file; saving keeps them"));
     statusBar()->addPermanentWidget(m_status);
+    statusBar()->addPermanentWidget(m_formatLabel);
     statusBar()->addPermanentWidget(m_definitionLabel);
-    createMenus();
-    createSuggestionMenu();
-    connectSuggestions();
-    // Saved, reloaded, or undone back to the saved text: the recovery copy is obsolete.
-    connect(m_editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
-        if (!modified)
-            m_autosave->discard();
-    });
-    connect(m_autosave, &Autosave::failed, this, [this](const QString &message) {
-        statusBar()->showMessage(message, 10000);
-    });
     {
         QSettings settings;
-        applySettings(SuggestionSettings::load(settings));
+        m_settings = SuggestionSettings::load(settings);
+        m_themeName = settings.value(themeSettingsKey()).toString();
     }
-    setMode(CompletionMode::Sentence);
-
-    connect(m_editor->document(), &QTextDocument::modificationChanged, this,
-            &QWidget::setWindowModified);
-    connect(m_editor, &Editor::definitionChanged, this, &MainWindow::updateDefinitionLabel);
-
+    createMenus(); // the suggestion menu shows the configured keys
+    connectEngine();
+    newDocument();
+    applySettings(m_settings);
     resize(defaultSize());
-    updateWindowTitle();
-    updateDefinitionLabel();
 }
 
 MainWindow::~MainWindow() = default;
@@ -87,74 +94,155 @@ QSize MainWindow::defaultSize()
     return {960, 640};
 }
 
-void MainWindow::createMenus()
+// --- documents --------------------------------------------------------------------
+
+QList<Document *> MainWindow::documents() const
 {
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+    QList<Document *> list;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        list.append(qobject_cast<Document *>(m_tabs->widget(i)));
+    return list;
+}
 
-    QAction *newAction =
-        fileMenu->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newFile);
-    newAction->setStatusTip(tr("Start a new, empty document"));
+Document *MainWindow::currentDocument() const
+{
+    return qobject_cast<Document *>(m_tabs->currentWidget());
+}
 
-    QAction *openAction =
-        fileMenu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
-    openAction->setStatusTip(tr("Open an existing file"));
+void MainWindow::setCurrentDocument(Document *document)
+{
+    m_tabs->setCurrentWidget(document);
+}
 
-    // save() and saveAs() return bool for maybeSave(); the lambdas drop it.
-    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+Document *MainWindow::findDocument(const QString &path) const
+{
+    const QString wanted = canonical(path);
+    for (Document *d : documents()) {
+        if (!d->filePath().isEmpty() && canonical(d->filePath()) == wanted)
+            return d;
+    }
+    return nullptr;
+}
 
-    QAction *saveAction =
-        fileMenu->addAction(tr("&Save"), QKeySequence::Save, this, [this] { save(); });
-    saveAction->setStatusTip(tr("Save the document"));
+Editor *MainWindow::editor() const
+{
+    return currentDocument()->editor();
+}
 
-    QAction *saveAsAction =
-        fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, [this] { saveAs(); });
-    saveAsAction->setStatusTip(tr("Save the document under a new name"));
+SuggestionController *MainWindow::suggestions() const
+{
+    return currentDocument()->suggestions();
+}
 
-    fileMenu->addSeparator();
-    QAction *quitAction =
-        fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    quitAction->setMenuRole(QAction::QuitRole);
-    quitAction->setStatusTip(tr("Quit Inkling"));
+Autosave *MainWindow::autosave() const
+{
+    return currentDocument()->autosave();
+}
 
-    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction *settingsAction = editMenu->addAction(tr("&Settings…"), QKeySequence::Preferences,
-                                                  this, &MainWindow::showSettings);
-    settingsAction->setMenuRole(QAction::PreferencesRole);
+QString MainWindow::filePath() const
+{
+    return currentDocument()->filePath();
+}
 
-    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        KeyboardHelp help(m_settings.keys, this);
-        help.exec();
+Document *MainWindow::addDocument()
+{
+    auto *document = new Document(m_engine, m_settings, m_tabs);
+    document->editor()->setThemeName(m_themeName);
+    connectDocument(document);
+    m_tabs->addTab(document, document->displayName());
+    updateTab(document);
+    updateSuggestionsEnabled();
+    return document;
+}
+
+Document *MainWindow::newDocument()
+{
+    Document *document = addDocument();
+    setCurrentDocument(document);
+    document->setFocus();
+    return document;
+}
+
+void MainWindow::connectDocument(Document *document)
+{
+    const auto ifCurrent = [this, document](auto update) {
+        return [this, document, update] {
+            if (document == currentDocument())
+                update();
+        };
+    };
+    connect(document, &Document::filePathChanged, this, [this, document] {
+        updateTab(document);
+        if (document == currentDocument()) {
+            updateWindowTitle();
+            updateDocumentLabels();
+        }
     });
-    QAction *aboutAction = helpMenu->addAction(tr("&About Inkling"));
-    aboutAction->setMenuRole(QAction::AboutRole);
-    connect(aboutAction, &QAction::triggered, this, &MainWindow::about);
-    QAction *aboutQtAction = helpMenu->addAction(tr("About &Qt"));
-    aboutQtAction->setMenuRole(QAction::AboutQtRole);
-    connect(aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(document, &Document::modificationChanged, this, [this, document] {
+        updateTab(document);
+        if (document == currentDocument())
+            setWindowModified(document->isModified());
+    });
+    connect(document, &Document::formatChanged, this, ifCurrent([this] { updateDocumentLabels(); }));
+    connect(document->editor(), &Editor::definitionChanged, this,
+            ifCurrent([this] { updateDocumentLabels(); }));
+    connect(document, &Document::modeChanged, this,
+            ifCurrent([this, document] { showMode(document->mode()); }));
+    connect(document, &Document::message, this, [this](const QString &text, int timeoutMs) {
+        statusBar()->showMessage(text, timeoutMs);
+    });
+
+    // Only the current document's controller is enabled, so these come from it.
+    SuggestionController *controller = document->suggestions();
+    connect(controller, &SuggestionController::busyChanged, m_status, &SuggestionStatus::setBusy);
+    connect(controller, &SuggestionController::latencyMeasured, m_status,
+            &SuggestionStatus::setLatency);
+    connect(controller, &SuggestionController::finished, this, [this](const CompletionStats &stats) {
+        m_status->setSpeed(stats.tokensPerSecond);
+    });
+    connect(controller, &SuggestionController::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("No suggestion: %1").arg(message), 5000);
+    });
+}
+
+void MainWindow::onCurrentTabChanged()
+{
+    Document *document = currentDocument();
+    if (!document)
+        return; // the last tab is being replaced
+    updateSuggestionsEnabled();
+    showMode(document->mode());
+    updateWindowTitle();
+    updateDocumentLabels();
+    emit currentDocumentChanged(document);
+}
+
+void MainWindow::updateTab(Document *document)
+{
+    const int index = m_tabs->indexOf(document);
+    if (index < 0)
+        return;
+    m_tabs->setTabText(index, document->displayName() +
+                                  (document->isModified() ? QStringLiteral("*") : QString()));
+    m_tabs->setTabToolTip(index, QDir::toNativeSeparators(document->filePath()));
 }
 
 bool MainWindow::loadFile(const QString &path, QString *errorMessage)
 {
-    QString text;
-    if (!readTextFile(path, &text, errorMessage))
+    if (Document *open = findDocument(path)) {
+        setCurrentDocument(open);
+        RecentFiles::add(open->filePath());
+        return true;
+    }
+    Document *current = currentDocument();
+    if (current && current->isUntouched())
+        return current->load(path, errorMessage);
+    Document *document = addDocument();
+    if (!document->load(path, errorMessage)) {
+        delete document; // its tab goes with it; the current one stays
         return false;
-    // Changing the definition re-highlights the whole document, so do it while the
-    // editor is empty: the new text is then highlighted once, with the right rules.
-    m_editor->clear();
-    m_editor->setDefinitionForFileName(path);
-    m_editor->setPlainText(text);
-    m_editor->document()->setModified(false);
-    setFilePath(path);
-    setMode(modeForDefinition(m_editor->definition().section()));
-    // A file this user may not write opens read-only, so no edit is lost at save time.
-    const bool readOnly = !QFileInfo(path).isWritable();
-    m_editor->setReadOnly(readOnly);
-    RecentFiles::add(path);
-    watchFile();
-    qCDebug(lcMainWindow) << "opened" << path << "as" << m_editor->definition().name()
-                          << (readOnly ? "read-only" : "");
+    }
+    setCurrentDocument(document);
     return true;
 }
 
@@ -169,67 +257,238 @@ bool MainWindow::openFile(const QString &path)
     return false;
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
+bool MainWindow::closeDocument(Document *document)
 {
-    if (maybeSave()) {
-        m_autosave->discard(); // saved or deliberately discarded: no copy to recover
-        event->accept();
-    } else {
-        event->ignore();
-    }
+    if (!document || !maybeSave(document))
+        return false;
+    if (m_tabs->count() == 1)
+        newDocument(); // the window always has a document to type into
+    // Deleted from the event loop: the close may come from inside one of its own
+    // widgets' event handlers. Until then it must not ask the engine for anything.
+    document->suggestions()->setEnabled(false);
+    m_tabs->removeTab(m_tabs->indexOf(document));
+    document->deleteLater(); // and with it the recovery copy: saved or deliberately discarded
+    return true;
 }
 
-void MainWindow::newFile()
+void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSave())
-        return;
-    m_editor->clear();
-    m_editor->setDefinition(Editor::defaultDefinition());
-    m_editor->document()->setModified(false);
-    setFilePath(QString());
-    m_editor->setReadOnly(false);
-    watchFile();
-    setMode(CompletionMode::Sentence);
+    for (Document *document : documents()) {
+        if (!maybeSave(document)) {
+            event->ignore();
+            return;
+        }
+    }
+    // Saved or deliberately discarded: no copies to recover.
+    for (Document *document : documents())
+        document->autosave()->discard();
+    event->accept();
 }
 
 void MainWindow::open()
 {
-    if (!maybeSave())
-        return;
-    const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open File"), QFileInfo(m_filePath).absolutePath());
-    if (!path.isEmpty())
+    const QString start = QFileInfo(filePath()).absolutePath();
+    const QStringList paths = QFileDialog::getOpenFileNames(this, tr("Open File"), start);
+    for (const QString &path : paths)
         openFile(path);
 }
 
-bool MainWindow::save()
+bool MainWindow::saveDocument()
 {
-    return m_filePath.isEmpty() ? saveAs() : saveFile(m_filePath);
+    return save(currentDocument());
 }
 
-bool MainWindow::saveAs()
+bool MainWindow::save(Document *document)
 {
-    const QString suggested = m_filePath.isEmpty() ? tr("Untitled.md") : m_filePath;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save As"), suggested);
-    return !path.isEmpty() && saveFile(path);
-}
-
-bool MainWindow::saveFile(const QString &path)
-{
+    if (document->filePath().isEmpty())
+        return saveAs(document);
     QString errorMessage;
-    if (!writeTextFile(path, m_editor->toPlainText(), &errorMessage)) {
+    if (!document->saveAs(document->filePath(), &errorMessage)) {
         showError(tr("Cannot Save File"), errorMessage);
         return false;
     }
-    m_editor->document()->setModified(false);
-    // A new name may mean a new language ("notes" saved as "notes.py").
-    if (path != m_filePath)
-        m_editor->setDefinitionForFileName(path);
-    setFilePath(path);
-    RecentFiles::add(path);
-    watchFile();
-    statusBar()->showMessage(tr("Saved “%1”").arg(QFileInfo(path).fileName()), 3000);
+    statusBar()->showMessage(tr("Saved “%1”").arg(document->displayName()), 3000);
     return true;
+}
+
+bool MainWindow::saveAs(Document *document)
+{
+    const QString suggested = document->filePath().isEmpty() ? tr("Untitled.md") : document->filePath();
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save As"), suggested);
+    if (path.isEmpty())
+        return false;
+    // Two tabs for one file would overwrite each other's saves.
+    Document *other = findDocument(path);
+    if (other && other != document) {
+        showError(tr("Cannot Save File"),
+                  tr("“%1” is open in another tab. Close that tab first.")
+                      .arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    QString errorMessage;
+    if (!document->saveAs(path, &errorMessage)) {
+        showError(tr("Cannot Save File"), errorMessage);
+        return false;
+    }
+    statusBar()->showMessage(tr("Saved “%1”").arg(document->displayName()), 3000);
+    return true;
+}
+
+bool MainWindow::reloadFromDisk()
+{
+    return currentDocument()->reloadFromDisk();
+}
+
+bool MainWindow::maybeSave(Document *document)
+{
+    if (!document->isModified())
+        return true;
+    setCurrentDocument(document); // the user should see what the question is about
+    const auto answer = QMessageBox::warning(
+        this, tr("Unsaved Changes"),
+        tr("The document “%1” has unsaved changes.\nDo you want to save them?")
+            .arg(document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    switch (answer) {
+    case QMessageBox::Save:
+        return save(document);
+    case QMessageBox::Discard:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void MainWindow::updateWindowTitle()
+{
+    // "[*]" is where Qt shows the modified marker; the platform appends the
+    // application's display name.
+    Document *document = currentDocument();
+    setWindowTitle(document->displayName() + QStringLiteral("[*]"));
+    setWindowModified(document->isModified());
+}
+
+void MainWindow::updateDocumentLabels()
+{
+    Document *document = currentDocument();
+    const KSyntaxHighlighting::Definition definition = document->editor()->definition();
+    m_definitionLabel->setText(definition.isValid() ? definition.translatedName()
+                                                    : tr("Plain Text"));
+    const TextFormat format = document->format();
+    m_formatLabel->setText(tr("%1 · %2").arg(encodingName(format.encoding),
+                                             lineEndingName(format.lineEnding)));
+}
+
+void MainWindow::showError(const QString &title, const QString &message)
+{
+    qCWarning(lcMainWindow).noquote() << message;
+    QMessageBox::warning(this, title, message);
+}
+
+CompletionMode MainWindow::modeForDefinition(const QString &section)
+{
+    return inkling::modeForDefinition(section);
+}
+
+// --- menus ------------------------------------------------------------------------
+
+void MainWindow::createMenus()
+{
+    createFileMenu();
+    createEditMenu();
+    createViewMenu();
+    createSuggestionMenu();
+    createHelpMenu();
+}
+
+void MainWindow::createFileMenu()
+{
+    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
+
+    QAction *newAction = fileMenu->addAction(tr("&New"), QKeySequence::New, this,
+                                             [this] { newDocument(); });
+    newAction->setStatusTip(tr("Start a new, empty document"));
+
+    QAction *openAction =
+        fileMenu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
+    openAction->setStatusTip(tr("Open an existing file"));
+
+    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+
+    // save() and saveAs() return bool for maybeSave(); the lambdas drop it.
+    QAction *saveAction = fileMenu->addAction(tr("&Save"), QKeySequence::Save, this,
+                                              [this] { save(currentDocument()); });
+    saveAction->setStatusTip(tr("Save the document"));
+
+    QAction *saveAsAction = fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this,
+                                                [this] { saveAs(currentDocument()); });
+    saveAsAction->setStatusTip(tr("Save the document under a new name"));
+
+    fileMenu->addSeparator();
+    QAction *closeAction = fileMenu->addAction(tr("&Close"), QKeySequence::Close, this,
+                                               [this] { closeDocument(currentDocument()); });
+    closeAction->setStatusTip(tr("Close the document"));
+
+    QAction *quitAction =
+        fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quitAction->setMenuRole(QAction::QuitRole);
+    quitAction->setStatusTip(tr("Quit Inkling"));
+}
+
+void MainWindow::createEditMenu()
+{
+    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    QAction *settingsAction = editMenu->addAction(tr("&Settings…"), QKeySequence::Preferences,
+                                                  this, &MainWindow::showSettings);
+    settingsAction->setMenuRole(QAction::PreferencesRole);
+}
+
+void MainWindow::createViewMenu()
+{
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    auto *highlighting =
+        new HighlightingMenu([this] { return editor()->definition(); }, viewMenu);
+    viewMenu->addMenu(highlighting);
+    connect(highlighting, &HighlightingMenu::definitionChosen, this, &MainWindow::setDefinition);
+    auto *themes = new ThemeMenu([this] { return m_themeName; }, viewMenu);
+    viewMenu->addMenu(themes);
+    connect(themes, &ThemeMenu::themeChosen, this, &MainWindow::setThemeName);
+}
+
+void MainWindow::setDefinition(const KSyntaxHighlighting::Definition &definition)
+{
+    // The user says what the document is, so suggestions follow: code or prose.
+    editor()->setDefinition(definition);
+    setMode(modeForDefinition(definition.isValid() ? definition.section() : QString()));
+}
+
+QString MainWindow::themeSettingsKey()
+{
+    return QStringLiteral("view/theme");
+}
+
+void MainWindow::setThemeName(const QString &name)
+{
+    m_themeName = name;
+    for (Document *document : documents())
+        document->editor()->setThemeName(name);
+    QSettings().setValue(themeSettingsKey(), name);
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        KeyboardHelp help(m_settings.keys, this);
+        help.exec();
+    });
+    QAction *aboutAction = helpMenu->addAction(tr("&About Inkling"));
+    aboutAction->setMenuRole(QAction::AboutRole);
+    connect(aboutAction, &QAction::triggered, this, &MainWindow::about);
+    QAction *aboutQtAction = helpMenu->addAction(tr("About &Qt"));
+    aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::about()
@@ -241,73 +500,15 @@ void MainWindow::about()
                            .arg(QApplication::applicationVersion()));
 }
 
-bool MainWindow::maybeSave()
-{
-    if (!m_editor->document()->isModified())
-        return true;
-    const QString name = m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved Changes"),
-        tr("The document “%1” has unsaved changes.\nDo you want to save them?").arg(name),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    switch (answer) {
-    case QMessageBox::Save:
-        return save();
-    case QMessageBox::Discard:
-        return true;
-    default:
-        return false;
-    }
-}
-
-void MainWindow::setFilePath(const QString &path)
-{
-    m_filePath = path;
-    m_autosave->setOriginalPath(path);
-    updateWindowTitle();
-}
-
-void MainWindow::updateWindowTitle()
-{
-    // "[*]" is where Qt shows the modified marker; the platform appends the
-    // application's display name.
-    const QString name = m_filePath.isEmpty() ? tr("Untitled") : QFileInfo(m_filePath).fileName();
-    setWindowTitle(name + QStringLiteral("[*]"));
-    setWindowModified(m_editor->document()->isModified());
-}
-
-void MainWindow::updateDefinitionLabel()
-{
-    const KSyntaxHighlighting::Definition definition = m_editor->definition();
-    m_definitionLabel->setText(definition.isValid() ? definition.translatedName()
-                                                    : tr("Plain Text"));
-}
-
-void MainWindow::showError(const QString &title, const QString &message)
-{
-    qCWarning(lcMainWindow).noquote() << message;
-    QMessageBox::warning(this, title, message);
-}
-
-CompletionMode MainWindow::modeForDefinition(const QString &section)
-{
-    // KSyntaxHighlighting's sections for programming languages; markup, prose and
-    // configuration files are written in sentences.
-    static const QStringList codeSections = {QStringLiteral("Sources"), QStringLiteral("Scripts"),
-                                             QStringLiteral("Scientific"),
-                                             QStringLiteral("Hardware"), QStringLiteral("Database")};
-    return codeSections.contains(section) ? CompletionMode::Code : CompletionMode::Sentence;
-}
-
 void MainWindow::createSuggestionMenu()
 {
-    // Between Edit and Help, where people look for it.
-    auto *menu = new QMenu(tr("S&uggestions"), this);
-    menuBar()->insertMenu(menuBar()->actions().constLast(), menu);
-    // The keys are handled by the controller in the editor (so Tab and Ctrl+Right keep
-    // their meaning without a suggestion); the menu shows them and offers the actions.
-    const auto add = [&](const QString &text, const QKeySequence &key, auto slot) {
-        QAction *a = menu->addAction(text, m_suggestions, slot);
+    auto *menu = menuBar()->addMenu(tr("S&uggestions"));
+    // The keys are handled by the current document's controller in its editor (so Tab
+    // and Ctrl+Right keep their meaning without a suggestion); the menu shows them and
+    // offers the actions.
+    const auto add = [&](const QString &text, const QKeySequence &key,
+                         bool (SuggestionController::*action)()) {
+        QAction *a = menu->addAction(text, this, [this, action] { (suggestions()->*action)(); });
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetShortcut); // shown, but the editor's filter acts
         return a;
@@ -351,11 +552,28 @@ void MainWindow::createSuggestionMenu()
     }
     connect(m_modeBox, &QComboBox::activated, this, [this](int index) {
         setMode(CompletionMode(m_modeBox->itemData(index).toInt()));
-        m_editor->setFocus();
+        editor()->setFocus();
     });
 }
 
-void MainWindow::connectSuggestions()
+void MainWindow::fillRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = RecentFiles::files();
+    for (const QString &path : files) {
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
+            ->setToolTip(path);
+    }
+    if (files.isEmpty())
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("&Clear List"), this, [] { RecentFiles::clear(); })
+        ->setEnabled(!files.isEmpty());
+}
+
+// --- suggestions and the engine -----------------------------------------------------
+
+void MainWindow::connectEngine()
 {
     connect(m_engine, &EngineThread::modelLoading, m_status, &SuggestionStatus::setModelLoading);
     connect(m_engine, &EngineThread::modelLoaded, this, [this](const ModelInfo &info) {
@@ -368,26 +586,34 @@ void MainWindow::connectSuggestions()
                 .arg(info.contextLength)
                 .arg(info.fileDType, info.implementation);
         m_status->setModel(info.name, details);
-        m_suggestions->setEnabled(true);
+        m_modelReady = true;
+        updateSuggestionsEnabled();
     });
     connect(m_engine, &EngineThread::modelFailed, this, [this](const QString &, const QString &message) {
         m_status->setModelError(message);
-        m_suggestions->setEnabled(false);
+        m_modelReady = false;
+        updateSuggestionsEnabled();
         statusBar()->showMessage(tr("The language model could not be loaded: %1").arg(message));
     });
-    connect(m_suggestions, &SuggestionController::busyChanged, m_status, &SuggestionStatus::setBusy);
-    connect(m_suggestions, &SuggestionController::latencyMeasured, m_status, &SuggestionStatus::setLatency);
-    connect(m_suggestions, &SuggestionController::finished, this, [this](const CompletionStats &stats) {
-        m_status->setSpeed(stats.tokensPerSecond);
-    });
-    connect(m_suggestions, &SuggestionController::failed, this, [this](const QString &message) {
-        statusBar()->showMessage(tr("No suggestion: %1").arg(message), 5000);
-    });
+}
+
+void MainWindow::updateSuggestionsEnabled()
+{
+    // One engine serves all tabs: only the document being edited may ask it, and a
+    // document left behind drops its ghost text and cancels its request.
+    Document *current = currentDocument();
+    for (Document *document : documents())
+        document->suggestions()->setEnabled(m_modelReady && document == current);
 }
 
 void MainWindow::setMode(CompletionMode mode)
 {
-    m_suggestions->setMode(mode);
+    currentDocument()->setMode(mode);
+    showMode(mode);
+}
+
+void MainWindow::showMode(CompletionMode mode)
+{
     m_status->setMode(mode);
     if (m_modeActions) {
         for (QAction *a : m_modeActions->actions())
@@ -400,7 +626,8 @@ void MainWindow::setMode(CompletionMode mode)
 void MainWindow::applySettings(const SuggestionSettings &settings)
 {
     m_settings = settings;
-    m_suggestions->setSettings(settings);
+    for (Document *document : documents())
+        document->suggestions()->setSettings(settings);
     if (m_autoSuggestAction) {
         const QSignalBlocker blocker(m_autoSuggestAction);
         m_autoSuggestAction->setChecked(settings.autoSuggest);
@@ -419,7 +646,8 @@ void MainWindow::loadModel()
     if (directory == m_loadedModelDirectory)
         return;
     m_loadedModelDirectory = directory;
-    m_suggestions->setEnabled(false); // until the model is there
+    m_modelReady = false; // until the model is there
+    updateSuggestionsEnabled();
     if (directory.isEmpty()) {
         m_status->setModelError(tr("No model directory is set and the embedded model is missing."));
         return;
@@ -430,21 +658,27 @@ void MainWindow::loadModel()
 void MainWindow::showSettings()
 {
     SettingsDialog dialog(m_settings, this);
-    if (dialog.exec() == QDialog::Accepted)
-        applySettings(dialog.settings());
+    QSettings persisted;
+    const QString language = loadUiLanguage(persisted);
+    dialog.setUiLanguage(language);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    applySettings(dialog.settings());
+    if (dialog.uiLanguage() != language) {
+        saveUiLanguage(persisted, dialog.uiLanguage());
+        statusBar()->showMessage(tr("The new language is used from the next start."), 10000);
+    }
 }
+
+// --- recovery -----------------------------------------------------------------------
 
 void MainWindow::restore(const RecoverableDocument &document)
 {
-    m_editor->clear();
-    if (!document.originalPath.isEmpty())
-        m_editor->setDefinitionForFileName(document.originalPath);
-    m_editor->setPlainText(document.text);
-    setFilePath(document.originalPath);
-    setMode(modeForDefinition(m_editor->definition().section()));
-    // Not saved anywhere yet: the user decides whether the recovered text replaces the file.
-    m_editor->document()->setModified(true);
-    m_autosave->saveNow(); // this window's own copy, before the old one is deleted
+    Document *target = currentDocument();
+    if (!target->isUntouched())
+        target = newDocument();
+    target->restore(document);
+    setCurrentDocument(target);
 }
 
 int MainWindow::offerRecovery()
@@ -473,93 +707,16 @@ int MainWindow::offerRecovery()
     }
     if (box.clickedButton() != recover)
         return 0;
-    for (int i = 0; i < found.size(); ++i) {
-        MainWindow *window = this;
-        if (i > 0) {
-            window = new MainWindow;
-            window->setAttribute(Qt::WA_DeleteOnClose);
-            window->show();
-        }
-        window->restore(found[i]);
-        Autosave::remove(found[i]);
+    for (const RecoverableDocument &d : found) {
+        // A recovered file that is also open unchanged: its tab shows the recovered text.
+        Document *open = d.originalPath.isEmpty() ? nullptr : findDocument(d.originalPath);
+        const bool replaceOpen = open && !open->isModified();
+        restore(d);
+        if (replaceOpen)
+            delete open;
+        Autosave::remove(d);
     }
     return int(found.size());
-}
-
-void MainWindow::fillRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = RecentFiles::files();
-    for (const QString &path : files) {
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] {
-            if (maybeSave())
-                openFile(path);
-        })->setToolTip(path);
-    }
-    if (files.isEmpty())
-        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear List"), this, [] { RecentFiles::clear(); })
-        ->setEnabled(!files.isEmpty());
-}
-
-void MainWindow::watchFile()
-{
-    if (!m_watcher) {
-        m_watcher = new QFileSystemWatcher(this);
-        connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::onFileChangedOnDisk);
-    }
-    if (!m_watcher->files().isEmpty())
-        m_watcher->removePaths(m_watcher->files());
-    if (m_filePath.isEmpty())
-        return;
-    const QFileInfo info(m_filePath);
-    m_diskTime = info.lastModified();
-    m_diskSize = info.size();
-    m_watcher->addPath(m_filePath);
-}
-
-void MainWindow::onFileChangedOnDisk()
-{
-    const QFileInfo info(m_filePath);
-    // Editors that save by rename make the watcher drop the path: watch it again.
-    if (info.exists() && !m_watcher->files().contains(m_filePath))
-        m_watcher->addPath(m_filePath);
-    if (m_askingAboutDisk || (info.exists() && info.lastModified() == m_diskTime && info.size() == m_diskSize))
-        return; // our own save, or nothing changed
-    m_askingAboutDisk = true;
-    const QString name = info.fileName();
-    QString question;
-    if (!info.exists())
-        question = tr("“%1” was deleted or renamed by another program. Your text is still here; "
-                      "save it to keep it.").arg(name);
-    else if (m_editor->document()->isModified())
-        question = tr("“%1” was changed by another program. Reload it and lose your unsaved "
-                      "changes?").arg(name);
-    else
-        question = tr("“%1” was changed by another program. Reload it?").arg(name);
-    if (!info.exists()) {
-        QMessageBox::warning(this, tr("File Changed on Disk"), question);
-        m_editor->document()->setModified(true);
-    } else if (QMessageBox::question(this, tr("File Changed on Disk"), question,
-                                     QMessageBox::Yes | QMessageBox::No) == QMessageBox::Yes) {
-        reloadFromDisk();
-    } else {
-        m_diskTime = info.lastModified(); // asked once for this change
-        m_diskSize = info.size();
-    }
-    m_askingAboutDisk = false;
-}
-
-bool MainWindow::reloadFromDisk()
-{
-    QString errorMessage;
-    if (!loadFile(m_filePath, &errorMessage)) {
-        showError(tr("Cannot Reload File"), errorMessage);
-        return false;
-    }
-    statusBar()->showMessage(tr("Reloaded “%1”").arg(QFileInfo(m_filePath).fileName()), 3000);
-    return true;
 }
 
 } // namespace inkling

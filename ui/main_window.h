@@ -1,22 +1,28 @@
-// The application window: the editor, the File and Help menus, and the status bar.
-// It owns the document's file name and never loses unsaved changes silently.
+// The application window: documents in tabs around one shared engine, the menus and
+// the status bar. Each tab is a Document (editor, file, encoding, suggestion controller,
+// recovery copy); the window owns what all of them share and never closes a modified
+// document without asking.
 #pragma once
 
 #include "engine/stop_rule.h"
 #include "ui/suggestion_settings.h"
 
-#include <QDateTime>
 #include <QMainWindow>
 
 class QActionGroup;
 class QComboBox;
-class QFileSystemWatcher;
 class QMenu;
 class QLabel;
+class QTabWidget;
+
+namespace KSyntaxHighlighting {
+class Definition;
+}
 
 namespace inkling {
 
 class Autosave;
+class Document;
 class Editor;
 class EngineThread;
 struct RecoverableDocument;
@@ -34,78 +40,106 @@ public:
     // The size of a new window; also what --screenshot captures.
     static QSize defaultSize();
 
-    Editor *editor() const { return m_editor; }
-    SuggestionController *suggestions() const { return m_suggestions; }
+    // The documents, in tab order, and the one being edited (never null).
+    QList<Document *> documents() const;
+    Document *currentDocument() const;
+    void setCurrentDocument(Document *document);
+    // The open document of a file, or null.
+    Document *findDocument(const QString &path) const;
+    QTabWidget *tabs() const { return m_tabs; }
+
+    // The current document's parts.
+    Editor *editor() const;
+    SuggestionController *suggestions() const;
+    Autosave *autosave() const;
+    QString filePath() const;
+    // Shared by every document.
     EngineThread *engine() const { return m_engine; }
     SuggestionStatus *suggestionStatus() const { return m_status; }
 
-    Autosave *autosave() const { return m_autosave; }
-    // Shows a recovered copy of unsaved work: its text, modified, under its old name.
+    // File > New: an empty document in a new tab, made current.
+    Document *newDocument();
+    // Shows a recovered copy of unsaved work in a tab of its own (or in the current tab
+    // when that is new and empty): its text, modified, under its old name.
     void restore(const RecoverableDocument &document);
-    // Offers the copies a crashed Inkling left behind; recovers into this window (and new
-    // windows for more than one). Returns how many documents were recovered.
+    // Offers the copies a crashed Inkling left behind; each recovered document gets a
+    // tab. Returns how many documents were recovered.
     int offerRecovery();
 
-    // File > Save: to the document's file, or asks for a name; false if not saved.
-    bool saveDocument() { return save(); }
-    // Re-reads the file from disk (after another program changed it); false on failure.
+    // File > Save for the current document: to its file, or asks for a name; false if
+    // not saved.
+    bool saveDocument();
+    // Re-reads the current document's file from disk; false on failure.
     bool reloadFromDisk();
+    // Asks about unsaved changes, then closes the document's tab (the last tab is
+    // replaced by a new empty document). False if the user cancelled.
+    bool closeDocument(Document *document);
 
     // Applies settings (and loads another model if its directory changed); persists them.
     void applySettings(const SuggestionSettings &settings);
     // The mode a document starts in: code for source files, sentence for prose.
     static CompletionMode modeForDefinition(const QString &section);
-    QString filePath() const { return m_filePath; }
+    // The QSettings key of the editor theme's name (empty: follow the palette).
+    static QString themeSettingsKey();
 
-    // Replaces the document with the file, without asking about unsaved changes.
-    // On failure the document is unchanged and *errorMessage says why.
+    // Opens the file in a tab without asking anything: switches to its tab if it is
+    // open already, replaces a new empty current document, or adds a tab. On failure no
+    // document changes and *errorMessage says why.
     bool loadFile(const QString &path, QString *errorMessage);
     // As loadFile(), but shows a failure to the user.
     bool openFile(const QString &path);
+
+signals:
+    void currentDocumentChanged(inkling::Document *document);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // One function per menu, in menu-bar order; a new menu is one more call.
     void createMenus();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
     void createSuggestionMenu();
+    void createHelpMenu();
     void fillRecentMenu();
-    void onFileChangedOnDisk();
-    void watchFile();
-    void connectSuggestions();
+
+    Document *addDocument();
+    void connectDocument(Document *document);
+    void onCurrentTabChanged();
+    void updateTab(Document *document);
+    void connectEngine();
+    void updateSuggestionsEnabled();
     void setMode(CompletionMode mode);
+    void setDefinition(const KSyntaxHighlighting::Definition &definition);
+    void setThemeName(const QString &name);
+    void showMode(CompletionMode mode);
     void loadModel();
     void showSettings();
-    void newFile();
     void open();
-    bool save();
-    bool saveAs();
-    bool saveFile(const QString &path);
+    bool save(Document *document);
+    bool saveAs(Document *document);
     void about();
     // Asks whether to save a modified document; false means the user cancelled.
-    bool maybeSave();
-    void setFilePath(const QString &path);
+    bool maybeSave(Document *document);
     void updateWindowTitle();
-    void updateDefinitionLabel();
+    void updateDocumentLabels();
     void showError(const QString &title, const QString &message);
 
-    Editor *m_editor;
+    QTabWidget *m_tabs;
+    QLabel *m_formatLabel;
     QLabel *m_definitionLabel;
     EngineThread *m_engine;
-    Autosave *m_autosave;
-    SuggestionController *m_suggestions;
     SuggestionStatus *m_status;
     SuggestionSettings m_settings;
+    bool m_modelReady = false;
     QActionGroup *m_modeActions = nullptr;
     QComboBox *m_modeBox = nullptr;
     QAction *m_autoSuggestAction = nullptr;
     QMenu *m_recentMenu = nullptr;
-    QFileSystemWatcher *m_watcher = nullptr;
-    QDateTime m_diskTime; // modification time of the file as last read or written
-    qint64 m_diskSize = -1;
-    bool m_askingAboutDisk = false;
     QString m_loadedModelDirectory;
-    QString m_filePath;
+    QString m_themeName; // empty: follow the palette
 };
 
 } // namespace inkling

@@ -1,11 +1,15 @@
 // A tabbed QDialog over SuggestionSettings.
 #include "ui/settings_dialog.h"
 
+#include "ui/interface_language.h"
+
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QComboBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QHBoxLayout>
 #include <QKeySequenceEdit>
 #include <QLineEdit>
@@ -45,6 +49,7 @@ SettingsDialog::SettingsDialog(const SuggestionSettings &settings, QWidget *pare
     tabs->addTab(createSamplingPage(), tr("Sampling"));
     tabs->addTab(createEnginePage(), tr("Engine"));
     tabs->addTab(createKeysPage(), tr("Keys"));
+    tabs->addTab(createLanguagePage(), tr("Language"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
                                          QDialogButtonBox::RestoreDefaults);
@@ -57,6 +62,30 @@ SettingsDialog::SettingsDialog(const SuggestionSettings &settings, QWidget *pare
     layout->addWidget(tabs);
     layout->addWidget(buttons);
     setValues(settings);
+}
+
+QWidget *SettingsDialog::createLanguagePage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    m_language = new QComboBox;
+    for (const UiLanguage &language : uiLanguages())
+        m_language->addItem(language.nativeName, language.code);
+    form->addRow(tr("User interface language:"), m_language);
+    auto *note = new QLabel(tr("A new language is used from the next start of Inkling."));
+    note->setWordWrap(true);
+    form->addRow(note);
+    return page;
+}
+
+void SettingsDialog::setUiLanguage(const QString &code)
+{
+    m_language->setCurrentIndex(qMax(0, m_language->findData(code)));
+}
+
+QString SettingsDialog::uiLanguage() const
+{
+    return m_language->currentData().toString();
 }
 
 QWidget *SettingsDialog::createSuggestionsPage()

@@ -8,6 +8,7 @@
 #include <QDialog>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
 class QKeySequenceEdit;
 class QLineEdit;
@@ -23,12 +24,16 @@ public:
     explicit SettingsDialog(const SuggestionSettings &settings, QWidget *parent = nullptr);
 
     SuggestionSettings settings() const;
+    // The user interface language's code ("" = system default; see ui/interface_language.h).
+    void setUiLanguage(const QString &code);
+    QString uiLanguage() const;
 
 private:
     QWidget *createSuggestionsPage();
     QWidget *createSamplingPage();
     QWidget *createEnginePage();
     QWidget *createKeysPage();
+    QWidget *createLanguagePage();
     void restoreDefaults();
     void setValues(const SuggestionSettings &s);
 
@@ -46,6 +51,7 @@ private:
     QLineEdit *m_modelDirectory;
     QKeySequenceEdit *m_keyAcceptAll, *m_keyAcceptWord, *m_keyAcceptLine, *m_keyDismiss,
         *m_keyNext, *m_keyPrevious, *m_keyRequest;
+    QComboBox *m_language = nullptr;
 };
 
 } // namespace inkling

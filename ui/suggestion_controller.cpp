@@ -12,6 +12,8 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
+#include <atomic>
+
 namespace inkling {
 
 namespace {
@@ -75,6 +77,14 @@ int nextLineLength(const QString &s)
     return int(s.size());
 }
 
+// Process-wide, so that controllers of several documents sharing one engine never
+// mistake each other's replies for their own.
+quint64 nextRequestId()
+{
+    static std::atomic<quint64> next{1};
+    return next++;
+}
+
 } // namespace
 
 SuggestionController::SuggestionController(QPlainTextEdit *editor, CompletionSource *source,
@@ -113,6 +123,11 @@ void SuggestionController::setMode(CompletionMode mode)
         return;
     m_mode = mode;
     reset();
+}
+
+CompletionMode SuggestionController::modeAtCursor() const
+{
+    return m_modeAt ? m_modeAt(m_editor->textCursor().position(), m_mode) : m_mode;
 }
 
 void SuggestionController::setEnabled(bool enabled)
@@ -216,13 +231,13 @@ void SuggestionController::startRequest(int alternative)
     m_alternative = alternative;
 
     CompletionRequest r;
-    r.id = m_nextId++;
+    r.id = nextRequestId();
     int start = qMax(0, pos - kContextChars);
     start = (start + kContextQuantum - 1) / kContextQuantum * kContextQuantum;
     QTextDocument *doc = m_editor->document();
     r.textBefore = documentText(doc, qMin(start, pos), pos);
     r.textAfter = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
-    r.mode = m_mode;
+    r.mode = m_modeAt ? m_modeAt(pos, m_mode) : m_mode;
     r.sampling = m_settings.sampling;
     r.sampling.seed += quint64(alternative);
     if (alternative > 0)

@@ -11,6 +11,8 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
+
 class QPlainTextEdit;
 
 namespace inkling {
@@ -31,6 +33,12 @@ public:
     const SuggestionSettings &settings() const { return m_settings; }
     void setMode(CompletionMode mode);
     CompletionMode mode() const { return m_mode; }
+    // Decides the mode of a request at a document position (e.g. code inside a Markdown
+    // code block); without one, every request uses mode().
+    using ModeAt = std::function<CompletionMode(int position, CompletionMode mode)>;
+    void setModeAt(ModeAt modeAt) { m_modeAt = std::move(modeAt); }
+    // The mode a request at the cursor would use now.
+    CompletionMode modeAtCursor() const;
     void setEnabled(bool enabled); // false while no model is loaded
     bool isEnabled() const { return m_enabled; }
 
@@ -80,11 +88,11 @@ private:
     GhostText *m_ghost;
     SuggestionSettings m_settings;
     CompletionMode m_mode = CompletionMode::Sentence;
+    ModeAt m_modeAt;
     bool m_enabled = true;
     QTimer m_debounce;
     int m_debouncePosition = -1;
 
-    quint64 m_nextId = 1;
     quint64 m_requestId = 0; // the request whose replies are wanted (0: none)
     bool m_streaming = false;
     int m_anchor = -1;       // document position the suggestion was made for
