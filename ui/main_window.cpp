@@ -7,6 +7,7 @@
 #include "ui/editor.h"
 #include "ui/engine_thread.h"
 #include "ui/keyboard_help.h"
+#include "ui/model_manager_dialog.h"
 #include "ui/settings_dialog.h"
 #include "ui/suggestion_controller.h"
 #include "ui/suggestion_status.h"
@@ -121,6 +122,14 @@ void MainWindow::createMenus()
     QAction *settingsAction = editMenu->addAction(tr("&Settings…"), QKeySequence::Preferences,
                                                   this, &MainWindow::showSettings);
     settingsAction->setMenuRole(QAction::PreferencesRole);
+    editMenu->addAction(tr("&Models…"), this, [this] {
+        ModelManagerDialog dialog(m_settings.modelDirectory, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            SuggestionSettings s = m_settings;
+            s.modelDirectory = dialog.chosenDirectory();
+            applySettings(s);
+        }
+    });
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this] {
@@ -358,6 +367,7 @@ void MainWindow::createSuggestionMenu()
 void MainWindow::connectSuggestions()
 {
     connect(m_engine, &EngineThread::modelLoading, m_status, &SuggestionStatus::setModelLoading);
+    connect(m_engine, &EngineThread::modelLoadProgress, m_status, &SuggestionStatus::setModelLoadProgress);
     connect(m_engine, &EngineThread::modelLoaded, this, [this](const ModelInfo &info) {
         const QString details =
             tr("%1\n%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7")
