@@ -17,6 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+#include <sys/resource.h>
+
 using namespace inkling;
 
 namespace {
@@ -284,6 +287,33 @@ private slots:
         QCOMPARE(hub.weightRanges.size(), 2);
         QCOMPARE(hub.weightRanges.last(), "bytes=" + QByteArray::number(kept) + '-');
         QCOMPARE(readAll(models.filePath("gpt2/model.safetensors")), hub.weights);
+    }
+
+    // A write that fails (here: the process's file-size limit, the same error path as a
+    // full disk) stops the download with the system's reason; nothing is installed and
+    // the test process lives on.
+    void writeFailureIsAnError()
+    {
+        HubServer hub;
+        serveEmbeddedModel(hub);
+        QVERIFY(hub.listen());
+        QTemporaryDir models;
+        QNetworkAccessManager network;
+        ModelDownload download(kGpt2, hub.endpoint(), models.path(), &network);
+        const auto previousHandler = std::signal(SIGXFSZ, SIG_IGN); // EFBIG instead of death
+        rlimit previous{};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &previous), 0);
+        rlimit limited = previous;
+        limited.rlim_cur = 4 << 20; // above vocab.json, far below model.safetensors
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limited), 0);
+        download.start();
+        QTRY_VERIFY_WITH_TIMEOUT(isFinal(download.state()), 120000);
+        setrlimit(RLIMIT_FSIZE, &previous);
+        std::signal(SIGXFSZ, previousHandler);
+        QCOMPARE(download.state(), ModelDownload::State::Failed);
+        QVERIFY2(download.errorMessage().startsWith("Cannot write"), qPrintable(download.errorMessage()));
+        QVERIFY2(download.errorMessage().contains("too large"), qPrintable(download.errorMessage()));
+        QVERIFY(!QFileInfo::exists(models.filePath("gpt2")));
     }
 
     void discardRemovesPartial()

@@ -1,6 +1,7 @@
 // Model discovery and inspection: a fake Hugging Face cache in a temporary directory
 // (the real layout: refs/main, snapshots/<rev>/ of symlinks into blobs/), hostile model
 // directories, Inkling's download folder; load progress; the Model Manager dialog.
+#include "engine/completion_service.h"
 #include "engine/gpt2_config.h"
 #include "engine/language_model.h"
 #include "engine/model_inspection.h"
@@ -14,6 +15,7 @@
 #include <QJsonObject>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -308,6 +310,23 @@ private slots:
         QCOMPARE(fractions.first(), 0.0);
         QCOMPARE(fractions.last(), 1.0);
         QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+    }
+
+    // The service passes progress on in whole-percent steps, ending at 100 %.
+    void serviceReportsLoadProgress()
+    {
+        CompletionService service;
+        QSignalSpy progress(&service, &CompletionService::modelLoadProgress);
+        QSignalSpy loaded(&service, &CompletionService::modelLoaded);
+        service.loadModel(kEmbedded);
+        QCOMPARE(loaded.size(), 1);
+        QVERIFY(progress.size() >= 2 && progress.size() <= 101);
+        double last = -1;
+        for (const auto &args : progress) {
+            QVERIFY(args.first().toDouble() > last);
+            last = args.first().toDouble();
+        }
+        QCOMPARE(last, 1.0);
     }
 
     void dialogMarksActiveAndChooses()

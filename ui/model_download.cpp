@@ -63,6 +63,20 @@ int httpStatus(const QNetworkReply *reply)
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
 }
 
+// A short write (the disk filled up part way) is retried, so that the failure is
+// reported with the system's reason ("No space left on device") rather than none.
+bool writeAll(QFileDevice &file, const QByteArray &data)
+{
+    qint64 done = 0;
+    while (done < data.size()) {
+        const qint64 n = file.write(data.constData() + done, data.size() - done);
+        if (n <= 0)
+            return false;
+        done += n;
+    }
+    return true;
+}
+
 QString sizeText(qint64 bytes)
 {
     return QLocale().formattedDataSize(bytes);
@@ -238,7 +252,7 @@ void ModelDownload::fetchNextSmallFile()
         }
         QSaveFile out(stagingDirectory() + u'/' + file);
         const QByteArray bytes = reply->readAll();
-        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit()) {
+        if (!out.open(QIODevice::WriteOnly) || !writeAll(out, bytes) || !out.commit()) {
             fail(tr("Cannot write %1: %2").arg(out.fileName(), out.errorString()));
             return;
         }
@@ -381,7 +395,7 @@ void ModelDownload::onWeightsData()
             return;
     }
     const QByteArray data = m_reply->readAll();
-    if (m_part.write(data) != data.size()) {
+    if (!writeAll(m_part, data)) {
         fail(tr("Cannot write %1: %2").arg(m_part.fileName(), m_part.errorString()));
         return;
     }
