@@ -8,6 +8,7 @@
 #include "tiny_model.h"
 #include "ui/model_catalog.h"
 #include "ui/model_manager_dialog.h"
+#include "ui/suggestion_status.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -327,6 +328,16 @@ private slots:
             last = args.first().toDouble();
         }
         QCOMPARE(last, 1.0);
+    }
+
+    void statusBarShowsLoadProgress()
+    {
+        SuggestionStatus status;
+        status.setModelLoading(kEmbedded);
+        status.setModelLoadProgress(0.426);
+        QCOMPARE(status.modelText(), QStringLiteral("Loading model… 43%"));
+        status.setModel("inkling-tiny", QString());
+        QCOMPARE(status.modelText(), QStringLiteral("inkling-tiny"));
     }
 
     void dialogMarksActiveAndChooses()
