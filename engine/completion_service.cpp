@@ -58,7 +58,14 @@ void CompletionService::loadModel(const QString &directory)
 {
     emit modelLoading(directory);
     try {
-        auto model = LanguageModel::load(directory.toStdString(), m_precision);
+        int lastPercent = -1;
+        auto model = LanguageModel::load(directory.toStdString(), m_precision, [&](double f) {
+            const int percent = int(f * 100);
+            if (percent != lastPercent) {
+                lastPercent = percent;
+                emit modelLoadProgress(f);
+            }
+        });
         m_session.reset();
         m_model = std::move(model);
         m_session = std::make_unique<Gpt2Session>(m_model->model());

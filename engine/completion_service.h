@@ -80,6 +80,8 @@ public slots:
 
 signals:
     void modelLoading(const QString &directory);
+    // Fraction of the load done, in whole percent steps (a few dozen signals per load).
+    void modelLoadProgress(double fraction);
     void modelLoaded(const inkling::ModelInfo &info);
     void modelFailed(const QString &directory, const QString &message);
     // Newly final text of request id, in whole characters (append to what came before).

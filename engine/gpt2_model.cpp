@@ -43,7 +43,8 @@ PackedMatrix packAndFree(std::vector<float> &w, int64_t k, int64_t n, WeightType
 
 } // namespace
 
-Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision precision)
+Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision precision,
+                     const ProgressCallback &progress)
     : m_config(config)
     , m_precision(choosePrecision(precision))
     , m_weightType(weightTypeFor(m_precision))
@@ -58,12 +59,16 @@ Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision pr
         p.fc = packAndFree(w.fcWeight, C, F, m_weightType);
         p.mlpProj = packAndFree(w.mlpProjWeight, F, C, m_weightType);
         m_packed.push_back(std::move(p));
+        if (progress)
+            progress(double(m_packed.size()) / (config.nLayer + 1)); // the head is the last step
     }
     // The tied head shares wte with the embedding lookup, which keeps the f32 rows.
     if (m_w.lmHead.empty())
         m_head = PackedMatrix(m_w.wte.data(), C, V, true, m_weightType);
     else
         m_head = packAndFree(m_w.lmHead, C, V, m_weightType, true);
+    if (progress)
+        progress(1.0);
 }
 
 MatmulShape Gpt2Model::shape(int64_t m, int64_t k, int64_t n, MatmulShape::Epilogue e,

@@ -37,8 +37,9 @@ public:
 
     // Packs the weight matrices for `precision` (Auto and precisions without a fast
     // oneDNN kernel are resolved by choosePrecision) and frees their f32 copies.
+    // `progress` hears the fraction of layers packed.
     Gpt2Model(const Gpt2Config &config, Gpt2Weights weights,
-              Precision precision = Precision::F32);
+              Precision precision = Precision::F32, const ProgressCallback &progress = {});
 
     const Gpt2Config &config() const { return m_config; }
     // The precision actually in use (never Auto).

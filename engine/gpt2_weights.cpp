@@ -13,9 +13,11 @@ namespace {
 class TensorReader
 {
 public:
-    TensorReader(const SafetensorsFile &file, std::string prefix)
+    // A checking reader validates names, dtypes and shapes but returns empty vectors.
+    TensorReader(const SafetensorsFile &file, std::string prefix, bool checkOnly)
         : m_file(file)
         , m_prefix(std::move(prefix))
+        , m_checkOnly(checkOnly)
     {}
 
     // Reads "<prefix>name" with exactly the given shape.
@@ -38,7 +40,7 @@ public:
             throw ModelError(m_file.path(), full,
                              "shape " + shapeText(t->shape) + " does not match config.json (" +
                                  shapeText(shape) + ")");
-        return toFloat32(*t);
+        return m_checkOnly ? std::vector<float>() : toFloat32(*t);
     }
 
     // Every tensor must have been read, except the attention-mask buffers that
@@ -69,16 +71,16 @@ public:
 private:
     const SafetensorsFile &m_file;
     std::string m_prefix;
+    bool m_checkOnly;
     std::set<std::string> m_used;
 };
 
-} // namespace
-
-Gpt2Weights Gpt2Weights::load(const std::string &path, const Gpt2Config &config)
+Gpt2Weights readWeights(const std::string &path, const Gpt2Config &config, bool checkOnly,
+                        const ProgressCallback &progress)
 {
     const auto file = SafetensorsFile::open(path);
     const std::string prefix = file->find("transformer.wte.weight") ? "transformer." : "";
-    TensorReader r(*file, prefix);
+    TensorReader r(*file, prefix, checkOnly);
     const int64_t C = config.nEmbd, F = config.innerDim();
 
     Gpt2Weights w;
@@ -100,6 +102,8 @@ Gpt2Weights Gpt2Weights::load(const std::string &path, const Gpt2Config &config)
         L.mlpProjWeight = r.read(h + "mlp.c_proj.weight", {F, C});
         L.mlpProjBias = r.read(h + "mlp.c_proj.bias", {C});
         w.layers.push_back(std::move(L));
+        if (progress)
+            progress(double(l + 1) / (config.nLayer + 1));
     }
     w.lnfWeight = r.read("ln_f.weight", {C});
     w.lnfBias = r.read("ln_f.bias", {C});
@@ -110,7 +114,22 @@ Gpt2Weights Gpt2Weights::load(const std::string &path, const Gpt2Config &config)
             w.lmHead.clear();
     }
     r.checkAllUsed();
+    if (progress)
+        progress(1.0);
     return w;
+}
+
+} // namespace
+
+Gpt2Weights Gpt2Weights::load(const std::string &path, const Gpt2Config &config,
+                              const ProgressCallback &progress)
+{
+    return readWeights(path, config, false, progress);
+}
+
+void Gpt2Weights::check(const std::string &path, const Gpt2Config &config)
+{
+    readWeights(path, config, true, {});
 }
 
 } // namespace inkling

@@ -4,10 +4,14 @@
 
 #include "engine/gpt2_config.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace inkling {
+
+// Reports how far a long operation has come, as a fraction in [0, 1].
+using ProgressCallback = std::function<void(double fraction)>;
 
 struct Gpt2LayerWeights
 {
@@ -28,8 +32,13 @@ struct Gpt2Weights
     std::vector<Gpt2LayerWeights> layers;
 
     // Reads model.safetensors (F32/F16/BF16; keys with or without "transformer.")
-    // and checks every tensor's presence, dtype and shape against config.
-    static Gpt2Weights load(const std::string &safetensorsPath, const Gpt2Config &config);
+    // and checks every tensor's presence, dtype and shape against config. `progress`
+    // hears the fraction of layers read.
+    static Gpt2Weights load(const std::string &safetensorsPath, const Gpt2Config &config,
+                            const ProgressCallback &progress = {});
+    // The same checks from the header alone, without reading or converting any weight
+    // (cheap even for GPT-2 1.5B). Throws the ModelError load() would throw.
+    static void check(const std::string &safetensorsPath, const Gpt2Config &config);
 };
 
 } // namespace inkling

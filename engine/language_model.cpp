@@ -14,13 +14,11 @@ namespace fs = std::filesystem;
 
 namespace inkling {
 
-namespace {
-
 // A config.json from a stranger may describe a model far larger than this computer can
 // hold; refuse it with a clear message before any weight is allocated. The estimate is
 // a lower bound (2 bytes per parameter, the smallest file dtype, plus the f32 KV cache),
 // so no model that fits is ever refused.
-void checkMemory(const Gpt2Config &config, const std::string &configPath)
+void checkModelMemory(const Gpt2Config &config, const std::string &configPath)
 {
     const double needed = 2.0 * double(config.parameterCount()) +
                           2.0 * 4.0 * config.nLayer * double(config.nCtx) * config.nEmbd;
@@ -40,9 +38,7 @@ void checkMemory(const Gpt2Config &config, const std::string &configPath)
                          " of memory, more than this computer has (" + gib(available) + ")");
 }
 
-} // namespace
-
-std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Precision precision)
+void checkModelFiles(const std::string &dir)
 {
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
@@ -50,14 +46,33 @@ std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Preci
     const auto file = [&](const char *name) { return (fs::path(dir) / name).string(); };
     for (const char *name : {"config.json", "model.safetensors", "vocab.json", "merges.txt"}) {
         if (!fs::exists(file(name), ec)) {
+            // A PyTorch pickle is never opened: unpickling runs arbitrary code.
+            if (std::string(name) == "model.safetensors" && fs::exists(file("pytorch_model.bin"), ec))
+                throw ModelError(file(name), {},
+                                 "missing: the directory has only pytorch_model.bin (a PyTorch "
+                                 "pickle), which Inkling does not read for safety");
             // exists() is also false when the directory may not be searched.
             throw ModelError(file(name), {}, ec ? "cannot be read: " + ec.message()
                                                 : std::string("missing from the model directory"));
         }
     }
+}
+
+std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Precision precision,
+                                                   const ProgressCallback &progress)
+{
+    checkModelFiles(dir);
+    const auto file = [&](const char *name) { return (fs::path(dir) / name).string(); };
+    // Shares of the load time: reading (and converting) the weights, then packing them.
+    constexpr double kReadShare = 0.5;
+    const auto report = [&](double fraction) {
+        if (progress)
+            progress(fraction);
+    };
+    report(0.0);
 
     const Gpt2Config config = Gpt2Config::fromJsonFile(file("config.json"));
-    checkMemory(config, file("config.json"));
+    checkModelMemory(config, file("config.json"));
     Tokenizer tokenizer = [&] {
         try {
             return Tokenizer::load(file("vocab.json"), file("merges.txt"));
@@ -81,9 +96,10 @@ std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Preci
                 dtype = dtypeName(t.dtype);
         }
     }
-    auto model = std::make_unique<Gpt2Model>(config,
-                                             Gpt2Weights::load(file("model.safetensors"), config),
-                                             precision);
+    Gpt2Weights weights = Gpt2Weights::load(file("model.safetensors"), config,
+                                            [&](double f) { report(kReadShare * f); });
+    auto model = std::make_unique<Gpt2Model>(config, std::move(weights), precision,
+                                             [&](double f) { report(kReadShare + (1 - kReadShare) * f); });
     std::unique_ptr<LanguageModel> lm(
         new LanguageModel(fs::absolute(dir).lexically_normal().string(), std::move(model),
                           std::move(tokenizer)));

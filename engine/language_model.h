@@ -16,9 +16,11 @@ class LanguageModel
 public:
     // Loads config.json, model.safetensors, vocab.json and merges.txt from dir.
     // Throws ModelError with the offending file (and tensor) on any problem. Weight
-    // matrices are packed (and quantised) for `precision` at load time.
+    // matrices are packed (and quantised) for `precision` at load time. `progress`
+    // hears the fraction done (reading the weights, then packing them).
     static std::unique_ptr<LanguageModel> load(const std::string &dir,
-                                               Precision precision = Precision::F32);
+                                               Precision precision = Precision::F32,
+                                               const ProgressCallback &progress = {});
 
     const std::string &directory() const { return m_dir; }
     // The directory's name, e.g. "inkling-tiny" or "gpt2-medium".
@@ -43,6 +45,11 @@ private:
     long long m_fileBytes = 0;
     std::string m_fileDType;
 };
+
+// Throws the ModelError load() would throw for a missing or unreadable file of dir.
+void checkModelFiles(const std::string &dir);
+// Throws a ModelError naming configPath when the model cannot fit in this computer's memory.
+void checkModelMemory(const Gpt2Config &config, const std::string &configPath);
 
 // The embedded inkling-tiny model: $INKLING_MODEL_DIR if set, else the installed copy
 // (next to the executable's ../share, then the configured prefix), else the source

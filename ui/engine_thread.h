@@ -28,6 +28,7 @@ public:
 
 signals:
     void modelLoading(const QString &directory);
+    void modelLoadProgress(double fraction);
     void modelLoaded(const inkling::ModelInfo &info);
     void modelFailed(const QString &directory, const QString &message);
 

@@ -9,6 +9,7 @@
 #include "ui/engine_thread.h"
 #include "ui/highlighting_menus.h"
 #include "ui/keyboard_help.h"
+#include "ui/model_manager_dialog.h"
 #include "ui/recent_files.h"
 #include "ui/settings_dialog.h"
 #include "ui/suggestion_controller.h"
@@ -442,6 +443,14 @@ void MainWindow::createEditMenu()
     QAction *settingsAction = editMenu->addAction(tr("&Settings…"), QKeySequence::Preferences,
                                                   this, &MainWindow::showSettings);
     settingsAction->setMenuRole(QAction::PreferencesRole);
+    editMenu->addAction(tr("&Models…"), this, [this] {
+        ModelManagerDialog dialog(m_settings.modelDirectory, this);
+        if (dialog.exec() == QDialog::Accepted) {
+            SuggestionSettings s = m_settings;
+            s.modelDirectory = dialog.chosenDirectory();
+            applySettings(s);
+        }
+    });
 }
 
 void MainWindow::createViewMenu()
@@ -576,6 +585,7 @@ void MainWindow::fillRecentMenu()
 void MainWindow::connectEngine()
 {
     connect(m_engine, &EngineThread::modelLoading, m_status, &SuggestionStatus::setModelLoading);
+    connect(m_engine, &EngineThread::modelLoadProgress, m_status, &SuggestionStatus::setModelLoadProgress);
     connect(m_engine, &EngineThread::modelLoaded, this, [this](const ModelInfo &info) {
         const QString details =
             tr("%1\n%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7")

@@ -51,6 +51,11 @@ void SuggestionStatus::setModelLoading(const QString &directory)
     m_model->setToolTip(directory);
 }
 
+void SuggestionStatus::setModelLoadProgress(double fraction)
+{
+    m_model->setText(tr("Loading model… %1%").arg(qBound(0, qRound(fraction * 100), 100)));
+}
+
 void SuggestionStatus::setModel(const QString &name, const QString &details)
 {
     m_model->setText(name);

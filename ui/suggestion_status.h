@@ -22,6 +22,8 @@ public:
     explicit SuggestionStatus(QWidget *parent = nullptr);
 
     void setModelLoading(const QString &directory);
+    // While loading: the fraction done, shown as a percentage beside the model's label.
+    void setModelLoadProgress(double fraction);
     void setModel(const QString &name, const QString &details);
     void setModelError(const QString &message);
     void setMode(CompletionMode mode);

@@ -1,0 +1,50 @@
+// The same checks LanguageModel::load makes, minus reading the weights and the tokenizer.
+#include "engine/model_inspection.h"
+
+#include "engine/gpt2_weights.h"
+#include "engine/language_model.h"
+#include "engine/safetensors.h"
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace inkling {
+
+ModelSummary inspectModelDirectory(const std::string &directory)
+{
+    ModelSummary s;
+    s.directory = directory;
+    const std::string configPath = (fs::path(directory) / "config.json").string();
+    const std::string weightsPath = (fs::path(directory) / "model.safetensors").string();
+    try {
+        checkModelFiles(directory);
+        const Gpt2Config config = Gpt2Config::fromJsonFile(configPath);
+        s.parameters = config.parameterCount();
+        s.contextLength = config.nCtx;
+        s.layers = config.nLayer;
+        s.width = config.nEmbd;
+        checkModelMemory(config, configPath); // where load() checks it, for the same message
+        {
+            // Maps the file (no read) and parses only its header.
+            const auto st = SafetensorsFile::open(weightsPath);
+            s.fileBytes = (long long)st->fileSize();
+            for (const auto &t : st->tensors()) {
+                if (t.name.ends_with("wte.weight"))
+                    s.dtype = dtypeName(t.dtype);
+            }
+        }
+        Gpt2Weights::check(weightsPath, config);
+        s.loadable = true;
+    } catch (const std::exception &e) {
+        s.problem = e.what();
+        std::error_code ec;
+        if (s.fileBytes == 0 && fs::is_regular_file(weightsPath, ec)) {
+            const auto bytes = fs::file_size(weightsPath, ec);
+            s.fileBytes = ec ? 0 : (long long)bytes;
+        }
+    }
+    return s;
+}
+
+} // namespace inkling
