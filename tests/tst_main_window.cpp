@@ -378,6 +378,31 @@ private slots:
         QCOMPARE(window.suggestions()->modeAtCursor(), window.suggestions()->mode());
     }
 
+    // A file changed on disk while its tab is in the background is asked about when the
+    // user switches to it, not while they are looking at another document.
+    void backgroundTabAsksWhenShown()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath("back.txt"), "old\n");
+        write(dir.filePath("front.txt"), "front\n");
+        MainWindow window;
+        window.show();
+        QString error;
+        QVERIFY(window.loadFile(dir.filePath("back.txt"), &error));
+        Document *back = window.currentDocument();
+        QVERIFY(window.loadFile(dir.filePath("front.txt"), &error));
+        QTest::qWait(1100); // file times have one-second resolution on some systems
+        BoxAnswerer answers({QMessageBox::Yes});
+        write(dir.filePath("back.txt"), "new\n");
+        QTest::qWait(1000);
+        QVERIFY(answers.texts.isEmpty());
+        QCOMPARE(back->text(), QStringLiteral("old\n"));
+        window.setCurrentDocument(back);
+        QTRY_COMPARE_WITH_TIMEOUT(back->text(), QStringLiteral("new\n"), 5000);
+        QCOMPARE(answers.texts.size(), 1);
+        QVERIFY(answers.texts[0].contains(QStringLiteral("back.txt")));
+    }
+
     void externalChangeIsOfferedForReload()
     {
         QTemporaryDir dir;
