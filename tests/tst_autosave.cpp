@@ -43,6 +43,7 @@ int runWriter(int argc, char **argv, const QString &directory)
     Autosave autosave(&editor);
     autosave.setDirectory(directory);
     autosave.setOriginalPath(QStringLiteral("/home/someone/letter.txt"));
+    autosave.setFormat({TextEncoding::Utf16LE, LineEnding::CrLf}); // recovered as it was
     for (int n = 0;; ++n) {
         editor.setPlainText(versionText(n));
         editor.document()->setModified(true);
@@ -148,6 +149,22 @@ private slots:
         QVERIFY(Autosave::findRecoverable(dir.path()).isEmpty());
     }
 
+    // The copy holds exactly the typed characters: toPlainText() would turn a
+    // non-breaking space into a space.
+    void copyKeepsEveryCharacter()
+    {
+        QTemporaryDir dir;
+        QPlainTextEdit editor;
+        Autosave autosave(&editor);
+        autosave.setDirectory(dir.path());
+        const QString text = QStringLiteral(u"10\u00A0km\u2028next\nline");
+        editor.setPlainText(text);
+        QVERIFY(autosave.saveNow());
+        QFile copy(autosave.copyPath());
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(QJsonDocument::fromJson(copy.readAll()).object().value("text").toString(), text);
+    }
+
     void timerWritesModifiedDocuments()
     {
         QTemporaryDir dir;
@@ -182,6 +199,7 @@ private slots:
             QCOMPARE(found.size(), 1);
             const RecoverableDocument &d = found.first();
             QCOMPARE(d.originalPath, QStringLiteral("/home/someone/letter.txt"));
+            QVERIFY(d.format == (TextFormat{TextEncoding::Utf16LE, LineEnding::CrLf}));
             const int version = d.text.section(' ', 1, 1).section('\n', 0, 0).toInt();
             QCOMPARE(d.text, versionText(version)); // complete, never torn
             versionsSeen += version > 0;

@@ -3,6 +3,7 @@
 // program, read-only files, and that a failed open leaves the open document alone.
 #include "ui/document.h"
 #include "ui/editor.h"
+#include "ui/engine_thread.h"
 #include "ui/main_window.h"
 #include "ui/recent_files.h"
 #include "ui/suggestion_controller.h"
@@ -21,6 +22,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -376,6 +378,67 @@ private slots:
         QVERIFY(window.editor()->definition().name() != QStringLiteral("Markdown"));
         window.editor()->moveCursor(QTextCursor::End);
         QCOMPARE(window.suggestions()->modeAtCursor(), window.suggestions()->mode());
+    }
+
+    // A file changed on disk while its tab is in the background is asked about when the
+    // user switches to it, not while they are looking at another document.
+    void backgroundTabAsksWhenShown()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath("back.txt"), "old\n");
+        write(dir.filePath("front.txt"), "front\n");
+        MainWindow window;
+        window.show();
+        QString error;
+        QVERIFY(window.loadFile(dir.filePath("back.txt"), &error));
+        Document *back = window.currentDocument();
+        QVERIFY(window.loadFile(dir.filePath("front.txt"), &error));
+        QTest::qWait(1100); // file times have one-second resolution on some systems
+        BoxAnswerer answers({QMessageBox::Yes});
+        write(dir.filePath("back.txt"), "new\n");
+        QTest::qWait(1000);
+        QVERIFY(answers.texts.isEmpty());
+        QCOMPARE(back->text(), QStringLiteral("old\n"));
+        window.setCurrentDocument(back);
+        QTRY_COMPARE_WITH_TIMEOUT(back->text(), QStringLiteral("new\n"), 5000);
+        QCOMPARE(answers.texts.size(), 1);
+        QVERIFY(answers.texts[0].contains(QStringLiteral("back.txt")));
+    }
+
+    // One engine serves every tab: only the current document's controller may ask it,
+    // and a document left behind drops its ghost text.
+    void onlyTheCurrentTabSuggests()
+    {
+        MainWindow window;
+        QSignalSpy loaded(window.engine(), &EngineThread::modelLoaded);
+        SuggestionSettings settings;
+        settings.threads = 1;
+        settings.sampling.greedy = true;
+        settings.autoSuggest = false;
+        window.applySettings(settings);
+        window.show();
+        QVERIFY(window.engine()->isModelLoaded() || loaded.wait(60000));
+        Document *first = window.currentDocument();
+        first->editor()->insertPlainText(QStringLiteral("The old man looked out of the window and"));
+        QSignalSpy finished(first->suggestions(), &SuggestionController::finished);
+        QVERIFY(first->suggestions()->requestNow());
+        QVERIFY(finished.wait(60000));
+        QVERIFY(first->suggestions()->hasSuggestion());
+
+        Document *second = window.newDocument();
+        QVERIFY(second->suggestions()->isEnabled());
+        QVERIFY(!first->suggestions()->isEnabled());
+        QVERIFY(!first->suggestions()->hasSuggestion());
+        QVERIFY(!first->suggestions()->requestNow());
+        QVERIFY(window.suggestions() == second->suggestions());
+
+        window.setCurrentDocument(first);
+        QVERIFY(first->suggestions()->isEnabled());
+        QVERIFY(!second->suggestions()->isEnabled());
+        QVERIFY(first->suggestions()->requestNow());
+        QVERIFY(finished.wait(60000));
+        QVERIFY(first->suggestions()->hasSuggestion());
+        first->editor()->document()->setModified(false);
     }
 
     void externalChangeIsOfferedForReload()

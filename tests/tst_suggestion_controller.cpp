@@ -257,6 +257,35 @@ private slots:
         f.typeAndWait("y");
         QCOMPARE(f.source.requests.last().mode, CompletionMode::Code);
     }
+
+    // A mode resolver decides each request's mode from its position (the document
+    // uses it for Markdown code blocks); mode() stays what the user chose.
+    void modeAtPositionDecidesTheRequest()
+    {
+        Fixture f;
+        f.controller.setMode(CompletionMode::Sentence);
+        f.controller.setModeAt([](int position, CompletionMode mode) {
+            return position >= 10 ? CompletionMode::Code : mode;
+        });
+        f.typeAndWait(QStringLiteral("short"));
+        QCOMPARE(f.source.requests.last().mode, CompletionMode::Sentence);
+        f.controller.dismiss();
+        f.typeAndWait(QStringLiteral(" and long"));
+        QCOMPARE(f.source.requests.last().mode, CompletionMode::Code);
+        QCOMPARE(f.controller.mode(), CompletionMode::Sentence);
+        QCOMPARE(f.controller.modeAtCursor(), CompletionMode::Code);
+    }
+
+    // Two controllers on one source (two tabs, one engine) never share a request id, so
+    // neither takes the other's reply for its own.
+    void requestIdsAreUniqueAcrossControllers()
+    {
+        Fixture a;
+        Fixture b;
+        a.typeAndWait(QStringLiteral("one"));
+        b.typeAndWait(QStringLiteral("two"));
+        QVERIFY(a.source.requests.last().id != b.source.requests.last().id);
+    }
 };
 
 QTEST_MAIN(TestSuggestionController)

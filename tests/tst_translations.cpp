@@ -98,13 +98,15 @@ void TestTranslations::translatesMainWindow_data()
     QTest::addColumn<QString>("locale");
     QTest::addColumn<QStringList>("menuTitles");
 
-    // File, Edit, Suggestions (inserted before Help), Help.
+    // File, Edit, View, Suggestions, Help.
     QTest::newRow("de") << "de"
                         << QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
-                                       QStringLiteral("&Vorschläge"), QStringLiteral("&Hilfe")};
+                                       QStringLiteral("&Ansicht"), QStringLiteral("&Vorschläge"),
+                                       QStringLiteral("&Hilfe")};
     QTest::newRow("zh_CN") << "zh_CN"
                            << QStringList{QStringLiteral("文件(&F)"), QStringLiteral("编辑(&E)"),
-                                          QStringLiteral("建议(&U)"), QStringLiteral("帮助(&H)")};
+                                          QStringLiteral("视图(&V)"), QStringLiteral("建议(&U)"),
+                                          QStringLiteral("帮助(&H)")};
 }
 
 void TestTranslations::translatesMainWindow()

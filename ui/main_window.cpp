@@ -7,9 +7,6 @@
 #include "ui/document.h"
 #include "ui/editor.h"
 #include "ui/engine_thread.h"
-#include "ui/highlighting_menus.h"
-#include "ui/keyboard_help.h"
-#include "ui/model_manager_dialog.h"
 #include "ui/recent_files.h"
 #include "ui/settings_dialog.h"
 #include "ui/suggestion_controller.h"
@@ -30,14 +27,12 @@
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
-#include <QToolBar>
 
 namespace inkling {
 
@@ -391,79 +386,7 @@ CompletionMode MainWindow::modeForDefinition(const QString &section)
     return inkling::modeForDefinition(section);
 }
 
-// --- menus ------------------------------------------------------------------------
-
-void MainWindow::createMenus()
-{
-    createFileMenu();
-    createEditMenu();
-    createViewMenu();
-    createSuggestionMenu();
-    createHelpMenu();
-}
-
-void MainWindow::createFileMenu()
-{
-    QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-
-    QAction *newAction = fileMenu->addAction(tr("&New"), QKeySequence::New, this,
-                                             [this] { newDocument(); });
-    newAction->setStatusTip(tr("Start a new, empty document"));
-
-    QAction *openAction =
-        fileMenu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
-    openAction->setStatusTip(tr("Open an existing file"));
-
-    m_recentMenu = fileMenu->addMenu(tr("Open &Recent"));
-    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
-
-    // save() and saveAs() return bool for maybeSave(); the lambdas drop it.
-    QAction *saveAction = fileMenu->addAction(tr("&Save"), QKeySequence::Save, this,
-                                              [this] { save(currentDocument()); });
-    saveAction->setStatusTip(tr("Save the document"));
-
-    QAction *saveAsAction = fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this,
-                                                [this] { saveAs(currentDocument()); });
-    saveAsAction->setStatusTip(tr("Save the document under a new name"));
-
-    fileMenu->addSeparator();
-    QAction *closeAction = fileMenu->addAction(tr("&Close"), QKeySequence::Close, this,
-                                               [this] { closeDocument(currentDocument()); });
-    closeAction->setStatusTip(tr("Close the document"));
-
-    QAction *quitAction =
-        fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    quitAction->setMenuRole(QAction::QuitRole);
-    quitAction->setStatusTip(tr("Quit Inkling"));
-}
-
-void MainWindow::createEditMenu()
-{
-    QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction *settingsAction = editMenu->addAction(tr("&Settings…"), QKeySequence::Preferences,
-                                                  this, &MainWindow::showSettings);
-    settingsAction->setMenuRole(QAction::PreferencesRole);
-    editMenu->addAction(tr("&Models…"), this, [this] {
-        ModelManagerDialog dialog(m_settings.modelDirectory, this);
-        if (dialog.exec() == QDialog::Accepted) {
-            SuggestionSettings s = m_settings;
-            s.modelDirectory = dialog.chosenDirectory();
-            applySettings(s);
-        }
-    });
-}
-
-void MainWindow::createViewMenu()
-{
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    auto *highlighting =
-        new HighlightingMenu([this] { return editor()->definition(); }, viewMenu);
-    viewMenu->addMenu(highlighting);
-    connect(highlighting, &HighlightingMenu::definitionChosen, this, &MainWindow::setDefinition);
-    auto *themes = new ThemeMenu([this] { return m_themeName; }, viewMenu);
-    viewMenu->addMenu(themes);
-    connect(themes, &ThemeMenu::themeChosen, this, &MainWindow::setThemeName);
-}
+// --- what the View menu chooses -------------------------------------------------
 
 void MainWindow::setDefinition(const KSyntaxHighlighting::Definition &definition)
 {
@@ -483,101 +406,6 @@ void MainWindow::setThemeName(const QString &name)
     for (Document *document : documents())
         document->editor()->setThemeName(name);
     QSettings().setValue(themeSettingsKey(), name);
-}
-
-void MainWindow::createHelpMenu()
-{
-    QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        KeyboardHelp help(m_settings.keys, this);
-        help.exec();
-    });
-    QAction *aboutAction = helpMenu->addAction(tr("&About Inkling"));
-    aboutAction->setMenuRole(QAction::AboutRole);
-    connect(aboutAction, &QAction::triggered, this, &MainWindow::about);
-    QAction *aboutQtAction = helpMenu->addAction(tr("About &Qt"));
-    aboutQtAction->setMenuRole(QAction::AboutQtRole);
-    connect(aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
-}
-
-void MainWindow::about()
-{
-    QMessageBox::about(this, tr("About Inkling"),
-                       tr("<h3>Inkling %1</h3>"
-                          "<p>A text editor that suggests how your sentence goes on, using a GPT-2 "
-                          "language model that runs entirely on this computer.</p>")
-                           .arg(QApplication::applicationVersion()));
-}
-
-void MainWindow::createSuggestionMenu()
-{
-    auto *menu = menuBar()->addMenu(tr("S&uggestions"));
-    // The keys are handled by the current document's controller in its editor (so Tab
-    // and Ctrl+Right keep their meaning without a suggestion); the menu shows them and
-    // offers the actions.
-    const auto add = [&](const QString &text, const QKeySequence &key,
-                         bool (SuggestionController::*action)()) {
-        QAction *a = menu->addAction(text, this, [this, action] { (suggestions()->*action)(); });
-        a->setShortcut(key);
-        a->setShortcutContext(Qt::WidgetShortcut); // shown, but the editor's filter acts
-        return a;
-    };
-    add(tr("Suggest &Now"), m_settings.keys.requestNow, &SuggestionController::requestNow);
-    add(tr("&Accept Suggestion"), m_settings.keys.acceptAll, &SuggestionController::acceptAll);
-    add(tr("Accept Next &Word"), m_settings.keys.acceptWord, &SuggestionController::acceptWord);
-    add(tr("Accept Next &Line"), m_settings.keys.acceptLine, &SuggestionController::acceptLine);
-    add(tr("&Dismiss"), m_settings.keys.dismiss, &SuggestionController::dismiss);
-    add(tr("Ne&xt Alternative"), m_settings.keys.nextAlternative, &SuggestionController::nextAlternative);
-    add(tr("&Previous Alternative"), m_settings.keys.previousAlternative,
-        &SuggestionController::previousAlternative);
-    menu->addSeparator();
-    QAction *autoSuggest = m_autoSuggestAction = menu->addAction(tr("Suggest While &Typing"));
-    autoSuggest->setCheckable(true);
-    autoSuggest->setChecked(m_settings.autoSuggest);
-    connect(autoSuggest, &QAction::toggled, this, [this](bool on) {
-        SuggestionSettings s = m_settings;
-        s.autoSuggest = on;
-        applySettings(s);
-    });
-    menu->addSeparator();
-    // The mode is offered twice: as radio items in the menu and as a combo box in the
-    // toolbar, next to the switch for suggesting while typing.
-    QToolBar *toolBar = addToolBar(tr("Suggestions"));
-    toolBar->setObjectName(QStringLiteral("suggestionsToolBar"));
-    toolBar->setMovable(false);
-    toolBar->addAction(autoSuggest);
-    m_modeBox = new QComboBox(toolBar);
-    m_modeBox->setToolTip(tr("How far suggestions reach"));
-    toolBar->addWidget(m_modeBox);
-    m_modeActions = new QActionGroup(this);
-    for (CompletionMode mode : {CompletionMode::Word, CompletionMode::Sentence,
-                                CompletionMode::Paragraph, CompletionMode::Code}) {
-        QAction *a = menu->addAction(tr("%1 Mode").arg(modeTitle(mode)));
-        a->setCheckable(true);
-        a->setData(int(mode));
-        m_modeActions->addAction(a);
-        connect(a, &QAction::triggered, this, [this, mode] { setMode(mode); });
-        m_modeBox->addItem(modeTitle(mode), int(mode));
-    }
-    connect(m_modeBox, &QComboBox::activated, this, [this](int index) {
-        setMode(CompletionMode(m_modeBox->itemData(index).toInt()));
-        editor()->setFocus();
-    });
-}
-
-void MainWindow::fillRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList files = RecentFiles::files();
-    for (const QString &path : files) {
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })
-            ->setToolTip(path);
-    }
-    if (files.isEmpty())
-        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
-    m_recentMenu->addSeparator();
-    m_recentMenu->addAction(tr("&Clear List"), this, [] { RecentFiles::clear(); })
-        ->setEnabled(!files.isEmpty());
 }
 
 // --- suggestions and the engine -----------------------------------------------------

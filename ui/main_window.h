@@ -96,7 +96,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    // One function per menu, in menu-bar order; a new menu is one more call.
+    // One function per menu, in menu-bar order (main_window_menus.cpp); a new menu is
+    // one more function and one line in createMenus().
     void createMenus();
     void createFileMenu();
     void createEditMenu();
@@ -106,6 +107,10 @@ private:
     void fillRecentMenu();
 
     Document *addDocument();
+    // The one place where a document's signals reach the window: a status-bar widget that
+    // follows the suggestions (latency, speed, accepted characters) connects here, once
+    // per document; only the current document's controller is enabled, so the signals
+    // come from the document being edited.
     void connectDocument(Document *document);
     void onCurrentTabChanged();
     void updateTab(Document *document);
