@@ -13,6 +13,12 @@ Q_LOGGING_CATEGORY(lcEngine, "inkling.engine")
 
 namespace inkling {
 
+quint64 newRequestId()
+{
+    static std::atomic<quint64> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 QString contextTail(const QString &text, int maxChars, int quantum)
 {
     if (text.size() <= maxChars)
@@ -74,9 +80,33 @@ void CompletionService::loadModel(const QString &directory)
 void CompletionService::complete(const CompletionRequest &request)
 {
     const quint64 id = request.id;
-    const auto stale = [this, id] { return m_latest.load(std::memory_order_relaxed) != id; };
-    if (stale())
+    if (request.kind == RequestKind::Command) {
+        if (m_latestCommand.load(std::memory_order_relaxed) != id)
+            return; // cancelled, or a newer command was asked for while this one waited
+        run(request, [this, id] { return m_latestCommand.load(std::memory_order_relaxed) != id; });
+        // Done: suggestions may run again, unless a newer command is already wanted.
+        quint64 expected = id;
+        m_latestCommand.compare_exchange_strong(expected, 0, std::memory_order_relaxed);
+        return;
+    }
+    if (m_latest.load(std::memory_order_relaxed) != id)
         return; // a newer request was made while this one waited in the queue
+    if (m_latestCommand.load(std::memory_order_relaxed) != 0) {
+        // A command was asked for: its call is queued behind this one (the GUI marks a
+        // command wanted before queueing it). Go behind it; if another keystroke comes
+        // meanwhile, this request is dropped then as stale.
+        QMetaObject::invokeMethod(this, [this, request] { complete(request); }, Qt::QueuedConnection);
+        return;
+    }
+    run(request, [this, id] {
+        return m_latest.load(std::memory_order_relaxed) != id ||
+               m_latestCommand.load(std::memory_order_relaxed) != 0;
+    });
+}
+
+void CompletionService::run(const CompletionRequest &request, const std::function<bool()> &stale)
+{
+    const quint64 id = request.id;
     if (!m_model) {
         // An explicit context: lupdate and the namespaced class would disagree on tr()'s.
         emit failed(id, QCoreApplication::translate("CompletionService", "No language model is loaded."));
@@ -86,9 +116,13 @@ void CompletionService::complete(const CompletionRequest &request)
         const int nCtx = m_model->config().nCtx;
         GenerationRequest g;
         // About 8 characters per token is more than prose or code needs, so the tail
-        // always fills the context window the generator then trims in tokens.
-        g.prompt = contextTail(request.textBefore, nCtx * 8).toStdString();
+        // always fills the context window the generator then trims in tokens. A command's
+        // prompt was cut to the window by its builder, keeping its instruction at the end.
+        g.prompt = request.kind == RequestKind::Command
+                       ? request.textBefore.toStdString()
+                       : contextTail(request.textBefore, nCtx * 8).toStdString();
         g.mode = request.mode;
+        g.sentences = request.sentences;
         g.sampling = request.sampling;
         g.maxTokens = request.maxTokens;
         g.timeBudgetMs = request.timeBudgetMs;
@@ -101,9 +135,19 @@ void CompletionService::complete(const CompletionRequest &request)
             emit partial(id, QString::fromUtf8(piece.data(), qsizetype(piece.size())));
         };
         const GenerationResult r = generate(*m_session, m_model->tokenizer(), g, callbacks);
-        if (r.reason == StopReason::Cancelled)
-            return;
         CompletionStats stats;
+        if (r.reason == StopReason::Cancelled) {
+            const bool preempted = request.kind == RequestKind::Suggestion &&
+                                   m_latest.load(std::memory_order_relaxed) == id;
+            if (!preempted)
+                return; // whoever cancelled it wants nothing more from it
+            // Still the newest suggestion, stopped for a command: what it streamed is a
+            // valid (shorter) suggestion, and the controller must hear that it ended.
+            stats.stopReason = QStringLiteral("preempted");
+            stats.tokens = int(r.tokens.size());
+            emit finished(id, QString::fromStdString(text), stats);
+            return;
+        }
         stats.firstTokenMs = r.firstTokenMs;
         stats.totalMs = r.totalMs;
         stats.tokens = int(r.tokens.size());

@@ -11,6 +11,8 @@
 #include "ui/suggestion_controller.h"
 #include "ui/suggestion_status.h"
 #include "ui/text_file.h"
+#include "ui/writing_commands.h"
+#include "ui/writing_panel.h"
 
 #include <KSyntaxHighlighting/Definition>
 
@@ -55,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_definitionLabel);
     createMenus();
     createSuggestionMenu();
+    createToolsMenu();
     connectSuggestions();
     // Saved, reloaded, or undone back to the saved text: the recovery copy is obsolete.
     connect(m_editor->document(), &QTextDocument::modificationChanged, this, [this](bool modified) {
@@ -353,6 +356,19 @@ void MainWindow::createSuggestionMenu()
         setMode(CompletionMode(m_modeBox->itemData(index).toInt()));
         m_editor->setFocus();
     });
+}
+
+void MainWindow::createToolsMenu()
+{
+    auto *panel = new WritingPanel(this);
+    addDockWidget(Qt::RightDockWidgetArea, panel);
+    panel->hide(); // the first command shows it
+    m_writing = new WritingCommands(m_editor, m_engine, panel, this);
+    connect(m_engine, &EngineThread::modelLoaded, m_writing,
+            [this](const ModelInfo &info) { m_writing->setContextLength(info.contextLength); });
+    auto *menu = new QMenu(tr("&Tools"), this);
+    menuBar()->insertMenu(menuBar()->actions().constLast(), menu); // before Help
+    m_writing->addActionsTo(menu);
 }
 
 void MainWindow::connectSuggestions()

@@ -22,6 +22,7 @@ class EngineThread;
 struct RecoverableDocument;
 class SuggestionController;
 class SuggestionStatus;
+class WritingCommands;
 
 class MainWindow : public QMainWindow
 {
@@ -38,6 +39,7 @@ public:
     SuggestionController *suggestions() const { return m_suggestions; }
     EngineThread *engine() const { return m_engine; }
     SuggestionStatus *suggestionStatus() const { return m_status; }
+    WritingCommands *writingCommands() const { return m_writing; }
 
     Autosave *autosave() const { return m_autosave; }
     // Shows a recovered copy of unsaved work: its text, modified, under its old name.
@@ -69,6 +71,7 @@ protected:
 private:
     void createMenus();
     void createSuggestionMenu();
+    void createToolsMenu(); // the writing commands and their side panel
     void fillRecentMenu();
     void onFileChangedOnDisk();
     void watchFile();
@@ -95,6 +98,7 @@ private:
     Autosave *m_autosave;
     SuggestionController *m_suggestions;
     SuggestionStatus *m_status;
+    WritingCommands *m_writing = nullptr;
     SuggestionSettings m_settings;
     QActionGroup *m_modeActions = nullptr;
     QComboBox *m_modeBox = nullptr;

@@ -216,7 +216,7 @@ void SuggestionController::startRequest(int alternative)
     m_alternative = alternative;
 
     CompletionRequest r;
-    r.id = m_nextId++;
+    r.id = newRequestId();
     int start = qMax(0, pos - kContextChars);
     start = (start + kContextQuantum - 1) / kContextQuantum * kContextQuantum;
     QTextDocument *doc = m_editor->document();

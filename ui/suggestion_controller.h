@@ -84,7 +84,6 @@ private:
     QTimer m_debounce;
     int m_debouncePosition = -1;
 
-    quint64 m_nextId = 1;
     quint64 m_requestId = 0; // the request whose replies are wanted (0: none)
     bool m_streaming = false;
     int m_anchor = -1;       // document position the suggestion was made for
