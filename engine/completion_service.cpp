@@ -135,19 +135,13 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
             emit partial(id, QString::fromUtf8(piece.data(), qsizetype(piece.size())));
         };
         const GenerationResult r = generate(*m_session, m_model->tokenizer(), g, callbacks);
+        const bool cancelled = r.reason == StopReason::Cancelled;
+        if (cancelled && (request.kind == RequestKind::Command ||
+                          m_latest.load(std::memory_order_relaxed) != id))
+            return; // whoever cancelled it wants nothing more from it
+        // Otherwise it is still the newest suggestion, stopped for a command: what it
+        // streamed is a valid (shorter) suggestion, and its controller must hear it ended.
         CompletionStats stats;
-        if (r.reason == StopReason::Cancelled) {
-            const bool preempted = request.kind == RequestKind::Suggestion &&
-                                   m_latest.load(std::memory_order_relaxed) == id;
-            if (!preempted)
-                return; // whoever cancelled it wants nothing more from it
-            // Still the newest suggestion, stopped for a command: what it streamed is a
-            // valid (shorter) suggestion, and the controller must hear that it ended.
-            stats.stopReason = QStringLiteral("preempted");
-            stats.tokens = int(r.tokens.size());
-            emit finished(id, QString::fromStdString(text), stats);
-            return;
-        }
         stats.firstTokenMs = r.firstTokenMs;
         stats.totalMs = r.totalMs;
         stats.tokens = int(r.tokens.size());
@@ -155,7 +149,7 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
         stats.tokensPerSecond = stats.tokens > 1 && decodeMs > 0 ? (stats.tokens - 1) * 1000.0 / decodeMs : 0;
         stats.promptTokens = r.promptTokens;
         stats.reusedTokens = r.reusedTokens;
-        stats.stopReason = QString::fromLatin1(stopReasonName(r.reason));
+        stats.stopReason = cancelled ? QStringLiteral("preempted") : QString::fromLatin1(stopReasonName(r.reason));
         emit finished(id, QString::fromStdString(text), stats);
     } catch (const std::exception &e) {
         // The session may hold a half-evaluated chunk: start the next request afresh.

@@ -293,6 +293,84 @@ private slots:
         QVERIFY(!finishedIds.contains(command.id));
     }
 
+    // A suggestion being generated when a command is asked for stops at its next token
+    // and finishes ("preempted") with exactly what it streamed, before the command's
+    // first piece.
+    void serviceLetsARunningSuggestionYieldToACommand()
+    {
+        QThread thread;
+        auto *service = new CompletionService;
+        service->moveToThread(&thread);
+        connect(&thread, &QThread::finished, service, &QObject::deleteLater);
+        thread.start();
+        const auto stop = qScopeGuard([&] {
+            service->cancelCommand();
+            service->supersede(0);
+            thread.quit();
+            thread.wait();
+        });
+        struct Event
+        {
+            quint64 id;
+            QString text;
+            QString stopReason; // empty for a piece
+        };
+        QList<Event> events;
+        std::atomic<int> suggestionPieces{0};
+        CompletionRequest suggestion;
+        suggestion.id = newRequestId();
+        connect(service, &CompletionService::partial, service, [&](quint64 id, const QString &) {
+            suggestionPieces += id == suggestion.id;
+        }, Qt::DirectConnection);
+        connect(service, &CompletionService::partial, this,
+                [&](quint64 id, const QString &text) { events.append({id, text, QString()}); });
+        connect(service, &CompletionService::finished, this,
+                [&](quint64 id, const QString &text, const CompletionStats &stats) {
+                    events.append({id, text, stats.stopReason});
+                });
+        bool loaded = false;
+        connect(service, &CompletionService::modelLoaded, this, [&] { loaded = true; });
+        QMetaObject::invokeMethod(service, [service] {
+            service->setThreads(1);
+            service->loadModel(QStringLiteral(INKLING_SOURCE_DIR "/resources/models/inkling-tiny"));
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(loaded, 120000);
+
+        suggestion.textBefore = kArticle;
+        suggestion.mode = CompletionMode::Raw; // 400 tokens unless stopped
+        suggestion.maxTokens = 400;
+        suggestion.timeBudgetMs = 0;
+        service->supersede(suggestion.id);
+        QMetaObject::invokeMethod(service, [service, suggestion] { service->complete(suggestion); });
+        QTRY_VERIFY_WITH_TIMEOUT(suggestionPieces > 0, 120000);
+
+        CompletionRequest command;
+        command.id = newRequestId();
+        command.kind = RequestKind::Command;
+        command.textBefore = QStringLiteral("The old man");
+        command.mode = CompletionMode::Raw;
+        command.maxTokens = 4;
+        service->supersedeCommand(command.id);
+        QMetaObject::invokeMethod(service, [service, command] { service->complete(command); });
+        const auto finishedAt = [&](quint64 id) {
+            for (int i = 0; i < events.size(); ++i) {
+                if (events[i].id == id && !events[i].stopReason.isEmpty())
+                    return i;
+            }
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(finishedAt(command.id) >= 0, 120000);
+        const int yielded = finishedAt(suggestion.id);
+        QVERIFY(yielded >= 0);
+        QCOMPARE(events[yielded].stopReason, QStringLiteral("preempted"));
+        QString streamedText;
+        for (int i = 0; i < yielded; ++i) {
+            QVERIFY(events[i].id == suggestion.id); // nothing of the command before it
+            streamedText += events[i].text;
+        }
+        QCOMPARE(events[yielded].text, streamedText);
+    }
+
     // The design: while a command runs, a suggestion request waits and is answered
     // after the command, which is not cancelled by it.
     void suggestionWaitsForTheCommand()
