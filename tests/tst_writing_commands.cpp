@@ -6,6 +6,8 @@
 #include "ui/writing_panel.h"
 
 #include <QAction>
+#include <QMainWindow>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
@@ -200,6 +202,38 @@ private slots:
         QVERIFY(!f.panel.insertButton()->isEnabled());
         QVERIFY(!f.commands.insertResult());
         QCOMPARE(f.editor.toPlainText(), QStringLiteral("Text"));
+    }
+
+    // F6 goes to the panel (its Insert button when there is a result), Esc back to the
+    // document, Return on Insert inserts.
+    void keyboardReachesThePanelAndBack()
+    {
+        QMainWindow window;
+        auto *editor = new QPlainTextEdit;
+        window.setCentralWidget(editor);
+        auto *panel = new WritingPanel;
+        window.addDockWidget(Qt::RightDockWidgetArea, panel);
+        ScriptedSource source;
+        WritingCommands commands(editor, &source, panel);
+        commands.addActionsTo(window.menuBar()->addMenu(QStringLiteral("Tools")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        editor->setPlainText("Text");
+        editor->moveCursor(QTextCursor::End);
+        editor->setFocus();
+        QVERIFY(commands.continueParagraph());
+        source.answer({" more"});
+
+        QTest::keyClick(editor, Qt::Key_F6);
+        QTRY_VERIFY(panel->insertButton()->hasFocus());
+        QTest::keyClick(panel->insertButton(), Qt::Key_Escape);
+        QTRY_VERIFY(editor->hasFocus());
+        QCOMPARE(editor->toPlainText(), QStringLiteral("Text"));
+        QTest::keyClick(editor, Qt::Key_F6);
+        QTRY_VERIFY(panel->insertButton()->hasFocus());
+        QTest::keyClick(panel->insertButton(), Qt::Key_Return);
+        QCOMPARE(editor->toPlainText(), QStringLiteral("Text more"));
+        QVERIFY(editor->hasFocus());
     }
 
     void nothingGeneratedIsSaid()

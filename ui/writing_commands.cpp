@@ -35,6 +35,7 @@ WritingCommands::WritingCommands(QPlainTextEdit *editor, CompletionSource *sourc
     , m_continue(new QAction(tr("&Continue Paragraph"), this))
     , m_summarize(new QAction(tr("&Summarize Selection"), this))
     , m_ask(new QAction(tr("&Ask About Selection…"), this))
+    , m_focusPanel(new QAction(tr("&Go to Writing Panel"), this))
 {
     m_continue->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
     m_continue->setStatusTip(tr("Continue the text before the cursor to the end of its paragraph"));
@@ -42,6 +43,13 @@ WritingCommands::WritingCommands(QPlainTextEdit *editor, CompletionSource *sourc
     m_summarize->setStatusTip(tr("Summarize the selected text (the GPT-2 paper's \"TL;DR:\" prompt)"));
     m_ask->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     m_ask->setStatusTip(tr("Answer a question about the selected text"));
+    m_focusPanel->setShortcut(QKeySequence(Qt::Key_F6));
+    m_focusPanel->setStatusTip(tr("Move the keyboard focus to the writing panel (Esc returns)"));
+    connect(m_focusPanel, &QAction::triggered, m_panel, &WritingPanel::focusPanel);
+    connect(m_panel, &WritingPanel::leaveRequested, this, [this] {
+        if (m_editor)
+            m_editor->setFocus(Qt::ShortcutFocusReason);
+    });
     connect(m_continue, &QAction::triggered, this, &WritingCommands::continueParagraph);
     connect(m_summarize, &QAction::triggered, this, &WritingCommands::summarizeSelection);
     connect(m_ask, &QAction::triggered, this, &WritingCommands::askInteractively);
@@ -75,6 +83,7 @@ void WritingCommands::addActionsTo(QMenu *menu)
     menu->addAction(m_summarize);
     menu->addAction(m_ask);
     menu->addSeparator();
+    menu->addAction(m_focusPanel);
     QAction *show = m_panel->toggleViewAction();
     show->setText(tr("Writing &Panel"));
     menu->addAction(show);

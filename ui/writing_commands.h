@@ -39,8 +39,8 @@ public:
     void setEditor(QPlainTextEdit *editor);
     // The model's window in tokens, which bounds how much text a prompt takes.
     void setContextLength(int tokens);
-    // Continue Paragraph, Summarize Selection, Ask About Selection, and the panel's
-    // show/hide action.
+    // Continue Paragraph, Summarize Selection, Ask About Selection, Go to Writing Panel
+    // (F6; Esc goes back) and the panel's show/hide action.
     void addActionsTo(QMenu *menu);
 
     // The commands; false when there is nothing to run them on (no selection).
@@ -61,6 +61,7 @@ public:
     QAction *continueAction() const { return m_continue; }
     QAction *summarizeAction() const { return m_summarize; }
     QAction *askAction() const { return m_ask; }
+    QAction *focusPanelAction() const { return m_focusPanel; }
 
 signals:
     void started();
@@ -82,6 +83,7 @@ private:
     QAction *m_continue;
     QAction *m_summarize;
     QAction *m_ask;
+    QAction *m_focusPanel;
     int m_contextLength = 1024;
 
     quint64 m_requestId = 0; // the running command (0: none)

@@ -39,6 +39,7 @@ WritingPanel::WritingPanel(QWidget *parent)
     m_insert->setToolTip(tr("Insert the text into the document (one undo step)"));
     m_copy->setToolTip(tr("Copy the text to the clipboard"));
     m_cancel->setToolTip(tr("Stop generating (Esc)"));
+    m_insert->setAutoDefault(true); // Return on a focused button presses it
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_insert);
@@ -133,10 +134,23 @@ void WritingPanel::copy()
     QGuiApplication::clipboard()->setText(m_result.trimmed());
 }
 
+void WritingPanel::focusPanel()
+{
+    show();
+    raise();
+    if (m_insert->isEnabled())
+        m_insert->setFocus(Qt::ShortcutFocusReason);
+    else
+        m_view->setFocus(Qt::ShortcutFocusReason);
+}
+
 void WritingPanel::keyPressEvent(QKeyEvent *event)
 {
-    if (event->key() == Qt::Key_Escape && m_running) {
-        emit cancelRequested();
+    if (event->key() == Qt::Key_Escape) {
+        if (m_running)
+            emit cancelRequested();
+        else
+            emit leaveRequested();
         return;
     }
     QDockWidget::keyPressEvent(event);

@@ -30,6 +30,9 @@ public:
     QString text() const { return m_result; }
     QString statusText() const;
     bool isRunning() const { return m_running; }
+    // Shows the panel and puts the keyboard focus on it: on Insert when there is
+    // something to insert, else on the result.
+    void focusPanel();
 
     QPushButton *insertButton() const { return m_insert; }
     QPushButton *copyButton() const { return m_copy; }
@@ -38,6 +41,8 @@ public:
 signals:
     void insertRequested();
     void cancelRequested();
+    // Esc while nothing runs: back to the document.
+    void leaveRequested();
 
 protected:
     void keyPressEvent(QKeyEvent *event) override;
