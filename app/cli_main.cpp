@@ -36,7 +36,8 @@ Options:
                         inkling-tiny model, or $INKLING_MODEL_DIR).
   --precision P         f32 | bf16 | s8 | auto: weight format (default f32; bf16 and
                         s8 fall back to f32 where oneDNN has no fast kernel).
-  --mode MODE           word | sentence | paragraph | code | raw (default raw: no stop rule).
+  --mode MODE           word | sentence | paragraph | code | raw | line (default raw: no
+                        stop rule; line: to the end of the line, as answers after "A:").
   --max-tokens N        Token budget (default 40).
   --time-budget-ms N    Stop after this long (default: none).
   --greedy              Always take the most likely token (no penalty unless given).
@@ -170,7 +171,7 @@ int complete(const Options &o)
     request.prompt = argumentOrStdin(o);
     const auto mode = modeFromName(o.value("mode", "raw"));
     if (!mode)
-        throw UsageError("--mode must be word, sentence, paragraph, code or raw");
+        throw UsageError("--mode must be word, sentence, paragraph, code, raw or line");
     request.mode = *mode;
     request.maxTokens = int(o.number("max-tokens", 40));
     request.timeBudgetMs = int(o.number("time-budget-ms", 0));

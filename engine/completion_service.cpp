@@ -13,6 +13,12 @@ Q_LOGGING_CATEGORY(lcEngine, "inkling.engine")
 
 namespace inkling {
 
+quint64 newRequestId()
+{
+    static std::atomic<quint64> next{1};
+    return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 QString contextTail(const QString &text, int maxChars, int quantum)
 {
     if (text.size() <= maxChars)
@@ -92,9 +98,33 @@ void CompletionService::loadModel(const QString &directory)
 void CompletionService::complete(const CompletionRequest &request)
 {
     const quint64 id = request.id;
-    const auto stale = [this, id] { return m_latest.load(std::memory_order_relaxed) != id; };
-    if (stale())
+    if (request.kind == RequestKind::Command) {
+        if (m_latestCommand.load(std::memory_order_relaxed) != id)
+            return; // cancelled, or a newer command was asked for while this one waited
+        run(request, [this, id] { return m_latestCommand.load(std::memory_order_relaxed) != id; });
+        // Done: suggestions may run again, unless a newer command is already wanted.
+        quint64 expected = id;
+        m_latestCommand.compare_exchange_strong(expected, 0, std::memory_order_relaxed);
+        return;
+    }
+    if (m_latest.load(std::memory_order_relaxed) != id)
         return; // a newer request was made while this one waited in the queue
+    if (m_latestCommand.load(std::memory_order_relaxed) != 0) {
+        // A command was asked for: its call is queued behind this one (the GUI marks a
+        // command wanted before queueing it). Go behind it; if another keystroke comes
+        // meanwhile, this request is dropped then as stale.
+        QMetaObject::invokeMethod(this, [this, request] { complete(request); }, Qt::QueuedConnection);
+        return;
+    }
+    run(request, [this, id] {
+        return m_latest.load(std::memory_order_relaxed) != id ||
+               m_latestCommand.load(std::memory_order_relaxed) != 0;
+    });
+}
+
+void CompletionService::run(const CompletionRequest &request, const std::function<bool()> &stale)
+{
+    const quint64 id = request.id;
     if (!m_model) {
         // An explicit context: lupdate and the namespaced class would disagree on tr()'s.
         emit failed(id, QCoreApplication::translate("CompletionService", "No language model is loaded."));
@@ -104,9 +134,13 @@ void CompletionService::complete(const CompletionRequest &request)
         const int nCtx = m_model->config().nCtx;
         GenerationRequest g;
         // About 8 characters per token is more than prose or code needs, so the tail
-        // always fills the context window the generator then trims in tokens.
-        g.prompt = contextTail(request.textBefore, nCtx * 8).toStdString();
+        // always fills the context window the generator then trims in tokens. A command's
+        // prompt was cut to the window by its builder, keeping its instruction at the end.
+        g.prompt = request.kind == RequestKind::Command
+                       ? request.textBefore.toStdString()
+                       : contextTail(request.textBefore, nCtx * 8).toStdString();
         g.mode = request.mode;
+        g.sentences = request.sentences;
         g.sampling = request.sampling;
         g.maxTokens = request.maxTokens;
         g.timeBudgetMs = request.timeBudgetMs;
@@ -121,8 +155,12 @@ void CompletionService::complete(const CompletionRequest &request)
             emit partial(id, QString::fromUtf8(piece.data(), qsizetype(piece.size())));
         };
         const GenerationResult r = generate(*m_session, m_model->tokenizer(), g, callbacks);
-        if (r.reason == StopReason::Cancelled)
-            return;
+        const bool cancelled = r.reason == StopReason::Cancelled;
+        if (cancelled && (request.kind == RequestKind::Command ||
+                          m_latest.load(std::memory_order_relaxed) != id))
+            return; // whoever cancelled it wants nothing more from it
+        // Otherwise it is still the newest suggestion, stopped for a command: what it
+        // streamed is a valid (shorter) suggestion, and its controller must hear it ended.
         CompletionStats stats;
         stats.firstTokenMs = r.firstTokenMs;
         stats.totalMs = r.totalMs;
@@ -131,7 +169,7 @@ void CompletionService::complete(const CompletionRequest &request)
         stats.tokensPerSecond = stats.tokens > 1 && decodeMs > 0 ? (stats.tokens - 1) * 1000.0 / decodeMs : 0;
         stats.promptTokens = r.promptTokens;
         stats.reusedTokens = r.reusedTokens;
-        stats.stopReason = QString::fromLatin1(stopReasonName(r.reason));
+        stats.stopReason = cancelled ? QStringLiteral("preempted") : QString::fromLatin1(stopReasonName(r.reason));
         emit finished(id, QString::fromStdString(text), stats);
     } catch (const std::exception &e) {
         // The session may hold a half-evaluated chunk: start the next request afresh.

@@ -1,6 +1,7 @@
 // The engine's face to the GUI: a QObject that lives in its own QThread, owns the model
 // and its KV cache, and answers completion requests with streamed text. Only the newest
-// request matters; older ones stop between two tokens or two prompt chunks.
+// request of each kind matters; older ones stop between two tokens or two prompt chunks.
+// A writing command outranks typing suggestions (see CompletionService).
 #pragma once
 
 #include "engine/generator.h"
@@ -10,16 +11,28 @@
 #include <QString>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace inkling {
 
+// Suggestion: ghost text while typing, superseded by the next keystroke. Command: a
+// writing command the user asked for (Tools menu); its prompt is used as given.
+enum class RequestKind { Suggestion, Command };
+
+// A fresh request id, unique in the process: suggestions and commands from any editor
+// share the service's reply signals, so their ids must never collide.
+quint64 newRequestId();
+
 struct CompletionRequest
 {
     quint64 id = 0;
-    QString textBefore; // text before the cursor (any length: only its tail is used)
+    RequestKind kind = RequestKind::Suggestion;
+    QString textBefore; // suggestion: text before the cursor (any length: only its tail
+                        // is used); command: the whole prompt
     QString textAfter;  // text after the cursor (reserved for fill-in-the-middle models)
     CompletionMode mode = CompletionMode::Sentence;
+    int sentences = 1; // sentence mode: how many sentences
     SamplingParams sampling;
     int maxTokens = 32;
     int timeBudgetMs = 3000;
@@ -64,9 +77,16 @@ public:
     explicit CompletionService(QObject *parent = nullptr);
     ~CompletionService() override;
 
-    // Thread-safe, called from the GUI thread: from now on only request `id` is wanted;
-    // any other running or queued request stops at its next check.
+    // Thread-safe, called from the GUI thread: from now on only suggestion `id` is wanted;
+    // any other running or queued suggestion stops at its next check.
     void supersede(quint64 id) { m_latest.store(id, std::memory_order_relaxed); }
+    // Thread-safe: from now on only command `id` is wanted (0: none). While a command is
+    // wanted, suggestions wait for it: a running one stops and finishes with the text it
+    // has (stop reason "preempted"), a queued one runs after the command, if still the
+    // newest. Commands are never stopped by suggestions, only by the next command or
+    // cancelCommand().
+    void supersedeCommand(quint64 id) { m_latestCommand.store(id, std::memory_order_relaxed); }
+    void cancelCommand() { supersedeCommand(0); }
 
 public slots:
     void loadModel(const QString &directory);
@@ -90,9 +110,12 @@ signals:
     void failed(quint64 id, const QString &message);
 
 private:
+    void run(const CompletionRequest &request, const std::function<bool()> &stale);
+
     std::atomic<quint64> m_latest{0};
     Precision m_precision = Precision::F32; // the reference; the app passes its setting
     bool m_prefixReuse = true;
+    std::atomic<quint64> m_latestCommand{0}; // 0: no command wanted
     std::unique_ptr<LanguageModel> m_model;
     std::unique_ptr<Gpt2Session> m_session;
 };

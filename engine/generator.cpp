@@ -97,7 +97,7 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
         return result;
     }
 
-    const StopRule rule(request.mode, StopRule::indentOfLastLine(request.prompt));
+    const StopRule rule(request.mode, StopRule::indentOfLastLine(request.prompt), request.sentences);
     Sampler sampler(request.sampling);
     Utf8Stream stream;
     std::string raw;    // bytes of the generated tokens, starting with the healed prefix

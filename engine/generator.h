@@ -18,6 +18,7 @@ struct GenerationRequest
 {
     std::string prompt; // text before the cursor
     CompletionMode mode = CompletionMode::Sentence;
+    int sentences = 1; // sentence mode: how many sentences before it stops
     SamplingParams sampling;
     int maxTokens = 32;
     int timeBudgetMs = 0; // 0: no time limit

@@ -58,6 +58,7 @@ const char *modeName(CompletionMode mode)
     case CompletionMode::Paragraph: return "paragraph";
     case CompletionMode::Code: return "code";
     case CompletionMode::Raw: return "raw";
+    case CompletionMode::Line: return "line";
     }
     return "raw";
 }
@@ -65,7 +66,7 @@ const char *modeName(CompletionMode mode)
 std::optional<CompletionMode> modeFromName(std::string_view name)
 {
     for (auto m : {CompletionMode::Word, CompletionMode::Sentence, CompletionMode::Paragraph,
-                   CompletionMode::Code, CompletionMode::Raw}) {
+                   CompletionMode::Code, CompletionMode::Raw, CompletionMode::Line}) {
         if (name == modeName(m))
             return m;
     }
@@ -89,6 +90,7 @@ std::optional<size_t> StopRule::stopAt(std::string_view text) const
     case CompletionMode::Paragraph: return paragraphStop(text);
     case CompletionMode::Code: return codeStop(text);
     case CompletionMode::Raw: return std::nullopt;
+    case CompletionMode::Line: return lineStop(text);
     }
     return std::nullopt;
 }
@@ -114,9 +116,11 @@ std::optional<size_t> StopRule::wordStop(std::string_view text) const
 
 // Stops after . ! ? … (and closing quotes or brackets) once whitespace follows, so
 // "3.14" and "e.g" do not end a sentence; a line break after some text also ends it.
+// With several sentences wanted, only the last sentence end stops.
 std::optional<size_t> StopRule::sentenceStop(std::string_view text) const
 {
     bool content = false;
+    int ended = 0;
     for (size_t pos = 0; pos < text.size();) {
         const size_t at = pos;
         const char32_t c = nextChar(text, pos);
@@ -138,8 +142,11 @@ std::optional<size_t> StopRule::sentenceStop(std::string_view text) const
                 end = next;
                 continue;
             }
-            if (d == ' ' || d == '\t' || d == '\n' || d == '\r')
-                return end;
+            if (d == ' ' || d == '\t' || d == '\n' || d == '\r') {
+                if (++ended >= m_sentences)
+                    return end;
+                break;
+            }
             break;
         }
         pos = std::max(pos, end);
@@ -184,6 +191,19 @@ std::optional<size_t> StopRule::codeStop(std::string_view text) const
             return nl;
     }
     return std::nullopt;
+}
+
+// Stops at the first line break after some text: leading blank lines are skipped, as
+// a model often starts an answer on the line after "A:".
+std::optional<size_t> StopRule::lineStop(std::string_view text) const
+{
+    size_t firstContent = 0;
+    while (firstContent < text.size() && isBlank(text[firstContent]))
+        ++firstContent;
+    const size_t nl = text.find('\n', firstContent);
+    if (nl == std::string_view::npos)
+        return std::nullopt;
+    return nl;
 }
 
 size_t StopRule::stableLength(std::string_view text) const

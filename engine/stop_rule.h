@@ -9,7 +9,9 @@
 
 namespace inkling {
 
-enum class CompletionMode { Word, Sentence, Paragraph, Code, Raw };
+// Line: up to the end of the line the text starts (after any leading blank lines); the
+// answer format of the GPT-2 paper's question answering.
+enum class CompletionMode { Word, Sentence, Paragraph, Code, Raw, Line };
 
 const char *modeName(CompletionMode mode);
 std::optional<CompletionMode> modeFromName(std::string_view name);
@@ -19,9 +21,12 @@ class StopRule
 public:
     // baseIndent: the indentation (in spaces and tabs) of the line the cursor is on;
     // code mode stops when a new line dedents below it.
-    explicit StopRule(CompletionMode mode, int baseIndent = 0)
+    // sentences: how many sentences sentence mode lets through (the paper's summaries
+    // are the first three generated sentences).
+    explicit StopRule(CompletionMode mode, int baseIndent = 0, int sentences = 1)
         : m_mode(mode)
         , m_baseIndent(baseIndent)
+        , m_sentences(sentences < 1 ? 1 : sentences)
     {}
 
     // The byte length to cut the suggestion to if generation should stop now.
@@ -45,9 +50,11 @@ private:
     std::optional<size_t> sentenceStop(std::string_view text) const;
     std::optional<size_t> paragraphStop(std::string_view text) const;
     std::optional<size_t> codeStop(std::string_view text) const;
+    std::optional<size_t> lineStop(std::string_view text) const;
 
     CompletionMode m_mode;
     int m_baseIndent;
+    int m_sentences;
 };
 
 } // namespace inkling

@@ -47,6 +47,35 @@ private slots:
         QTest::addRow("code: blank line") << M::Code << 0 << QByteArray("a()\nb()\n\nc()") << 7;
         QTest::addRow("code: deeper is fine") << M::Code << 0 << QByteArray(":\n    return 1") << -1;
         QTest::addRow("raw: never") << M::Raw << 0 << QByteArray("a.\n\nb") << -1;
+        QTest::addRow("line: open") << M::Line << 0 << QByteArray(" Paris. It is") << -1;
+        QTest::addRow("line: newline ends it") << M::Line << 0 << QByteArray(" Paris.\nQ: Why") << 7;
+        QTest::addRow("line: leading newlines skipped") << M::Line << 0 << QByteArray("\n\n Paris\n") << 8;
+        QTest::addRow("line: only blanks") << M::Line << 0 << QByteArray(" \n \n") << -1;
+    }
+
+    // The GPT-2 paper's summaries are the first three generated sentences.
+    void stopAfterSentences_data()
+    {
+        QTest::addColumn<int>("sentences");
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<int>("expected"); // -1: keep generating
+        QTest::addRow("one of one") << 1 << QByteArray(" A b. C d. E f. G") << 5;
+        QTest::addRow("two of three") << 3 << QByteArray(" A b. C d. E f") << -1;
+        QTest::addRow("three of three") << 3 << QByteArray(" A b. C d. E f. G") << 15;
+        QTest::addRow("third waits for a space") << 3 << QByteArray(" A b. C d. E f.") << -1;
+        QTest::addRow("decimal is no end") << 3 << QByteArray(" A 3.5 b. C d! E f? G") << 19;
+        QTest::addRow("closers kept") << 2 << QByteArray(" \"A.\" B.) C") << 9;
+        QTest::addRow("line break ends early") << 3 << QByteArray(" A b. C\nD") << 7;
+        QTest::addRow("zero means one") << 0 << QByteArray(" A b. C d.") << 5;
+    }
+    void stopAfterSentences()
+    {
+        QFETCH(int, sentences);
+        QFETCH(QByteArray, text);
+        QFETCH(int, expected);
+        const StopRule rule(CompletionMode::Sentence, 0, sentences);
+        const auto cut = rule.stopAt(std::string_view(text.constData(), size_t(text.size())));
+        QCOMPARE(cut ? int(*cut) : -1, expected);
     }
     void stopAt()
     {
@@ -87,7 +116,7 @@ private slots:
     void modeNames()
     {
         for (auto m : {CompletionMode::Word, CompletionMode::Sentence, CompletionMode::Paragraph,
-                       CompletionMode::Code, CompletionMode::Raw})
+                       CompletionMode::Code, CompletionMode::Raw, CompletionMode::Line})
             QCOMPARE(modeFromName(modeName(m)), std::optional(m));
         QVERIFY(!modeFromName("poem"));
     }

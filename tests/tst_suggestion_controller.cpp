@@ -16,6 +16,7 @@ class ScriptedSource : public CompletionSource
 public:
     void request(const CompletionRequest &r) override { requests.append(r); }
     void cancel() override { ++cancels; }
+    void cancelCommand() override { ++commandCancels; }
 
     // Answers the newest request (or a given id) with the pieces, then finishes it.
     void answer(const QStringList &pieces, quint64 id = 0, bool finish = true)
@@ -33,6 +34,7 @@ public:
 
     QList<CompletionRequest> requests;
     int cancels = 0;
+    int commandCancels = 0;
 };
 
 class TestSuggestionController : public QObject

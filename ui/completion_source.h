@@ -16,10 +16,14 @@ class CompletionSource : public QObject
 public:
     using QObject::QObject;
 
-    // Starts a request (its id is set by the caller) and supersedes all earlier ones.
+    // Starts a request (its id is set by the caller, see newRequestId()) and supersedes
+    // all earlier ones of its kind. A command outranks suggestions: they wait for it.
     virtual void request(const CompletionRequest &request) = 0;
-    // Stops whatever is running; no further signals for earlier ids are wanted.
+    // Stops the running suggestion; no further signals for earlier suggestion ids are
+    // wanted. A running command goes on: typing never cancels what the user asked for.
     virtual void cancel() = 0;
+    // Stops the running command; no further signals for its id are wanted.
+    virtual void cancelCommand() = 0;
 
 signals:
     void partial(quint64 id, const QString &text);

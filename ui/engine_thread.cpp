@@ -27,13 +27,19 @@ EngineThread::EngineThread(QObject *parent)
 EngineThread::~EngineThread()
 {
     cancel();
+    cancelCommand();
     m_thread.quit();
     m_thread.wait();
 }
 
 void EngineThread::request(const CompletionRequest &request)
 {
-    m_service->supersede(request.id);
+    // Marked wanted before it is queued: the service relies on that order (a suggestion
+    // that sees a command wanted goes behind the command's queued call).
+    if (request.kind == RequestKind::Command)
+        m_service->supersedeCommand(request.id);
+    else
+        m_service->supersede(request.id);
     QMetaObject::invokeMethod(
         m_service, [service = m_service, request] { service->complete(request); },
         Qt::QueuedConnection);
@@ -43,6 +49,11 @@ void EngineThread::cancel()
 {
     // Ids count up from 1; the top of the range is never a real request.
     m_service->supersede(~quint64(0) - ++m_cancelId);
+}
+
+void EngineThread::cancelCommand()
+{
+    m_service->cancelCommand();
 }
 
 void EngineThread::loadModel(const QString &directory)

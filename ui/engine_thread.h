@@ -19,6 +19,7 @@ public:
 
     void request(const CompletionRequest &request) override;
     void cancel() override;
+    void cancelCommand() override;
 
     void loadModel(const QString &directory);
     void setThreads(int threads);

@@ -28,6 +28,7 @@ class EngineThread;
 struct RecoverableDocument;
 class SuggestionController;
 class SuggestionStatus;
+class WritingCommands;
 
 class MainWindow : public QMainWindow
 {
@@ -56,6 +57,7 @@ public:
     // Shared by every document.
     EngineThread *engine() const { return m_engine; }
     SuggestionStatus *suggestionStatus() const { return m_status; }
+    WritingCommands *writingCommands() const { return m_writing; }
 
     // File > New: an empty document in a new tab, made current.
     Document *newDocument();
@@ -104,6 +106,7 @@ private:
     void createViewMenu();
     void createSuggestionMenu();
     void createHelpMenu();
+    void createToolsMenu(); // the writing commands and their side panel
     void fillRecentMenu();
 
     Document *addDocument();
@@ -137,6 +140,7 @@ private:
     QLabel *m_definitionLabel;
     EngineThread *m_engine;
     SuggestionStatus *m_status;
+    WritingCommands *m_writing = nullptr;
     SuggestionSettings m_settings;
     bool m_modelReady = false;
     QActionGroup *m_modeActions = nullptr;

@@ -5,12 +5,15 @@
 
 #include "ui/document.h"
 #include "ui/editor.h"
+#include "ui/engine_thread.h"
 #include "ui/highlighting_menus.h"
 #include "ui/keyboard_help.h"
 #include "ui/model_manager_dialog.h"
 #include "ui/recent_files.h"
 #include "ui/suggestion_controller.h"
 #include "ui/suggestion_status.h"
+#include "ui/writing_commands.h"
+#include "ui/writing_panel.h"
 
 #include <KSyntaxHighlighting/Definition>
 
@@ -31,6 +34,7 @@ void MainWindow::createMenus()
     createEditMenu();
     createViewMenu();
     createSuggestionMenu();
+    createToolsMenu();
     createHelpMenu();
 }
 
@@ -151,6 +155,20 @@ void MainWindow::createSuggestionMenu()
         setMode(CompletionMode(m_modeBox->itemData(index).toInt()));
         editor()->setFocus();
     });
+}
+
+void MainWindow::createToolsMenu()
+{
+    auto *panel = new WritingPanel(this);
+    addDockWidget(Qt::RightDockWidgetArea, panel);
+    panel->hide(); // the first command shows it
+    // The commands work on the current tab; no document exists yet while menus are made.
+    m_writing = new WritingCommands(nullptr, m_engine, panel, this);
+    connect(this, &MainWindow::currentDocumentChanged, m_writing,
+            [this](Document *document) { m_writing->setEditor(document ? document->editor() : nullptr); });
+    connect(m_engine, &EngineThread::modelLoaded, m_writing,
+            [this](const ModelInfo &info) { m_writing->setContextLength(info.contextLength); });
+    m_writing->addActionsTo(menuBar()->addMenu(tr("&Tools")));
 }
 
 void MainWindow::createHelpMenu()

@@ -12,7 +12,6 @@
 #include <QTextCursor>
 #include <QTextDocument>
 
-#include <atomic>
 
 namespace inkling {
 
@@ -75,14 +74,6 @@ int nextLineLength(const QString &s)
             return i + 1;
     }
     return int(s.size());
-}
-
-// Process-wide, so that controllers of several documents sharing one engine never
-// mistake each other's replies for their own.
-quint64 nextRequestId()
-{
-    static std::atomic<quint64> next{1};
-    return next++;
 }
 
 } // namespace
@@ -231,7 +222,7 @@ void SuggestionController::startRequest(int alternative)
     m_alternative = alternative;
 
     CompletionRequest r;
-    r.id = nextRequestId();
+    r.id = newRequestId();
     int start = qMax(0, pos - kContextChars);
     start = (start + kContextQuantum - 1) / kContextQuantum * kContextQuantum;
     QTextDocument *doc = m_editor->document();

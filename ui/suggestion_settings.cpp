@@ -13,6 +13,7 @@ int SuggestionSettings::maxTokens(CompletionMode mode) const
     case CompletionMode::Paragraph: return maxTokensParagraph;
     case CompletionMode::Code: return maxTokensCode;
     case CompletionMode::Raw: return maxTokensParagraph;
+    case CompletionMode::Line: return maxTokensSentence;
     }
     return maxTokensSentence;
 }

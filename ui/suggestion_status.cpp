@@ -15,6 +15,7 @@ QString modeTitle(CompletionMode mode)
     case CompletionMode::Paragraph: return SuggestionStatus::tr("Paragraph");
     case CompletionMode::Code: return SuggestionStatus::tr("Code");
     case CompletionMode::Raw: return SuggestionStatus::tr("Free");
+    case CompletionMode::Line: return SuggestionStatus::tr("Line");
     }
     return {};
 }
