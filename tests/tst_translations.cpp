@@ -98,15 +98,15 @@ void TestTranslations::translatesMainWindow_data()
     QTest::addColumn<QString>("locale");
     QTest::addColumn<QStringList>("menuTitles");
 
-    // File, Edit, View, Suggestions, Help.
+    // File, Edit, View, Suggestions, Tools, Help.
     QTest::newRow("de") << "de"
                         << QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
                                        QStringLiteral("&Ansicht"), QStringLiteral("&Vorschläge"),
-                                       QStringLiteral("&Hilfe")};
+                                       QStringLiteral("&Werkzeuge"), QStringLiteral("&Hilfe")};
     QTest::newRow("zh_CN") << "zh_CN"
                            << QStringList{QStringLiteral("文件(&F)"), QStringLiteral("编辑(&E)"),
                                           QStringLiteral("视图(&V)"), QStringLiteral("建议(&U)"),
-                                          QStringLiteral("帮助(&H)")};
+                                          QStringLiteral("工具(&T)"), QStringLiteral("帮助(&H)")};
 }
 
 void TestTranslations::translatesMainWindow()

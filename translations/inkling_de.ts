@@ -9,6 +9,29 @@
     </message>
 </context>
 <context>
+    <name>ModelCatalog</name>
+    <message>
+        <source>Embedded</source>
+        <translation>Eingebaut</translation>
+    </message>
+    <message>
+        <source>Your directory</source>
+        <translation>Eigenes Verzeichnis</translation>
+    </message>
+    <message>
+        <source>Hugging Face cache</source>
+        <translation>Hugging-Face-Cache</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>The embedded model is missing from this installation.</source>
+        <translation>Das eingebaute Modell fehlt in dieser Installation.</translation>
+    </message>
+</context>
+<context>
     <name>Screenshot</name>
     <message>
         <source>The window was never shown.</source>
@@ -34,16 +57,35 @@
         <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>“%1” is not a UTF-8 text file.</source>
-        <translation>„%1“ ist keine UTF-8-Textdatei.</translation>
-    </message>
-    <message>
         <source>Cannot write “%1”: %2</source>
         <translation>„%1“ kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Cannot save “%1”: %2</source>
         <translation>„%1“ kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8 mit BOM</translation>
+    </message>
+    <message>
+        <source>“%1” looks like a binary file (it contains NUL characters), so it was not opened.</source>
+        <translation>„%1“ scheint eine Binärdatei zu sein (sie enthält NUL-Zeichen) und wurde daher nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a UTF-8 text file. Inkling opens UTF-8, and UTF-16 with a byte-order mark; convert other encodings first.</source>
+        <translation>„%1“ ist keine UTF-8-Textdatei. Inkling öffnet UTF-8 sowie UTF-16 mit Byte-Order-Mark; konvertieren Sie andere Kodierungen zuerst.</translation>
+    </message>
+    <message>
+        <source>“%1” starts with a UTF-16 byte-order mark but is not valid UTF-16 text, so it was not opened.</source>
+        <translation>„%1“ beginnt mit einem UTF-16-Byte-Order-Mark, ist aber kein gültiger UTF-16-Text und wurde daher nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>UiLanguage</name>
+    <message>
+        <source>System Default</source>
+        <translation>Systemstandard</translation>
     </message>
 </context>
 <context>
@@ -55,6 +97,48 @@
     <message>
         <source>Cannot write the recovery copy “%1”: %2</source>
         <translation>Die Wiederherstellungskopie „%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::Document</name>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Cannot Reload File</source>
+        <translation>Datei kann nicht neu geladen werden</translation>
+    </message>
+    <message>
+        <source>Reloaded “%1”</source>
+        <translation>„%1“ neu geladen</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>Datei auf dem Datenträger geändert</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted or renamed by another program. Your text is still here; save it to keep it.</source>
+        <translation>„%1“ wurde von einem anderen Programm gelöscht oder umbenannt. Ihr Text ist noch vorhanden; speichern Sie ihn, um ihn zu behalten.</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program. Reload it and lose your unsaved changes?</source>
+        <translation>„%1“ wurde von einem anderen Programm geändert. Neu laden und die ungespeicherten Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program. Reload it?</source>
+        <translation>„%1“ wurde von einem anderen Programm geändert. Neu laden?</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::HighlightingMenu</name>
+    <message>
+        <source>&amp;Highlighting</source>
+        <translation>&amp;Hervorhebung</translation>
+    </message>
+    <message>
+        <source>Plain Text</source>
+        <translation>Reiner Text</translation>
     </message>
 </context>
 <context>
@@ -199,10 +283,6 @@
         <translation>&lt;h3&gt;Inkling %1&lt;/h3&gt;&lt;p&gt;Ein Texteditor, der vorschlägt, wie Ihr Satz weitergeht – mit einem GPT-2-Sprachmodell, das vollständig auf diesem Computer läuft.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>Unbenannt</translation>
-    </message>
-    <message>
         <source>Unsaved Changes</source>
         <translation>Ungespeicherte Änderungen</translation>
     </message>
@@ -334,28 +414,234 @@ Möchten Sie sie speichern?</translation>
         <translation>Liste &amp;leeren</translation>
     </message>
     <message>
-        <source>“%1” was deleted or renamed by another program. Your text is still here; save it to keep it.</source>
-        <translation>„%1“ wurde von einem anderen Programm gelöscht oder umbenannt. Ihr Text ist noch vorhanden; speichern Sie ihn, um ihn zu behalten.</translation>
+        <source>Encoding and line ends of the file; saving keeps them</source>
+        <translation>Kodierung und Zeilenenden der Datei; beim Speichern bleiben sie erhalten</translation>
     </message>
     <message>
-        <source>“%1” was changed by another program. Reload it and lose your unsaved changes?</source>
-        <translation>„%1“ wurde von einem anderen Programm geändert. Möchten Sie die Datei neu laden und Ihre ungespeicherten Änderungen verwerfen?</translation>
+        <source>“%1” is open in another tab. Close that tab first.</source>
+        <translation>„%1“ ist in einem anderen Tab geöffnet. Schließen Sie zuerst diesen Tab.</translation>
     </message>
     <message>
-        <source>“%1” was changed by another program. Reload it?</source>
-        <translation>„%1“ wurde von einem anderen Programm geändert. Möchten Sie die Datei neu laden?</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>File Changed on Disk</source>
-        <translation>Datei auf dem Datenträger geändert</translation>
+        <source>The new language is used from the next start.</source>
+        <translation>Die neue Sprache wird ab dem nächsten Start verwendet.</translation>
     </message>
     <message>
-        <source>Cannot Reload File</source>
-        <translation>Datei kann nicht neu geladen werden</translation>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
     </message>
     <message>
-        <source>Reloaded “%1”</source>
-        <translation>„%1“ neu geladen</translation>
+        <source>Close the document</source>
+        <translation>Das Dokument schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>&amp;Modelle…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::ModelDownload</name>
+    <message>
+        <source>%1 is already installed in %2.</source>
+        <translation>%1 ist bereits in %2 installiert.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 %3 for %4.</source>
+        <translation>%1 hat auf %4 mit HTTP %2 %3 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The download from %1 failed: %2</source>
+        <translation>Der Download von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 redirected without a location.</source>
+        <translation>%1 hat ohne Zieladresse weitergeleitet.</translation>
+    </message>
+    <message>
+        <source>%1 redirected too often.</source>
+        <translation>%1 hat zu oft weitergeleitet.</translation>
+    </message>
+    <message>
+        <source>%1 did not report a SHA-256 checksum for %2, so the download cannot be verified.</source>
+        <translation>%1 hat keine SHA-256-Prüfsumme für %2 angegeben, daher kann der Download nicht überprüft werden.</translation>
+    </message>
+    <message>
+        <source>Not enough disk space for %1: it needs %2 more, but only %3 are free in %4.</source>
+        <translation>Nicht genug Speicherplatz für %1: Es werden noch %2 benötigt, aber in %4 sind nur %3 frei.</translation>
+    </message>
+    <message>
+        <source>%1 resumed the download at the wrong place (%2); start it again.</source>
+        <translation>%1 hat den Download an der falschen Stelle fortgesetzt (%2); starten Sie ihn erneut.</translation>
+    </message>
+    <message>
+        <source>The download of %1 ended after %2 of %3.</source>
+        <translation>Der Download von %1 endete nach %2 von %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 to verify it: %2</source>
+        <translation>%1 kann zur Überprüfung nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed its SHA-256 check (expected %3, got %4); the damaged file was deleted. Try the download again.</source>
+        <translation>%1 von %2 hat die SHA-256-Prüfung nicht bestanden (erwartet %3, erhalten %4); die beschädigte Datei wurde gelöscht. Versuchen Sie den Download erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>%1 kann nicht in %2 umbenannt werden.</translation>
+    </message>
+    <message>
+        <source>The downloaded files are not a usable GPT-2 model: %1</source>
+        <translation>Die heruntergeladenen Dateien sind kein verwendbares GPT-2-Modell: %1</translation>
+    </message>
+    <message>
+        <source>Cannot move the download into place at %1.</source>
+        <translation>Der Download kann nicht nach %1 verschoben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::ModelManagerDialog</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 Mrd.</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>&amp;Use This Model</source>
+        <translation>Dieses Modell &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove From List</source>
+        <translation>Aus der Liste &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>File Size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>&amp;Add Directory…</source>
+        <translation>Verzeichnis &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Download from Hugging Face</source>
+        <translation>Von Hugging Face herunterladen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 parameters)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; (%2 Parameter)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Verifying the SHA-256 checksum…</source>
+        <translation>SHA-256-Prüfsumme wird überprüft…</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was downloaded is kept for resuming.</source>
+        <translation>Abgebrochen. Die bereits heruntergeladenen Daten bleiben zum Fortsetzen erhalten.</translation>
+    </message>
+    <message>
+        <source>Installed in %1</source>
+        <translation>Installiert in %1</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <source>Resume (%1 so far)</source>
+        <translation>Fortsetzen (bisher %1)</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>%1 (active)</source>
+        <translation>%1 (aktiv)</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>wird verwendet</translation>
+    </message>
+    <message>
+        <source>%1 parameters (%2 layers × %3), context length %4 tokens</source>
+        <translation>%1 Parameter (%2 Schichten × %3), Kontextlänge %4 Tokens</translation>
+    </message>
+    <message>
+        <source>File size %1, precision %2</source>
+        <translation>Dateigröße %1, Genauigkeit %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Cannot be used: %1</source>
+        <translation>Nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>Choose a GPT-2 model directory</source>
+        <translation>GPT-2-Modellverzeichnis auswählen</translation>
+    </message>
+    <message>
+        <source>Stop Downloads?</source>
+        <translation>Downloads abbrechen?</translation>
+    </message>
+    <message>
+        <source>Closing this window stops the running downloads. What has arrived is kept, and the download resumes when you start it again.</source>
+        <translation>Wenn Sie dieses Fenster schließen, werden die laufenden Downloads abgebrochen. Bereits Heruntergeladenes bleibt erhalten, und der Download wird fortgesetzt, wenn Sie ihn erneut starten.</translation>
     </message>
 </context>
 <context>
@@ -492,6 +778,18 @@ Möchten Sie sie speichern?</translation>
         <source>Suggest now:</source>
         <translation>Jetzt vorschlagen:</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>User interface language:</source>
+        <translation>Sprache der Benutzeroberfläche:</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start of Inkling.</source>
+        <translation>Eine neue Sprache wird ab dem nächsten Start von Inkling verwendet.</translation>
+    </message>
 </context>
 <context>
     <name>inkling::SuggestionStatus</name>
@@ -543,6 +841,143 @@ Möchten Sie sie speichern?</translation>
         <source>%1 tokens/s</source>
         <translation>%1 Tokens/s</translation>
     </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Loading model… %1%</source>
+        <translation>Modell wird geladen… %1 %</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::ThemeMenu</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the Desktop (Light or Dark)</source>
+        <translation>Dem &amp;Desktop folgen (hell oder dunkel)</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::WritingCommands</name>
+    <message>
+        <source>&amp;Continue Paragraph</source>
+        <translation>Absatz &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Summarize Selection</source>
+        <translation>Auswahl &amp;zusammenfassen</translation>
+    </message>
+    <message>
+        <source>&amp;Ask About Selection…</source>
+        <translation>Frage zur &amp;Auswahl…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Writing Panel</source>
+        <translation>Zum Schreibbereich &amp;wechseln</translation>
+    </message>
+    <message>
+        <source>Continue the text before the cursor to the end of its paragraph</source>
+        <translation>Den Text vor dem Cursor bis zum Ende seines Absatzes fortsetzen</translation>
+    </message>
+    <message>
+        <source>Summarize the selected text (the GPT-2 paper&apos;s &quot;TL;DR:&quot; prompt)</source>
+        <translation>Den ausgewählten Text zusammenfassen (mit dem Prompt „TL;DR:“ aus dem GPT-2-Paper)</translation>
+    </message>
+    <message>
+        <source>Answer a question about the selected text</source>
+        <translation>Eine Frage zum ausgewählten Text beantworten</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the writing panel (Esc returns)</source>
+        <translation>Den Tastaturfokus in den Schreibbereich verschieben (Esc kehrt zurück)</translation>
+    </message>
+    <message>
+        <source>Writing &amp;Panel</source>
+        <translation>Schreib&amp;bereich</translation>
+    </message>
+    <message>
+        <source>Continue Paragraph</source>
+        <translation>Absatz fortsetzen</translation>
+    </message>
+    <message>
+        <source>Summarize Selection</source>
+        <translation>Auswahl zusammenfassen</translation>
+    </message>
+    <message>
+        <source>Ask About Selection</source>
+        <translation>Frage zur Auswahl</translation>
+    </message>
+    <message>
+        <source>Q: %1</source>
+        <translation>Q: %1</translation>
+    </message>
+    <message>
+        <source>Question about the selected text:</source>
+        <translation>Frage zum ausgewählten Text:</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::WritingPanel</name>
+    <message>
+        <source>Writing Commands</source>
+        <translation>Schreibbefehle</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>&amp;Einfügen</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Choose a command from the Tools menu.</source>
+        <translation>Wählen Sie einen Befehl aus dem Menü „Werkzeuge“.</translation>
+    </message>
+    <message>
+        <source>Insert the text into the document (one undo step)</source>
+        <translation>Den Text in das Dokument einfügen (ein Rückgängig-Schritt)</translation>
+    </message>
+    <message>
+        <source>Copy the text to the clipboard</source>
+        <translation>Den Text in die Zwischenablage kopieren</translation>
+    </message>
+    <message>
+        <source>Stop generating (Esc)</source>
+        <translation>Erzeugung abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>Wird erzeugt…</translation>
+    </message>
+    <message>
+        <source>The model had nothing to add.</source>
+        <translation>Das Modell hatte nichts hinzuzufügen.</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Fertig.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -559,16 +994,12 @@ Möchten Sie sie speichern?</translation>
         <translation>png</translation>
     </message>
     <message>
-        <source>The file to open.</source>
-        <translation>Die zu öffnende Datei.</translation>
-    </message>
-    <message>
-        <source>Only one file can be opened.</source>
-        <translation>Es kann nur eine Datei geöffnet werden.</translation>
-    </message>
-    <message>
         <source>Ask for a suggestion at the end of the document as soon as the model is loaded (with --screenshot: capture it once it has finished).</source>
         <translation>Sobald das Modell geladen ist, einen Vorschlag am Ende des Dokuments anfordern (mit --screenshot: das Bildschirmfoto aufnehmen, sobald der Vorschlag fertig ist).</translation>
+    </message>
+    <message>
+        <source>The files to open, each in a tab.</source>
+        <translation>Die zu öffnenden Dateien, jede in einem eigenen Tab.</translation>
     </message>
 </context>
 </TS>

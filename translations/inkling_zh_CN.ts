@@ -9,6 +9,29 @@
     </message>
 </context>
 <context>
+    <name>ModelCatalog</name>
+    <message>
+        <source>Embedded</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <source>Your directory</source>
+        <translation>自定义目录</translation>
+    </message>
+    <message>
+        <source>Hugging Face cache</source>
+        <translation>Hugging Face 缓存</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <source>The embedded model is missing from this installation.</source>
+        <translation>此安装中缺少内置模型。</translation>
+    </message>
+</context>
+<context>
     <name>Screenshot</name>
     <message>
         <source>The window was never shown.</source>
@@ -34,16 +57,35 @@
         <translation>无法读取“%1”：%2</translation>
     </message>
     <message>
-        <source>“%1” is not a UTF-8 text file.</source>
-        <translation>“%1”不是 UTF-8 文本文件。</translation>
-    </message>
-    <message>
         <source>Cannot write “%1”: %2</source>
         <translation>无法写入“%1”：%2</translation>
     </message>
     <message>
         <source>Cannot save “%1”: %2</source>
         <translation>无法保存“%1”：%2</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM</source>
+        <translation>UTF-8（带 BOM）</translation>
+    </message>
+    <message>
+        <source>“%1” looks like a binary file (it contains NUL characters), so it was not opened.</source>
+        <translation>“%1”似乎是二进制文件（包含 NUL 字符），因此未打开。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a UTF-8 text file. Inkling opens UTF-8, and UTF-16 with a byte-order mark; convert other encodings first.</source>
+        <translation>“%1”不是 UTF-8 文本文件。Inkling 可打开 UTF-8 以及带字节顺序标记的 UTF-16 文件；其他编码请先转换。</translation>
+    </message>
+    <message>
+        <source>“%1” starts with a UTF-16 byte-order mark but is not valid UTF-16 text, so it was not opened.</source>
+        <translation>“%1”以 UTF-16 字节顺序标记开头，但不是有效的 UTF-16 文本，因此未打开。</translation>
+    </message>
+</context>
+<context>
+    <name>UiLanguage</name>
+    <message>
+        <source>System Default</source>
+        <translation>系统默认</translation>
     </message>
 </context>
 <context>
@@ -55,6 +97,48 @@
     <message>
         <source>Cannot write the recovery copy “%1”: %2</source>
         <translation>无法写入恢复副本“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::Document</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Cannot Reload File</source>
+        <translation>无法重新加载文件</translation>
+    </message>
+    <message>
+        <source>Reloaded “%1”</source>
+        <translation>已重新加载“%1”</translation>
+    </message>
+    <message>
+        <source>File Changed on Disk</source>
+        <translation>磁盘上的文件已更改</translation>
+    </message>
+    <message>
+        <source>“%1” was deleted or renamed by another program. Your text is still here; save it to keep it.</source>
+        <translation>“%1”已被其他程序删除或重命名。你的文本仍在此处，请保存以免丢失。</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program. Reload it and lose your unsaved changes?</source>
+        <translation>“%1”已被其他程序更改。是否重新加载并放弃未保存的更改？</translation>
+    </message>
+    <message>
+        <source>“%1” was changed by another program. Reload it?</source>
+        <translation>“%1”已被其他程序更改。是否重新加载？</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::HighlightingMenu</name>
+    <message>
+        <source>&amp;Highlighting</source>
+        <translation>语法高亮(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Plain Text</source>
+        <translation>纯文本</translation>
     </message>
 </context>
 <context>
@@ -199,10 +283,6 @@
         <translation>&lt;h3&gt;Inkling %1&lt;/h3&gt;&lt;p&gt;一款文本编辑器：借助完全在本机运行的 GPT-2 语言模型，为你建议句子接下来怎么写。&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
         <source>Unsaved Changes</source>
         <translation>未保存的更改</translation>
     </message>
@@ -333,28 +413,234 @@ Do you want to save them?</source>
         <translation>清除列表(&amp;C)</translation>
     </message>
     <message>
-        <source>“%1” was deleted or renamed by another program. Your text is still here; save it to keep it.</source>
-        <translation>“%1”已被其他程序删除或重命名。你的文本仍在此处，请保存以免丢失。</translation>
+        <source>Encoding and line ends of the file; saving keeps them</source>
+        <translation>文件的编码和换行符；保存时保持不变</translation>
     </message>
     <message>
-        <source>“%1” was changed by another program. Reload it and lose your unsaved changes?</source>
-        <translation>“%1”已被其他程序修改。是否重新加载并放弃未保存的更改？</translation>
+        <source>“%1” is open in another tab. Close that tab first.</source>
+        <translation>“%1”已在另一个标签页中打开。请先关闭该标签页。</translation>
     </message>
     <message>
-        <source>“%1” was changed by another program. Reload it?</source>
-        <translation>“%1”已被其他程序修改。是否重新加载？</translation>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>File Changed on Disk</source>
-        <translation>磁盘上的文件已更改</translation>
+        <source>The new language is used from the next start.</source>
+        <translation>新语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <source>Cannot Reload File</source>
-        <translation>无法重新加载文件</translation>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <source>Reloaded “%1”</source>
-        <translation>已重新加载“%1”</translation>
+        <source>Close the document</source>
+        <translation>关闭文档</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::ModelDownload</name>
+    <message>
+        <source>%1 is already installed in %2.</source>
+        <translation>%1 已安装在 %2 中。</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>无法创建文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 %3 for %4.</source>
+        <translation>%1 对 %4 返回了 HTTP %2 %3。</translation>
+    </message>
+    <message>
+        <source>The download from %1 failed: %2</source>
+        <translation>从 %1 下载失败：%2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 redirected without a location.</source>
+        <translation>%1 返回了重定向，但未提供目标地址。</translation>
+    </message>
+    <message>
+        <source>%1 redirected too often.</source>
+        <translation>%1 重定向次数过多。</translation>
+    </message>
+    <message>
+        <source>%1 did not report a SHA-256 checksum for %2, so the download cannot be verified.</source>
+        <translation>%1 未提供 %2 的 SHA-256 校验和，因此无法验证下载。</translation>
+    </message>
+    <message>
+        <source>Not enough disk space for %1: it needs %2 more, but only %3 are free in %4.</source>
+        <translation>磁盘空间不足，无法存放 %1：还需要 %2，但 %4 中只有 %3 可用。</translation>
+    </message>
+    <message>
+        <source>%1 resumed the download at the wrong place (%2); start it again.</source>
+        <translation>%1 从错误的位置继续下载（%2）；请重新开始下载。</translation>
+    </message>
+    <message>
+        <source>The download of %1 ended after %2 of %3.</source>
+        <translation>%1 的下载在完成 %2（共 %3）后中断。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1 to verify it: %2</source>
+        <translation>无法读取 %1 以进行验证：%2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed its SHA-256 check (expected %3, got %4); the damaged file was deleted. Try the download again.</source>
+        <translation>%2 的 %1 未通过 SHA-256 校验（预期 %3，实际 %4）；已删除损坏的文件。请重新下载。</translation>
+    </message>
+    <message>
+        <source>Cannot rename %1 to %2.</source>
+        <translation>无法将 %1 重命名为 %2。</translation>
+    </message>
+    <message>
+        <source>The downloaded files are not a usable GPT-2 model: %1</source>
+        <translation>下载的文件不是可用的 GPT-2 模型：%1</translation>
+    </message>
+    <message>
+        <source>Cannot move the download into place at %1.</source>
+        <translation>无法将下载的文件移动到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::ModelManagerDialog</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 十亿</translation>
+    </message>
+    <message>
+        <source>%1 M</source>
+        <translation>%1 百万</translation>
+    </message>
+    <message>
+        <source>&amp;Use This Model</source>
+        <translation>使用此模型(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove From List</source>
+        <translation>从列表中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>File Size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>&amp;Add Directory…</source>
+        <translation>添加目录(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Download from Hugging Face</source>
+        <translation>从 Hugging Face 下载</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; (%2 parameters)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;（%2参数）</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>正在下载 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Verifying the SHA-256 checksum…</source>
+        <translation>正在验证 SHA-256 校验和…</translation>
+    </message>
+    <message>
+        <source>Cancelled. What was downloaded is kept for resuming.</source>
+        <translation>已取消。已下载的部分会保留，以便继续下载。</translation>
+    </message>
+    <message>
+        <source>Installed in %1</source>
+        <translation>已安装到 %1</translation>
+    </message>
+    <message>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <source>Resume (%1 so far)</source>
+        <translation>继续（已下载 %1）</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>%1 (active)</source>
+        <translation>%1（使用中）</translation>
+    </message>
+    <message>
+        <source>in use</source>
+        <translation>正在使用</translation>
+    </message>
+    <message>
+        <source>%1 parameters (%2 layers × %3), context length %4 tokens</source>
+        <translation>%1 个参数（%2 层 × %3），上下文长度 %4 个词元</translation>
+    </message>
+    <message>
+        <source>File size %1, precision %2</source>
+        <translation>文件大小 %1，精度 %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Cannot be used: %1</source>
+        <translation>无法使用：%1</translation>
+    </message>
+    <message>
+        <source>Choose a GPT-2 model directory</source>
+        <translation>选择 GPT-2 模型目录</translation>
+    </message>
+    <message>
+        <source>Stop Downloads?</source>
+        <translation>停止下载？</translation>
+    </message>
+    <message>
+        <source>Closing this window stops the running downloads. What has arrived is kept, and the download resumes when you start it again.</source>
+        <translation>关闭此窗口会停止正在进行的下载。已下载的部分会保留，再次开始时将从中断处继续。</translation>
     </message>
 </context>
 <context>
@@ -491,6 +777,18 @@ Do you want to save them?</source>
         <source>Suggest now:</source>
         <translation>立即建议：</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>User interface language:</source>
+        <translation>界面语言：</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start of Inkling.</source>
+        <translation>新语言将在下次启动 Inkling 时生效。</translation>
+    </message>
 </context>
 <context>
     <name>inkling::SuggestionStatus</name>
@@ -542,6 +840,143 @@ Do you want to save them?</source>
         <source>%1 tokens/s</source>
         <translation>%1 词元/秒</translation>
     </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Loading model… %1%</source>
+        <translation>正在加载模型… %1%</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::ThemeMenu</name>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow the Desktop (Light or Dark)</source>
+        <translation>跟随桌面（浅色或深色）(&amp;F)</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::WritingCommands</name>
+    <message>
+        <source>&amp;Continue Paragraph</source>
+        <translation>续写段落(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Summarize Selection</source>
+        <translation>总结所选内容(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Ask About Selection…</source>
+        <translation>就所选内容提问(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Writing Panel</source>
+        <translation>转到写作面板(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Continue the text before the cursor to the end of its paragraph</source>
+        <translation>将光标前的文本续写到所在段落末尾</translation>
+    </message>
+    <message>
+        <source>Summarize the selected text (the GPT-2 paper&apos;s &quot;TL;DR:&quot; prompt)</source>
+        <translation>总结所选文本（使用 GPT-2 论文中的“TL;DR:”提示词）</translation>
+    </message>
+    <message>
+        <source>Answer a question about the selected text</source>
+        <translation>回答关于所选文本的问题</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the writing panel (Esc returns)</source>
+        <translation>将键盘焦点移到写作面板（按 Esc 返回）</translation>
+    </message>
+    <message>
+        <source>Writing &amp;Panel</source>
+        <translation>写作面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Continue Paragraph</source>
+        <translation>续写段落</translation>
+    </message>
+    <message>
+        <source>Summarize Selection</source>
+        <translation>总结所选内容</translation>
+    </message>
+    <message>
+        <source>Ask About Selection</source>
+        <translation>就所选内容提问</translation>
+    </message>
+    <message>
+        <source>Q: %1</source>
+        <translation>Q: %1</translation>
+    </message>
+    <message>
+        <source>Question about the selected text:</source>
+        <translation>关于所选文本的问题：</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::WritingPanel</name>
+    <message>
+        <source>Writing Commands</source>
+        <translation>写作命令</translation>
+    </message>
+    <message>
+        <source>&amp;Insert</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>复制(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Cance&amp;l</source>
+        <translation>取消(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Choose a command from the Tools menu.</source>
+        <translation>请从“工具”菜单中选择一个命令。</translation>
+    </message>
+    <message>
+        <source>Insert the text into the document (one undo step)</source>
+        <translation>将文本插入文档（可一步撤销）</translation>
+    </message>
+    <message>
+        <source>Copy the text to the clipboard</source>
+        <translation>将文本复制到剪贴板</translation>
+    </message>
+    <message>
+        <source>Stop generating (Esc)</source>
+        <translation>停止生成（Esc）</translation>
+    </message>
+    <message>
+        <source>Generating…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>The model had nothing to add.</source>
+        <translation>模型没有可补充的内容。</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -558,16 +993,12 @@ Do you want to save them?</source>
         <translation>png</translation>
     </message>
     <message>
-        <source>The file to open.</source>
-        <translation>要打开的文件。</translation>
-    </message>
-    <message>
-        <source>Only one file can be opened.</source>
-        <translation>只能打开一个文件。</translation>
-    </message>
-    <message>
         <source>Ask for a suggestion at the end of the document as soon as the model is loaded (with --screenshot: capture it once it has finished).</source>
         <translation>模型加载完成后，立即在文档末尾请求建议（与 --screenshot 同用时：待建议生成完毕后再截图）。</translation>
+    </message>
+    <message>
+        <source>The files to open, each in a tab.</source>
+        <translation>要打开的文件，每个文件在一个标签页中打开。</translation>
     </message>
 </context>
 </TS>
