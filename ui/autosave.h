@@ -10,6 +10,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QPlainTextEdit;
 
@@ -49,6 +50,8 @@ public:
 
     // Copies in directory whose writers are no longer running (their lock is stale).
     static QList<RecoverableDocument> findRecoverable(const QString &directory);
+    // Decodes one copy, whoever wrote it; nothing if it is unreadable or not a copy.
+    static std::optional<RecoverableDocument> readCopy(const QString &path);
     // Deletes a recovered (or declined) copy and its lock.
     static void remove(const RecoverableDocument &document);
 
