@@ -1,7 +1,8 @@
 // Unsaved work survives a crash: recovery copies are written atomically, removed after a
 // clean end, ignored while their Inkling runs, and found after it was killed — checked
 // with a child process (this test binary in "writer" mode) killed by SIGKILL at random
-// moments while it keeps rewriting its copy.
+// moments while it keeps rewriting its copy (kill_trial.h).
+#include "kill_trial.h"
 #include "ui/autosave.h"
 #include "ui/document.h"
 #include "ui/editor.h"
@@ -20,9 +21,6 @@
 #include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
-
-#include <cstdio>
 
 using namespace inkling;
 
@@ -49,10 +47,8 @@ int runWriter(int argc, char **argv, const QString &directory)
         editor.document()->setModified(true);
         if (!autosave.saveNow())
             return 3;
-        if (n == 0) {
-            std::printf("ready\n");
-            std::fflush(stdout);
-        }
+        if (n == 0)
+            kill_trial::announceReady();
     }
 }
 
@@ -73,8 +69,7 @@ int runWindow(int argc, char **argv)
         if (!window.autosave()->saveNow())
             return 3;
     }
-    std::printf("ready\n");
-    std::fflush(stdout);
+    kill_trial::announceReady();
     return app.exec();
 }
 
@@ -186,14 +181,9 @@ private slots:
         const int trials = 100;
         int versionsSeen = 0;
         for (int trial = 0; trial < trials; ++trial) {
-            QProcess child;
-            child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--writer"), dir.path()});
-            QVERIFY(child.waitForReadyRead(20000));
-            QCOMPARE(child.readLine().trimmed(), QByteArray("ready"));
-            QThread::msleep(rng.bounded(1, 40)); // somewhere in the middle of a write
-            child.kill(); // SIGKILL: no destructor, no cleanup
-            QVERIFY(child.waitForFinished(5000));
-            QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+            const kill_trial::Outcome killed =
+                kill_trial::killAfterRandomDelay({QStringLiteral("--writer"), dir.path()}, rng);
+            QVERIFY2(killed.error.isEmpty(), qPrintable(killed.error));
 
             const QList<RecoverableDocument> found = Autosave::findRecoverable(dir.path());
             QCOMPARE(found.size(), 1);

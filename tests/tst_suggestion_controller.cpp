@@ -249,6 +249,37 @@ private slots:
         QCOMPARE(f.editor.toPlainText(), QStringLiteral("It was always"));
     }
 
+    // As in VS Code / Copilot: Alt+] or Alt+[ with nothing to cycle through asks for a
+    // suggestion and shows it; the bracket is never typed (also with suggestions off).
+    void alternativeKeyWithoutSuggestionRequestsOne_data()
+    {
+        QTest::addColumn<int>("key");
+        QTest::addRow("Alt+]") << int(Qt::Key_BracketRight);
+        QTest::addRow("Alt+[") << int(Qt::Key_BracketLeft);
+    }
+    void alternativeKeyWithoutSuggestionRequestsOne()
+    {
+        QFETCH(int, key);
+        Fixture f;
+        SuggestionSettings s;
+        s.autoSuggest = false;
+        f.controller.setSettings(s);
+        QTest::keyClicks(&f.editor, "It was");
+        QTest::keyClick(&f.editor, Qt::Key(key), Qt::AltModifier);
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("It was"));
+        QCOMPARE(f.source.requests.size(), 1);
+        QCOMPARE(f.source.requests.last().textBefore, QStringLiteral("It was"));
+        f.source.answer({" a dark night"});
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" a dark night"));
+        QCOMPARE(f.controller.alternativeIndex(), 0);
+        QTRY_COMPARE(f.ghostInLayout(), QStringLiteral(" a dark night"));
+
+        f.controller.setEnabled(false); // no model: nothing to ask, still nothing typed
+        QTest::keyClick(&f.editor, Qt::Key(key), Qt::AltModifier);
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("It was"));
+        QCOMPARE(f.source.requests.size(), 1);
+    }
+
     void modeChangeDropsTheSuggestion()
     {
         Fixture f;

@@ -178,8 +178,14 @@ private slots:
                 QTest::keyClick(editor, Qt::Key_Right);
                 cursor = qMin(int(shadow.size()), cursor + 1);
             }
-            // Sometimes pause long enough for a suggestion to arrive.
-            QTest::qWait(rng.bounded(4) == 0 ? 150 : rng.bounded(25));
+            // Sometimes pause long enough for a suggestion to arrive (longer under
+            // ThreadSanitizer, which makes the engine several times slower).
+#if defined(__SANITIZE_THREAD__)
+            constexpr int pauseScale = 3;
+#else
+            constexpr int pauseScale = 1;
+#endif
+            QTest::qWait(rng.bounded(4) == 0 ? 150 * pauseScale : rng.bounded(25));
 
             QCOMPARE(editor->toPlainText(), shadow);
             QCOMPARE(editor->textCursor().position(), cursor);

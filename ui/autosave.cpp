@@ -131,26 +131,32 @@ QList<RecoverableDocument> Autosave::findRecoverable(const QString &directory)
         if (!lock.tryLock(0))
             continue; // its Inkling is still running
         lock.unlock();
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly))
-            continue;
-        const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-        if (!o.contains(QStringLiteral("text")))
-            continue;
-        RecoverableDocument d;
-        d.autosavePath = path;
-        d.originalPath = o.value(QStringLiteral("original")).toString();
-        d.text = o.value(QStringLiteral("text")).toString();
-        d.format.encoding = encodingFromKey(o.value(QStringLiteral("encoding")).toString());
-        const QString lineEnding = o.value(QStringLiteral("lineEnding")).toString();
-        for (LineEnding e : {LineEnding::CrLf, LineEnding::Cr}) {
-            if (lineEnding == lineEndingName(e))
-                d.format.lineEnding = e;
-        }
-        d.savedAt = QDateTime::fromString(o.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
-        found.append(d);
+        if (std::optional<RecoverableDocument> d = readCopy(path))
+            found.append(*d);
     }
     return found;
+}
+
+std::optional<RecoverableDocument> Autosave::readCopy(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    if (!o.contains(QStringLiteral("text")))
+        return std::nullopt;
+    RecoverableDocument d;
+    d.autosavePath = path;
+    d.originalPath = o.value(QStringLiteral("original")).toString();
+    d.text = o.value(QStringLiteral("text")).toString();
+    d.format.encoding = encodingFromKey(o.value(QStringLiteral("encoding")).toString());
+    const QString lineEnding = o.value(QStringLiteral("lineEnding")).toString();
+    for (LineEnding e : {LineEnding::CrLf, LineEnding::Cr}) {
+        if (lineEnding == lineEndingName(e))
+            d.format.lineEnding = e;
+    }
+    d.savedAt = QDateTime::fromString(o.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
+    return d;
 }
 
 void Autosave::remove(const RecoverableDocument &document)

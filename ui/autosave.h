@@ -12,6 +12,7 @@
 #include <QTimer>
 
 #include <memory>
+#include <optional>
 
 class QPlainTextEdit;
 
@@ -53,6 +54,8 @@ public:
 
     // Copies in directory whose writers are no longer running (their lock is stale).
     static QList<RecoverableDocument> findRecoverable(const QString &directory);
+    // Decodes one copy, whoever wrote it; nothing if it is unreadable or not a copy.
+    static std::optional<RecoverableDocument> readCopy(const QString &path);
     // Deletes a recovered (or declined) copy and its lock.
     static void remove(const RecoverableDocument &document);
 

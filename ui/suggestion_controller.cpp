@@ -400,8 +400,18 @@ bool SuggestionController::eventFilter(QObject *watched, QEvent *event)
         {k.acceptWord, [this] { return hasSuggestion() && acceptWord(); }},
         {k.acceptLine, [this] { return hasSuggestion() && acceptLine(); }},
         {k.dismiss, [this] { return dismiss(); }},
-        {k.nextAlternative, [this] { return nextAlternative(); }},
-        {k.previousAlternative, [this] { return previousAlternative(); }},
+        // As in VS Code / Copilot: with nothing to cycle through, the alternative keys
+        // ask for a suggestion; they never type their character.
+        {k.nextAlternative, [this] {
+             if (!nextAlternative())
+                 requestNow();
+             return true;
+         }},
+        {k.previousAlternative, [this] {
+             if (!previousAlternative())
+                 requestNow();
+             return true;
+         }},
         {k.requestNow, [this] { return requestNow(); }},
     };
     for (const auto &[sequence, action] : actions) {
@@ -409,7 +419,8 @@ bool SuggestionController::eventFilter(QObject *watched, QEvent *event)
             continue;
         if (event->type() == QEvent::ShortcutOverride) {
             // Claim the key from window shortcuts while it has a suggestion to act on.
-            if (suggesting || sequence == k.requestNow) {
+            if (suggesting || sequence == k.requestNow || sequence == k.nextAlternative ||
+                sequence == k.previousAlternative) {
                 event->accept();
                 return true;
             }
