@@ -96,6 +96,7 @@ void CompletionService::complete(const CompletionRequest &request)
         std::string text;
         GenerationCallbacks callbacks;
         callbacks.isCancelled = stale;
+        callbacks.onConfidence = [&](double p) { emit confidence(id, p); };
         callbacks.onText = [&](std::string_view piece) {
             text += piece;
             emit partial(id, QString::fromUtf8(piece.data(), qsizetype(piece.size())));
@@ -111,6 +112,7 @@ void CompletionService::complete(const CompletionRequest &request)
         stats.tokensPerSecond = stats.tokens > 1 && decodeMs > 0 ? (stats.tokens - 1) * 1000.0 / decodeMs : 0;
         stats.promptTokens = r.promptTokens;
         stats.reusedTokens = r.reusedTokens;
+        stats.firstWordConfidence = r.firstWordConfidence;
         stats.stopReason = QString::fromLatin1(stopReasonName(r.reason));
         emit finished(id, QString::fromStdString(text), stats);
     } catch (const std::exception &e) {

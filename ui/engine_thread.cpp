@@ -10,6 +10,7 @@ EngineThread::EngineThread(QObject *parent)
     m_thread.setObjectName(QStringLiteral("inkling-engine"));
     m_service->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_service, &QObject::deleteLater);
+    connect(m_service, &CompletionService::confidence, this, &CompletionSource::confidence);
     connect(m_service, &CompletionService::partial, this, &CompletionSource::partial);
     connect(m_service, &CompletionService::finished, this, &CompletionSource::finished);
     connect(m_service, &CompletionService::failed, this, &CompletionSource::failed);

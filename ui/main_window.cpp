@@ -68,7 +68,7 @@ MainWindow::MainWindow(QWidget *parent)
         QSettings settings;
         applySettings(SuggestionSettings::load(settings));
     }
-    setMode(CompletionMode::Sentence);
+    setMode(m_settings.proseMode); // [quality] tuned prose mode (issue #8)
 
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
             &QWidget::setWindowModified);
@@ -189,7 +189,7 @@ void MainWindow::newFile()
     setFilePath(QString());
     m_editor->setReadOnly(false);
     watchFile();
-    setMode(CompletionMode::Sentence);
+    setMode(m_settings.proseMode); // [quality] tuned prose mode (issue #8)
 }
 
 void MainWindow::open()
@@ -296,7 +296,8 @@ CompletionMode MainWindow::modeForDefinition(const QString &section)
     static const QStringList codeSections = {QStringLiteral("Sources"), QStringLiteral("Scripts"),
                                              QStringLiteral("Scientific"),
                                              QStringLiteral("Hardware"), QStringLiteral("Database")};
-    return codeSections.contains(section) ? CompletionMode::Code : CompletionMode::Sentence;
+    // [quality] tuned prose mode (issue #8)
+    return codeSections.contains(section) ? CompletionMode::Code : SuggestionSettings{}.proseMode;
 }
 
 void MainWindow::createSuggestionMenu()
@@ -377,6 +378,8 @@ void MainWindow::connectSuggestions()
     });
     connect(m_suggestions, &SuggestionController::busyChanged, m_status, &SuggestionStatus::setBusy);
     connect(m_suggestions, &SuggestionController::latencyMeasured, m_status, &SuggestionStatus::setLatency);
+    // [quality] keystrokes-saved meter (issue #8)
+    connect(m_suggestions, &SuggestionController::accepted, m_status, &SuggestionStatus::addAccepted);
     connect(m_suggestions, &SuggestionController::finished, this, [this](const CompletionStats &stats) {
         m_status->setSpeed(stats.tokensPerSecond);
     });
