@@ -219,7 +219,7 @@ private slots:
         f.write("The old man looked out of the window and saw the light of the lamp.\r\n");
         f.close();
         const QStringList args = {"eval", "keystrokes", path, "--prose-mode", "word", "--greedy",
-                                  "--threshold", "0,0.5"};
+                                  "--trigger", "always", "--threshold", "0,0.5"};
         const Run r = cli(args);
         QCOMPARE(r.exitCode, 0);
         const QString out = QString::fromUtf8(r.out);
@@ -233,8 +233,8 @@ private slots:
             QCOMPARE(m["typed"] + m["accepted_characters"], m["characters"]);
             QCOMPARE(m["keystrokes"], m["typed"] + m["accept_keys"]);
             QVERIFY(m["shown"] + m["suppressed"] <= m["requests"]);
-            QVERIFY(m["shown"] > 0);
         }
+        QVERIFY(keyValues(blocks[1].toUtf8())["shown"] > 0);
         QVERIFY(keyValues(blocks[2].toUtf8())["shown"] <= keyValues(blocks[1].toUtf8())["shown"]);
         const Run again = cli(args);
         const auto strip = [](QString s) { // latency is the only thing that may differ

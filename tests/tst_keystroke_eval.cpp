@@ -17,8 +17,11 @@ namespace {
 
 SuggestionPolicy greedyPolicy()
 {
+    // The replay's mechanics, independent of the tuned trigger and threshold defaults.
     SuggestionPolicy p;
     p.sampling.greedy = true;
+    p.trigger = TriggerRule::EveryKeystroke;
+    p.minConfidence = 0;
     p.timeBudgetMs = 0; // never cut short on a slow machine
     return p;
 }
