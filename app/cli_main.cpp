@@ -1,10 +1,13 @@
 // inkling-cli: the engine without the GUI — complete a prompt, tokenize text, measure
-// perplexity. Errors end in one line on stderr and a non-zero exit.
+// perplexity, replay a text to measure keystroke savings. Errors end in one line on
+// stderr and a non-zero exit.
 #include "engine/cpu_threads.h"
 #include "engine/generator.h"
+#include "engine/keystroke_eval.h"
 #include "engine/language_model.h"
 #include "engine/model_error.h"
 #include "engine/perplexity.h"
+#include "engine/utf8_stream.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -30,6 +33,11 @@ Commands:
                         as given), space-separated.
   perplexity FILE       Score FILE: tokens, mean negative log-likelihood, perplexity,
                         bits per byte (sliding window over long files).
+  eval keystrokes FILE...
+                        Type the FILEs as a writer would, with the app's suggestion
+                        rules and defaults, accepting suggestions (Tab, Ctrl+Right per
+                        word, Alt+Right per sentence) where they match the text; report
+                        keystroke savings, suggestions shown, wrong-shown rate, latency.
 
 Options:
   --model DIR           Hugging Face GPT-2 model directory (default: the embedded
@@ -37,10 +45,12 @@ Options:
   --precision P         f32 | bf16 | s8 | auto: weight format (default f32; bf16 and
                         s8 fall back to f32 where oneDNN has no fast kernel).
   --mode MODE           word | sentence | paragraph | code | raw | line (default raw: no
-                        stop rule; line: to the end of the line, as answers after "A:").
-  --max-tokens N        Token budget (default 40).
+                        stop rule; line: to the end of the line, as answers after "A:";
+                        eval: the app's mode for the file, code for source files).
+  --max-tokens N        Token budget (default 40; eval: the app's for the mode).
   --time-budget-ms N    Stop after this long (default: none).
-  --greedy              Always take the most likely token (no penalty unless given).
+  --greedy              Always take the most likely token (complete: no penalty unless given).
+  --sample              eval: sample with temperature, top-k and top-p.
   --seed N              Seed for sampling (default 0): same seed, same output.
   --temperature T       Sampling temperature (default 0.7).
   --top-k K             Keep the K most likely tokens (default 40; 0 = all).
@@ -48,6 +58,14 @@ Options:
   --repetition-penalty R  Penalise recent tokens (default 1.1; 1 = off).
   --heal                Token healing: when the prompt ends inside a word, let the
                         first tokens re-spell its typed part and print what follows.
+  --prose-mode MODE     eval: the mode for files that are not source code (default: the
+                        app's); with --mode auto.
+  --threshold X[,X...]  eval: minimum first-word confidence to show a suggestion
+                        (default: the app's); several values run a grid.
+  --trigger T[,T...]    eval: always | word: when typing asks for a suggestion (default:
+                        the app's); several values run a grid.
+  --no-heal             eval: no token healing.
+  --full-suggestions    eval: generate every suggestion to its end (slower, same result).
   --print-ids           Print generated token ids instead of text.
   --stats               Print timing and token counts to standard error.
   --window N            perplexity: window length in tokens (default: model context).
@@ -65,8 +83,10 @@ struct Options
 {
     std::string command;
     std::optional<std::string> argument;
+    std::vector<std::string> extra; // positional arguments after `argument`
     std::map<std::string, std::string> values;
-    bool greedy = false, printIds = false, stats = false, heal = false;
+    bool greedy = false, sample = false, printIds = false, stats = false, heal = false,
+         noHeal = false, fullSuggestions = false;
 
     std::string value(const std::string &key, const std::string &fallback) const
     {
@@ -76,12 +96,14 @@ struct Options
     double number(const std::string &key, double fallback) const
     {
         auto it = values.find(key);
-        if (it == values.end())
-            return fallback;
+        return it == values.end() ? fallback : toNumber(key, it->second);
+    }
+    static double toNumber(const std::string &key, const std::string &text)
+    {
         char *end = nullptr;
-        const double v = std::strtod(it->second.c_str(), &end);
-        if (it->second.empty() || *end)
-            throw UsageError("--" + key + " needs a number, got '" + it->second + "'");
+        const double v = std::strtod(text.c_str(), &end);
+        if (text.empty() || *end)
+            throw UsageError("--" + key + " needs a number, got '" + text + "'");
         return v;
     }
 };
@@ -90,7 +112,7 @@ Options parse(int argc, char **argv)
 {
     static const std::vector<std::string> withValue = {
         "model", "precision", "mode", "max-tokens", "time-budget-ms", "seed", "temperature", "top-k",
-        "top-p", "repetition-penalty", "window", "stride"};
+        "top-p", "repetition-penalty", "window", "stride", "threshold", "trigger", "prose-mode"};
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -108,6 +130,12 @@ Options parse(int argc, char **argv)
             o.greedy = true;
         } else if (a == "--heal") {
             o.heal = true;
+        } else if (a == "--no-heal") {
+            o.noHeal = true;
+        } else if (a == "--sample") {
+            o.sample = true;
+        } else if (a == "--full-suggestions") {
+            o.fullSuggestions = true;
         } else if (a == "--print-ids") {
             o.printIds = true;
         } else if (a == "--stats") {
@@ -129,6 +157,8 @@ Options parse(int argc, char **argv)
             o.command = a;
         } else if (!o.argument) {
             o.argument = a;
+        } else if (o.command == "eval") {
+            o.extra.push_back(a);
         } else {
             throw UsageError("unexpected argument '" + a + "'");
         }
@@ -247,6 +277,188 @@ int perplexityCommand(const Options &o)
     return 0;
 }
 
+
+std::vector<std::string> splitList(const std::string &value)
+{
+    std::vector<std::string> items;
+    std::stringstream in(value);
+    for (std::string item; std::getline(in, item, ',');)
+        items.push_back(item);
+    return items;
+}
+
+// The file as the editor would hold it: valid UTF-8, line breaks as \n.
+std::string readTextFile(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw std::runtime_error("cannot read " + path);
+    std::string text = readAll(in);
+    for (size_t i = 0; i < text.size();) {
+        const Utf8Char c = decodeUtf8(text, i);
+        if (c.status != Utf8Char::Status::Complete)
+            throw std::runtime_error(path + " is not UTF-8 text (byte " + std::to_string(i) + ")");
+        i += c.length;
+    }
+    std::string lf;
+    lf.reserve(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+            continue;
+        lf += text[i];
+    }
+    return lf;
+}
+
+// The app writes source files in code mode and everything else in its prose mode.
+CompletionMode modeForFile(const std::string &path, const SuggestionPolicy &policy)
+{
+    static const std::vector<std::string> sourceExtensions = {
+        ".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp", ".py", ".js", ".mjs", ".ts", ".java",
+        ".go", ".rs", ".rb", ".sh", ".cs", ".kt", ".swift", ".php", ".pl", ".lua", ".scala", ".sql"};
+    const size_t dot = path.find_last_of('.');
+    const size_t slash = path.find_last_of('/');
+    if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+        const std::string ext = path.substr(dot);
+        if (std::find(sourceExtensions.begin(), sourceExtensions.end(), ext) != sourceExtensions.end())
+            return CompletionMode::Code;
+    }
+    return policy.proseMode;
+}
+
+double percentile(std::vector<double> v, double q)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const size_t i = size_t(q * double(v.size() - 1) + 0.5);
+    return v[std::min(i, v.size() - 1)];
+}
+
+void printStats(const KeystrokeStats &s)
+{
+    double mean = 0;
+    for (double l : s.latencyMs)
+        mean += l / double(s.latencyMs.size());
+    std::printf("characters %lld\nkeystrokes %lld\ntyped %lld\nsaved %lld\nsavings_percent %.2f\n"
+                "requests %lld\nshown %lld\nsuppressed %lld\naccepted %lld\naccept_keys %lld\n"
+                "accepted_characters %lld\nwrong_shown %lld\nwrong_shown_percent %.2f\n"
+                "latency_ms_mean %.2f\nlatency_ms_p50 %.2f\nlatency_ms_p95 %.2f\n",
+                s.characters, s.keystrokes, s.typed, s.saved(), s.savingsPercent(), s.requests, s.shown,
+                s.suppressed, s.accepted, s.acceptKeys, s.acceptedCharacters, s.wrongShown,
+                s.wrongShownPercent(), mean, percentile(s.latencyMs, 0.5), percentile(s.latencyMs, 0.95));
+}
+
+int evalCommand(const Options &o)
+{
+    if (!o.argument || *o.argument != "keystrokes")
+        throw UsageError("eval needs a kind of evaluation: eval keystrokes FILE...");
+    if (o.extra.empty())
+        throw UsageError("eval keystrokes needs at least one FILE");
+    // The app's defaults, changed only by what is given.
+    SuggestionPolicy base;
+    std::optional<CompletionMode> forcedMode;
+    if (const std::string m = o.value("mode", "auto"); m != "auto") {
+        forcedMode = modeFromName(m);
+        if (!forcedMode || *forcedMode == CompletionMode::Raw)
+            throw UsageError("--mode must be auto, word, sentence, paragraph or code");
+    }
+    if (o.values.count("prose-mode")) {
+        const auto m = modeFromName(o.value("prose-mode", ""));
+        if (!m || *m == CompletionMode::Raw || *m == CompletionMode::Code)
+            throw UsageError("--prose-mode must be word, sentence or paragraph");
+        base.proseMode = *m;
+    }
+    SamplingParams &sp = base.sampling;
+    if (o.greedy && o.sample)
+        throw UsageError("--greedy and --sample exclude each other");
+    if (o.greedy)
+        sp.greedy = true;
+    if (o.sample)
+        sp.greedy = false;
+    sp.seed = uint64_t(o.number("seed", double(sp.seed)));
+    sp.temperature = float(o.number("temperature", sp.temperature));
+    sp.topK = int(o.number("top-k", sp.topK));
+    sp.topP = float(o.number("top-p", sp.topP));
+    sp.repetitionPenalty = float(o.number("repetition-penalty", sp.repetitionPenalty));
+    base.tokenHealing = !o.noHeal;
+    base.timeBudgetMs = 0; // a loaded machine must not change what is measured
+    if (o.values.count("max-tokens")) {
+        const int n = int(o.number("max-tokens", 0));
+        if (n < 1)
+            throw UsageError("--max-tokens must be at least 1");
+        base.maxTokensWord = base.maxTokensSentence = base.maxTokensParagraph = base.maxTokensCode = n;
+    }
+    std::vector<double> thresholds;
+    for (const std::string &t : splitList(o.value("threshold", std::to_string(base.minConfidence)))) {
+        const double x = Options::toNumber("threshold", t);
+        if (x < 0 || x > 1)
+            throw UsageError("--threshold values must be between 0 and 1");
+        thresholds.push_back(x);
+    }
+    std::vector<TriggerRule> triggers;
+    for (const std::string &t : splitList(o.value("trigger", triggerRuleName(base.trigger)))) {
+        const auto rule = triggerRuleFromName(t);
+        if (!rule)
+            throw UsageError("--trigger must be always or word");
+        triggers.push_back(*rule);
+    }
+    if (thresholds.empty() || triggers.empty())
+        throw UsageError("--threshold and --trigger need at least one value");
+
+    std::vector<std::string> texts;
+    for (const std::string &path : o.extra)
+        texts.push_back(readTextFile(path)); // every file checked before the slow part
+    const auto model = loadModel(o);
+    Gpt2Session session(model->model());
+    std::map<CompletionMode, std::unique_ptr<KeystrokeReplay>> replays;
+    struct Row
+    {
+        TriggerRule trigger;
+        double threshold;
+        KeystrokeStats stats;
+    };
+    std::vector<Row> rows;
+    for (TriggerRule trigger : triggers) {
+        for (double threshold : thresholds)
+            rows.push_back({trigger, threshold, {}});
+    }
+    std::string modes;
+    for (size_t f = 0; f < texts.size(); ++f) {
+        const CompletionMode mode = forcedMode.value_or(modeForFile(o.extra[f], base));
+        auto &replay = replays[mode];
+        if (!replay)
+            replay = std::make_unique<KeystrokeReplay>(session, model->tokenizer(), mode, base, !o.fullSuggestions);
+        if (modes.find(modeName(mode)) == std::string::npos)
+            modes += std::string(modes.empty() ? "" : ",") + modeName(mode);
+        for (Row &row : rows) {
+            SuggestionPolicy policy = base;
+            policy.trigger = row.trigger;
+            policy.minConfidence = row.threshold;
+            const KeystrokeStats st = replay->run(texts[f], policy);
+            row.stats.add(st);
+            std::fprintf(stderr, "%s [%s, trigger %s, threshold %.2f]: savings %.1f %%, wrong shown %.1f %%\n",
+                         o.extra[f].c_str(), modeName(mode), triggerRuleName(row.trigger), row.threshold,
+                         st.savingsPercent(), st.wrongShownPercent());
+        }
+    }
+    std::printf("model %s\nfiles %zu\nmode %s\nsampling %s\nhealing %s\n", model->name().c_str(),
+                texts.size(), modes.c_str(), sp.greedy ? "greedy" : "sampled", base.tokenHealing ? "on" : "off");
+    for (const Row &row : rows) {
+        std::printf("\ntrigger %s\nthreshold %.4g\n", triggerRuleName(row.trigger), row.threshold);
+        printStats(row.stats);
+    }
+    if (rows.size() > 1) {
+        std::printf("\n| trigger | threshold | savings %% | shown | wrong-shown %% | accepted | suppressed |\n"
+                    "|---|---|---|---|---|---|---|\n");
+        for (const Row &row : rows)
+            std::printf("| %s | %.2f | %.1f | %lld | %.1f | %lld | %lld |\n", triggerRuleName(row.trigger),
+                        row.threshold, row.stats.savingsPercent(), row.stats.shown,
+                        row.stats.wrongShownPercent(), row.stats.accepted, row.stats.suppressed);
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -260,6 +472,8 @@ int main(int argc, char **argv)
             return tokenize(o);
         if (o.command == "perplexity")
             return perplexityCommand(o);
+        if (o.command == "eval")
+            return evalCommand(o);
         throw UsageError("unknown command '" + o.command + "'");
     } catch (const UsageError &e) {
         std::fprintf(stderr, "inkling-cli: %s (see --help)\n", e.what());

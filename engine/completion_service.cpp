@@ -150,6 +150,7 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
         std::string text;
         GenerationCallbacks callbacks;
         callbacks.isCancelled = stale;
+        callbacks.onConfidence = [&](double p) { emit confidence(id, p); };
         callbacks.onText = [&](std::string_view piece) {
             text += piece;
             emit partial(id, QString::fromUtf8(piece.data(), qsizetype(piece.size())));
@@ -169,6 +170,7 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
         stats.tokensPerSecond = stats.tokens > 1 && decodeMs > 0 ? (stats.tokens - 1) * 1000.0 / decodeMs : 0;
         stats.promptTokens = r.promptTokens;
         stats.reusedTokens = r.reusedTokens;
+        stats.firstWordConfidence = r.firstWordConfidence;
         stats.stopReason = cancelled ? QStringLiteral("preempted") : QString::fromLatin1(stopReasonName(r.reason));
         emit finished(id, QString::fromStdString(text), stats);
     } catch (const std::exception &e) {

@@ -47,6 +47,7 @@ struct CompletionStats
     double tokensPerSecond = 0; // decode speed after the first token
     int promptTokens = 0;
     int reusedTokens = 0;
+    double firstWordConfidence = 0; // probability of the suggestion's first word
     QString stopReason;
 };
 
@@ -104,6 +105,9 @@ signals:
     void modelLoadProgress(double fraction);
     void modelLoaded(const inkling::ModelInfo &info);
     void modelFailed(const QString &directory, const QString &message);
+    // The probability of request id's first word, once it is complete and before any
+    // partial() of that request: the controller decides from it whether to show it.
+    void confidence(quint64 id, double firstWordConfidence);
     // Newly final text of request id, in whole characters (append to what came before).
     void partial(quint64 id, const QString &text);
     void finished(quint64 id, const QString &text, const inkling::CompletionStats &stats);

@@ -2,11 +2,14 @@
 // continues, so a stop costs no extra model evaluation.
 #include "engine/generator.h"
 
+#include "engine/suggestion_policy.h"
 #include "engine/unicode_class.h"
 #include "engine/utf8_stream.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <limits>
 
 namespace inkling {
 
@@ -16,6 +19,22 @@ using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point start)
 {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// softmax(logits)[id] over the tokens `allowed` accepts (all when it is empty).
+float tokenProbability(std::span<const float> logits, int id, const std::function<bool(int)> &allowed)
+{
+    float maxLogit = -std::numeric_limits<float>::infinity();
+    for (size_t i = 0; i < logits.size(); ++i) {
+        if (logits[i] > maxLogit && (!allowed || allowed(int(i))))
+            maxLogit = logits[i];
+    }
+    double sum = 0;
+    for (size_t i = 0; i < logits.size(); ++i) {
+        if (!allowed || allowed(int(i)))
+            sum += std::exp(double(logits[i]) - maxLogit);
+    }
+    return sum > 0 ? float(std::exp(double(logits[size_t(id)]) - maxLogit) / sum) : 0.0f;
 }
 } // namespace
 
@@ -111,9 +130,25 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
         return b.size() >= toSpell.size() ? b.compare(0, toSpell.size(), toSpell) == 0
                                           : toSpell.compare(0, b.size(), b) == 0;
     };
+    std::vector<size_t> tokenEnds; // byte end in raw of each generated token
+    bool confidenceKnown = false;
+    // The first word ends at byte wordEnd of raw: its confidence is the product of the
+    // probabilities of the tokens that spell part of it after the typed prefix.
+    const auto reportConfidence = [&](size_t wordEnd) {
+        double p = 1;
+        for (size_t t = 0; t < tokenEnds.size(); ++t) {
+            const size_t begin = t ? tokenEnds[t - 1] : 0;
+            if (tokenEnds[t] > prefixLength && begin < wordEnd)
+                p *= result.tokenProbabilities[t];
+        }
+        result.firstWordConfidence = wordEnd > prefixLength ? p : 0.0;
+        confidenceKnown = true;
+        if (callbacks.onConfidence)
+            callbacks.onConfidence(result.firstWordConfidence);
+    };
     const auto emitUpTo = [&](size_t end) {
-        if (end <= emitted)
-            return;
+        if (!confidenceKnown || end <= emitted)
+            return; // nothing is shown before the first word's confidence is known
         const std::string text = stream.push(std::string_view(raw).substr(emitted, end - emitted));
         emitted = end;
         if (!text.empty() && callbacks.onText)
@@ -141,13 +176,22 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
             break;
         }
         result.tokens.push_back(id);
+        result.tokenProbabilities.push_back(
+            tokenProbability(session.logits(), id, toSpell.empty() ? std::function<bool(int)>() : spells));
         const std::string &bytes = tokenizer.tokenBytes(id);
         raw += bytes;
+        tokenEnds.push_back(raw.size());
         toSpell.remove_prefix(std::min(toSpell.size(), bytes.size()));
         if (toSpell.empty()) {
             // The rules judge what follows the typed characters: after a completed word
             // the word mode then suggests the next word, inside one the rest of it.
             const std::string_view after = std::string_view(raw).substr(prefixLength);
+            if (!confidenceKnown) {
+                // Complete once something follows it; " window" may still become " windows".
+                const size_t word = nextWordLength(after);
+                if (word < after.size())
+                    reportConfidence(prefixLength + word);
+            }
             if ((cut = rule.stopAt(after))) {
                 *cut += prefixLength;
                 result.reason = StopReason::Rule;
@@ -170,6 +214,12 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
     else
         end = std::max(cut ? *cut : prefixLength + rule.finalLength(std::string_view(raw).substr(prefixLength)), emitted);
     if (result.reason != StopReason::Cancelled) {
+        if (!confidenceKnown) {
+            const std::string_view text = raw.size() >= end
+                                              ? std::string_view(raw).substr(prefixLength, end - prefixLength)
+                                              : std::string_view();
+            reportConfidence(prefixLength + nextWordLength(text));
+        }
         emitUpTo(end);
         const std::string tail = stream.flush();
         if (!tail.empty() && callbacks.onText)

@@ -46,6 +46,13 @@ struct GenerationResult
 {
     std::string text;        // the suggestion (what follows the prompt)
     std::vector<int> tokens; // generated ids (those spelling a healed prefix included)
+    // Per generated token: its probability under the model (softmax of the raw logits,
+    // before temperature or penalties), renormalised over the tokens that token healing
+    // allowed at that step, i.e. the probability given what the user typed.
+    std::vector<float> tokenProbabilities;
+    // The probability of the suggestion's first word (see nextWordLength()): the product
+    // of the probabilities of the tokens that spell part of it. 0 for no suggestion.
+    double firstWordConfidence = 0;
     std::string healedPrefix; // typed characters the first tokens re-spelled
     StopReason reason = StopReason::Rule;
     int promptTokens = 0;
@@ -60,6 +67,11 @@ struct GenerationCallbacks
     std::function<void(std::string_view)> onText;
     // Polled between prompt chunks and between tokens.
     std::function<bool()> isCancelled;
+    // Called once, before any text, when the first word of the suggestion is complete
+    // (a character after it was generated, or generation ended), with its confidence
+    // (GenerationResult::firstWordConfidence). Text is held back until then, so a
+    // listener can suppress an unlikely suggestion before any of it is shown.
+    std::function<void(double)> onConfidence;
 };
 
 // The prompt's tokens as they go to the model: the most recent that leave room for

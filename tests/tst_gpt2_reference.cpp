@@ -77,7 +77,7 @@ private slots:
         std::string streamed;
         Gpt2Session genSession(m_model->model());
         const GenerationResult r = generate(genSession, m_model->tokenizer(), request,
-                                            {[&](std::string_view t) { streamed += t; }, {}});
+                                            {[&](std::string_view t) { streamed += t; }, {}, {}});
         QCOMPARE(r.reason, StopReason::TokenBudget);
         QCOMPARE(r.tokens, expectedGreedy);
         QCOMPARE(QString::fromStdString(r.text), s.value("greedy_text").toString());

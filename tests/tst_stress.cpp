@@ -117,6 +117,9 @@ private slots:
         settings.maxTokensSentence = 12;
         settings.maxTokensParagraph = 16;
         settings.maxTokensCode = 16;
+        // Every keystroke asks and every suggestion shows: the most ghost traffic.
+        settings.trigger = TriggerRule::EveryKeystroke;
+        settings.minConfidence = 0;
         window.applySettings(settings);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -273,7 +276,9 @@ private slots:
               "RSS %.1f MiB at start, %.1f after 500 events, %.1f at the end (growth %.1f MiB)",
               events, ghostsSeen, accepts, modelSwitches, qlonglong(shadow.size()),
               copiesChecked, rssAtStart, rssAfterWarmUp, rssAtEnd, rssAtEnd - rssAfterWarmUp);
-        QVERIFY2(ghostsSeen > events / 100, qPrintable(QString::number(ghostsSeen)));
+        // Random cursor moves often leave the cursor inside a word, where no suggestion is
+        // asked for, and text shows only once its first word is complete: 0.5 % of events.
+        QVERIFY2(ghostsSeen > events / 200, qPrintable(QString::number(ghostsSeen)));
         QVERIFY2(accepts > 0, "no suggestion was ever accepted");
         QVERIFY2(copiesChecked > 0, "the autosave timer never wrote a copy between events");
         // ASan's quarantine holds freed memory on purpose; bound only plain builds.

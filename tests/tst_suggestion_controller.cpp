@@ -5,6 +5,7 @@
 #include "ui/suggestion_controller.h"
 
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -31,6 +32,12 @@ public:
         if (finish)
             emit finished(id, all, CompletionStats{});
     }
+    // As the engine does: the first word's confidence before any text.
+    void answerWithConfidence(double confidence, const QStringList &pieces)
+    {
+        emit this->confidence(requests.last().id, confidence);
+        answer(pieces);
+    }
 
     QList<CompletionRequest> requests;
     int cancels = 0;
@@ -52,6 +59,9 @@ private:
         {
             SuggestionSettings s;
             s.debounceMs = 40;
+            // The mechanics below are about every keystroke; the trigger rules have tests of their own.
+            s.trigger = TriggerRule::EveryKeystroke;
+            s.minConfidence = 0.3;
             controller.setSettings(s);
             editor.resize(500, 300);
             editor.show();
@@ -278,6 +288,100 @@ private slots:
         QTest::keyClick(&f.editor, Qt::Key(key), Qt::AltModifier);
         QCOMPARE(f.editor.toPlainText(), QStringLiteral("It was"));
         QCOMPARE(f.source.requests.size(), 1);
+    }
+
+    void unlikelySuggestionsAreNotShown()
+    {
+        Fixture f;
+        QSignalSpy suppressed(&f.controller, &SuggestionController::suppressed);
+        f.typeAndWait("The old man");
+        const int cancels = f.source.cancels;
+        f.source.answerWithConfidence(0.1, {" looked", " out"});
+        QCOMPARE(f.controller.suggestion(), QString());
+        QCOMPARE(suppressed.size(), 1);
+        QCOMPARE(suppressed.first().first().toDouble(), 0.1);
+        QCOMPARE(f.source.cancels, cancels + 1); // no more work on it
+        QTest::qWait(150);
+        QCOMPARE(f.ghostInLayout(), QString());
+        QCOMPARE(f.source.requests.size(), 1); // silence until the next keystroke
+        f.typeAndWait(" s");
+        f.source.answerWithConfidence(0.6, {"aw"});
+        QCOMPARE(f.controller.suggestion(), QStringLiteral("aw"));
+    }
+
+    void askedForSuggestionsAreShownWhateverTheirConfidence()
+    {
+        Fixture f;
+        QTest::keyClicks(&f.editor, "Once upon");
+        QTest::keyClick(&f.editor, Qt::Key_Space, Qt::ControlModifier);
+        f.source.answerWithConfidence(0.01, {" a time"});
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" a time"));
+    }
+
+    void ghostFadesWithConfidence_data()
+    {
+        QTest::addColumn<bool>("fade");
+        QTest::addColumn<double>("confidence");
+        QTest::addColumn<double>("opacity");
+        QTest::addRow("certain") << true << 1.0 << 1.0;
+        QTest::addRow("unsure") << true << 0.4 << 0.55 + 0.45 * 0.4;
+        QTest::addRow("fading off") << false << 0.4 << 1.0;
+    }
+    void ghostFadesWithConfidence()
+    {
+        QFETCH(bool, fade);
+        QFETCH(double, confidence);
+        QFETCH(double, opacity);
+        Fixture f;
+        SuggestionSettings s = f.controller.settings();
+        s.fadeByConfidence = fade;
+        f.controller.setSettings(s);
+        f.typeAndWait("He saw the");
+        f.source.answerWithConfidence(confidence, {" light"});
+        QTRY_COMPARE(f.ghostInLayout(), QStringLiteral(" light"));
+        QVERIFY(qAbs(f.controller.ghost()->opacity() - opacity) < 1e-9);
+    }
+
+    void triggerRules_data()
+    {
+        QTest::addColumn<int>("rule");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<bool>("request");
+        QTest::addRow("every keystroke, after a space") << int(TriggerRule::EveryKeystroke) << "Hello " << true;
+        QTest::addRow("inside a word, after a space") << int(TriggerRule::InsideWord) << "Hello " << false;
+        QTest::addRow("inside a word, after a letter") << int(TriggerRule::InsideWord) << "Hello w" << true;
+    }
+    void triggerRules()
+    {
+        QFETCH(int, rule);
+        QFETCH(QString, typed);
+        QFETCH(bool, request);
+        Fixture f;
+        SuggestionSettings s = f.controller.settings();
+        s.trigger = TriggerRule(rule);
+        f.controller.setSettings(s);
+        QTest::keyClicks(&f.editor, typed);
+        if (request) {
+            QTRY_COMPARE(f.source.requests.size(), 1);
+        } else {
+            QTest::qWait(200);
+            QCOMPARE(f.source.requests.size(), 0);
+            // Asking with the key works anywhere.
+            QVERIFY(f.controller.requestNow());
+            QCOMPARE(f.source.requests.size(), 1);
+        }
+    }
+
+    void noRequestInTheMiddleOfAWord()
+    {
+        Fixture f;
+        f.editor.setPlainText(QStringLiteral("Hello world"));
+        QTextCursor c = f.editor.textCursor();
+        c.setPosition(9); // "Hello wor|ld"
+        f.editor.setTextCursor(c);
+        QTest::keyClicks(&f.editor, "x");
+        QTest::qWait(200);
+        QCOMPARE(f.source.requests.size(), 0);
     }
 
     void modeChangeDropsTheSuggestion()

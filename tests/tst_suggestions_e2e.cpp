@@ -38,6 +38,10 @@ SuggestionSettings greedySettings()
     s.sampling.greedy = true;
     s.sampling.repetitionPenalty = 1.0f; // the reference is the plain argmax
     s.timeBudgetMs = 20000;              // sanitizer builds are slow; never cut short here
+    // These check the engine's reference text end to end; suppression and the trigger
+    // rules are tested against a scripted source (tst_suggestion_controller).
+    s.minConfidence = 0;
+    s.trigger = TriggerRule::EveryKeystroke;
     return s;
 }
 

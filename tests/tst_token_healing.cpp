@@ -74,7 +74,7 @@ private slots:
         r.tokenHealing = true;
         std::string streamed;
         const GenerationResult healed = generate(session, model->tokenizer(), r,
-                                                 {[&](std::string_view t) { streamed += t; }, {}});
+                                                 {[&](std::string_view t) { streamed += t; }, {}, {}});
         QCOMPARE(healed.text, word.substr(typedPart.size()));
         QCOMPARE(streamed, healed.text);
         QVERIFY(!healed.healedPrefix.empty());

@@ -26,6 +26,7 @@ public:
     virtual void cancelCommand() = 0;
 
 signals:
+    void confidence(quint64 id, double firstWordConfidence);
     void partial(quint64 id, const QString &text);
     void finished(quint64 id, const QString &text, const inkling::CompletionStats &stats);
     void failed(quint64 id, const QString &message);

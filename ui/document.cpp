@@ -1,5 +1,6 @@
 // One open document: loading, saving, recovery and watching its file on disk.
 #include "ui/document.h"
+#include "ui/suggestion_settings.h"
 
 #include "ui/autosave.h"
 #include "ui/editor.h"
@@ -30,7 +31,8 @@ CompletionMode modeForDefinition(const QString &section)
     static const QStringList codeSections = {QStringLiteral("Sources"), QStringLiteral("Scripts"),
                                              QStringLiteral("Scientific"),
                                              QStringLiteral("Hardware"), QStringLiteral("Database")};
-    return codeSections.contains(section) ? CompletionMode::Code : CompletionMode::Sentence;
+    // Prose gets the mode tuned on the development set (README, Suggestion quality).
+    return codeSections.contains(section) ? CompletionMode::Code : SuggestionSettings{}.proseMode;
 }
 
 Document::Document(CompletionSource *source, const SuggestionSettings &settings, QWidget *parent)

@@ -39,6 +39,7 @@ EngineThread::EngineThread(QObject *parent)
     connect(&m_thread, &QThread::finished, m_service, [this] { tsanAcquire(this); }, Qt::DirectConnection);
     connect(&m_thread, &QThread::finished, m_service, &QObject::deleteLater);
     connect(m_service, &QObject::destroyed, &m_thread, [this] { tsanRelease(&m_thread); }, Qt::DirectConnection);
+    connect(m_service, &CompletionService::confidence, this, &CompletionSource::confidence);
     connect(m_service, &CompletionService::partial, this, &CompletionSource::partial);
     connect(m_service, &CompletionService::finished, this, &CompletionSource::finished);
     connect(m_service, &CompletionService::failed, this, &CompletionSource::failed);

@@ -62,11 +62,14 @@ void GhostText::setPreedit(int position, const QString &text)
     if (!shown.isEmpty()) {
         QTextCharFormat format = m_format;
         if (!format.hasProperty(QTextFormat::ForegroundBrush)) {
-            // Halfway between the theme's text and background: readable, clearly not text.
+            // Halfway between the theme's text and background: readable, clearly not text
+            // (fainter with a lower opacity).
             const QPalette p = m_editor->palette();
             const QColor text = p.color(QPalette::Text), base = p.color(QPalette::Base);
-            format.setForeground(QColor((text.red() + base.red()) / 2, (text.green() + base.green()) / 2,
-                                        (text.blue() + base.blue()) / 2));
+            const double w = 0.5 * m_opacity;
+            const auto mix = [w](int t, int b) { return qRound(w * t + (1 - w) * b); };
+            format.setForeground(QColor(mix(text.red(), base.red()), mix(text.green(), base.green()),
+                                        mix(text.blue(), base.blue())));
         }
         formats.append({inBlock, int(shown.size()), format});
     }

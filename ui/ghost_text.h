@@ -31,6 +31,11 @@ public:
     // How the suggestion looks: italic, and unless the format sets a colour, halfway
     // between the editor's text and background colours. Applied on the next show().
     void setFormat(const QTextCharFormat &format) { m_format = format; }
+    // How strongly the default colour shows, 0..1: 1 is halfway between text and
+    // background, lower is closer to the background (for less likely suggestions).
+    // Applied on the next show(); ignored when the format sets a colour.
+    void setOpacity(double opacity) { m_opacity = qBound(0.0, opacity, 1.0); }
+    double opacity() const { return m_opacity; }
     QTextCharFormat format() const { return m_format; }
 
     // True while the ghost re-lays out its block: the document then reports a change
@@ -42,6 +47,7 @@ private:
 
     QPlainTextEdit *m_editor;
     QTextCharFormat m_format;
+    double m_opacity = 1.0;
     QString m_text;
     int m_position = -1;
     bool m_updating = false;

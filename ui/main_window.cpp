@@ -193,6 +193,8 @@ void MainWindow::connectDocument(Document *document)
     connect(controller, &SuggestionController::busyChanged, m_status, &SuggestionStatus::setBusy);
     connect(controller, &SuggestionController::latencyMeasured, m_status,
             &SuggestionStatus::setLatency);
+    // The keystrokes-saved meter counts every tab's accepted suggestions.
+    connect(controller, &SuggestionController::accepted, m_status, &SuggestionStatus::addAccepted);
     connect(controller, &SuggestionController::finished, this, [this](const CompletionStats &stats) {
         m_status->setSpeed(stats.tokensPerSecond);
     });

@@ -4,6 +4,7 @@
 #include "ui/interface_language.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -101,7 +102,22 @@ QWidget *SettingsDialog::createSuggestionsPage()
     m_maxSentence = spin(1, 1024);
     m_maxParagraph = spin(1, 1024);
     m_maxCode = spin(1, 1024);
+    m_trigger = new QComboBox;
+    m_trigger->addItem(tr("After every keystroke"), int(TriggerRule::EveryKeystroke));
+    m_trigger->addItem(tr("Once a word is started"), int(TriggerRule::InsideWord));
+    m_trigger->setToolTip(tr("Whether to suggest right after a space or punctuation mark, or only "
+                             "after the first letter of a word"));
+    m_minConfidence = new QSpinBox;
+    m_minConfidence->setRange(0, 99);
+    m_minConfidence->setSuffix(tr(" %"));
+    m_minConfidence->setSpecialValueText(tr("show every suggestion"));
+    m_minConfidence->setToolTip(tr("Suggestions whose first word the model finds less likely than "
+                                   "this are not shown: fewer suggestions, fewer wrong ones"));
+    m_fade = new QCheckBox(tr("Draw less likely suggestions fainter"));
     form->addRow(m_autoSuggest);
+    form->addRow(tr("Suggest:"), m_trigger);
+    form->addRow(tr("Minimum confidence:"), m_minConfidence);
+    form->addRow(m_fade);
     form->addRow(tr("Pause before suggesting:"), m_debounce);
     form->addRow(tr("Time limit per suggestion:"), m_timeBudget);
     form->addRow(tr("Maximum tokens, word mode:"), m_maxWord);
@@ -180,6 +196,9 @@ QWidget *SettingsDialog::createKeysPage()
 void SettingsDialog::setValues(const SuggestionSettings &s)
 {
     m_autoSuggest->setChecked(s.autoSuggest);
+    m_trigger->setCurrentIndex(qMax(0, m_trigger->findData(int(s.trigger))));
+    m_minConfidence->setValue(qRound(s.minConfidence * 100));
+    m_fade->setChecked(s.fadeByConfidence);
     m_debounce->setValue(s.debounceMs);
     m_timeBudget->setValue(s.timeBudgetMs);
     m_maxWord->setValue(s.maxTokensWord);
@@ -211,6 +230,9 @@ SuggestionSettings SettingsDialog::settings() const
 {
     SuggestionSettings s = m_initial;
     s.autoSuggest = m_autoSuggest->isChecked();
+    s.trigger = TriggerRule(m_trigger->currentData().toInt());
+    s.minConfidence = m_minConfidence->value() / 100.0;
+    s.fadeByConfidence = m_fade->isChecked();
     s.debounceMs = m_debounce->value();
     s.timeBudgetMs = m_timeBudget->value();
     s.maxTokensWord = m_maxWord->value();

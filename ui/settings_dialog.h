@@ -39,6 +39,9 @@ private:
 
     SuggestionSettings m_initial;
     QCheckBox *m_autoSuggest;
+    QComboBox *m_trigger;
+    QSpinBox *m_minConfidence; // percent
+    QCheckBox *m_fade;
     QSpinBox *m_debounce;
     QSpinBox *m_timeBudget;
     QSpinBox *m_maxWord, *m_maxSentence, *m_maxParagraph, *m_maxCode;

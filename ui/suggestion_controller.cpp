@@ -37,44 +37,14 @@ QString documentText(QTextDocument *doc, int from, int to)
     return plain(c.selectedText());
 }
 
-bool isWordChar(QChar c)
+// The UTF-16 length of the first `bytes` UTF-8 bytes of text (a character boundary).
+int utf16Prefix(const QByteArray &utf8, size_t bytes)
 {
-    return c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('\'') || c == QChar(0x2019);
+    return int(QString::fromUtf8(utf8.constData(), qsizetype(bytes)).size());
 }
 
-// Ctrl+Right: leading blanks, then a word (or one other character); a line break ends it.
-int nextWordLength(const QString &s)
-{
-    int i = 0;
-    while (i < s.size() && (s[i] == QLatin1Char(' ') || s[i] == QLatin1Char('\t')))
-        ++i;
-    if (i < s.size() && s[i] == QLatin1Char('\n'))
-        return i + 1;
-    if (i < s.size() && isWordChar(s[i])) {
-        while (i < s.size() && isWordChar(s[i]))
-            ++i;
-    } else if (i < s.size()) {
-        ++i;
-    }
-    return i;
-}
-
-// The next line or sentence, whichever ends first (a leading line break is included).
-int nextLineLength(const QString &s)
-{
-    int start = 0;
-    while (start < s.size() && s[start] == QLatin1Char('\n'))
-        ++start;
-    for (int i = start; i < s.size(); ++i) {
-        if (s[i] == QLatin1Char('\n'))
-            return i + 1;
-        const bool terminator = s[i] == QLatin1Char('.') || s[i] == QLatin1Char('!') ||
-                                s[i] == QLatin1Char('?');
-        if (terminator && (i + 1 == s.size() || s[i + 1].isSpace()))
-            return i + 1;
-    }
-    return int(s.size());
-}
+// Characters around the cursor that the trigger rule looks at (it needs only the ends).
+constexpr int kTriggerContext = 64;
 
 } // namespace
 
@@ -88,13 +58,15 @@ SuggestionController::SuggestionController(QPlainTextEdit *editor, CompletionSou
     m_debounce.setSingleShot(true);
     connect(&m_debounce, &QTimer::timeout, this, [this] {
         const QTextCursor c = m_editor->textCursor();
-        if (c.position() == m_debouncePosition && !c.hasSelection() && !hasSuggestion())
+        if (c.position() == m_debouncePosition && !c.hasSelection() && !hasSuggestion() &&
+            triggerAllows(c.position()))
             startRequest(0);
     });
     connect(m_editor->document(), &QTextDocument::contentsChange, this,
             &SuggestionController::onContentsChange);
     connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this,
             &SuggestionController::onCursorPositionChanged);
+    connect(m_source, &CompletionSource::confidence, this, &SuggestionController::onConfidence);
     connect(m_source, &CompletionSource::partial, this, &SuggestionController::onPartial);
     connect(m_source, &CompletionSource::finished, this, &SuggestionController::onFinished);
     connect(m_source, &CompletionSource::failed, this, &SuggestionController::onFailed);
@@ -142,6 +114,14 @@ int SuggestionController::currentDebounceMs() const
     if (m_typingIntervalMs <= 0)
         return m_settings.debounceMs;
     return qBound(m_settings.debounceMs, int(1.3 * m_typingIntervalMs), 2 * m_settings.debounceMs);
+}
+
+bool SuggestionController::triggerAllows(int position) const
+{
+    QTextDocument *doc = m_editor->document();
+    const QString before = documentText(doc, qMax(0, position - kTriggerContext), position);
+    const QString after = documentText(doc, position, qMin(doc->characterCount() - 1, position + kTriggerContext));
+    return m_settings.shouldRequest(before.toStdString(), after.toStdString());
 }
 
 void SuggestionController::onContentsChange(int position, int removed, int added)
@@ -202,6 +182,7 @@ bool SuggestionController::requestNow()
     reset();
     m_sinceEdit.restart();
     startRequest(0);
+    m_explicitRequest = true; // asked for: shown whatever its confidence
     return true;
 }
 
@@ -221,6 +202,11 @@ void SuggestionController::startRequest(int alternative)
     m_alternatives[alternative].clear();
     m_alternative = alternative;
 
+    // The same request as `inkling-cli eval keystrokes` makes (the prompt travels as a
+    // QString: the service cuts its tail in characters).
+    // Inside a Markdown code fence, for instance, the mode at the cursor is code.
+    const CompletionMode mode = m_modeAt ? m_modeAt(pos, m_mode) : m_mode;
+    const GenerationRequest g = m_settings.request(std::string(), mode, alternative);
     CompletionRequest r;
     r.id = newRequestId();
     int start = qMax(0, pos - kContextChars);
@@ -228,19 +214,33 @@ void SuggestionController::startRequest(int alternative)
     QTextDocument *doc = m_editor->document();
     r.textBefore = documentText(doc, qMin(start, pos), pos);
     r.textAfter = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
-    r.mode = m_modeAt ? m_modeAt(pos, m_mode) : m_mode;
-    r.sampling = m_settings.sampling;
-    r.sampling.seed += quint64(alternative);
-    if (alternative > 0)
-        r.sampling.greedy = false; // alternatives must differ
-    r.maxTokens = m_settings.maxTokens(m_mode);
-    r.timeBudgetMs = m_settings.timeBudgetMs;
+    r.mode = g.mode;
+    r.sampling = g.sampling;
+    r.maxTokens = g.maxTokens;
+    r.timeBudgetMs = g.timeBudgetMs;
+    r.tokenHealing = g.tokenHealing;
 
     m_requestId = r.id;
+    m_explicitRequest = alternative > 0; // alternatives are asked for with a key
+    m_confidence = 1.0;
     m_streaming = true;
     m_latencyReported = false;
     setBusy(true);
     m_source->request(r);
+}
+
+void SuggestionController::onConfidence(quint64 id, double firstWordConfidence)
+{
+    if (id != m_requestId || m_anchor < 0)
+        return;
+    m_confidence = firstWordConfidence;
+    // Prefer silence to a wrong suggestion, unless the user asked for one. The engine
+    // sends this before any text of the request, so nothing unlikely ever flashes up.
+    if (!m_explicitRequest && !m_settings.isConfident(firstWordConfidence) && m_alternative == 0 &&
+        m_consumed == 0) {
+        reset();
+        emit suppressed(firstWordConfidence);
+    }
 }
 
 void SuggestionController::onPartial(quint64 id, const QString &text)
@@ -297,10 +297,13 @@ void SuggestionController::showGhost()
 {
     QMetaObject::invokeMethod(this, [this] {
         const QString text = suggestion();
-        if (text.isEmpty())
+        if (text.isEmpty()) {
             m_ghost->clear();
-        else
-            m_ghost->show(m_anchor + m_consumed, text);
+            return;
+        }
+        // A likely first word looks like the usual ghost; an unlikely one fainter.
+        m_ghost->setOpacity(m_settings.fadeByConfidence ? 0.55 + 0.45 * qBound(0.0, m_confidence, 1.0) : 1.0);
+        m_ghost->show(m_anchor + m_consumed, text);
     }, Qt::QueuedConnection);
 }
 
@@ -329,12 +332,14 @@ bool SuggestionController::acceptAll()
 
 bool SuggestionController::acceptWord()
 {
-    return insertFromGhost(nextWordLength(suggestion()));
+    const QByteArray rest = suggestion().toUtf8();
+    return insertFromGhost(utf16Prefix(rest, nextWordLength(std::string_view(rest.constData(), size_t(rest.size())))));
 }
 
 bool SuggestionController::acceptLine()
 {
-    return insertFromGhost(nextLineLength(suggestion()));
+    const QByteArray rest = suggestion().toUtf8();
+    return insertFromGhost(utf16Prefix(rest, nextLineLength(std::string_view(rest.constData(), size_t(rest.size())))));
 }
 
 bool SuggestionController::dismiss()

@@ -66,7 +66,10 @@ signals:
     void latencyMeasured(double milliseconds);
     void finished(const inkling::CompletionStats &stats);
     void failed(const QString &message);
+    // Characters inserted by one accept key (Tab, Ctrl+Right, Alt+Right).
     void accepted(int characters);
+    // A suggestion was not shown: its first word's probability was below the setting.
+    void suppressed(double firstWordConfidence);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -74,7 +77,9 @@ protected:
 private:
     void onContentsChange(int position, int removed, int added);
     void onCursorPositionChanged();
+    void onConfidence(quint64 id, double firstWordConfidence);
     void onPartial(quint64 id, const QString &text);
+    bool triggerAllows(int position) const;
     void onFinished(quint64 id, const QString &text, const CompletionStats &stats);
     void onFailed(quint64 id, const QString &message);
     void startRequest(int alternative);
@@ -95,6 +100,8 @@ private:
 
     quint64 m_requestId = 0; // the request whose replies are wanted (0: none)
     bool m_streaming = false;
+    bool m_explicitRequest = false; // Ctrl+Space or an alternative: never suppressed
+    double m_confidence = 1.0;      // of the shown suggestion's first word
     int m_anchor = -1;       // document position the suggestion was made for
     int m_consumed = 0;      // characters of it typed or accepted since
     QStringList m_alternatives; // full texts, index = alternative

@@ -1,22 +1,9 @@
-// QSettings keys under "suggestions/" and "keys/".
+// QSettings keys under "suggestions/", "sampling/", "engine/" and "keys/".
 #include "ui/suggestion_settings.h"
 
 #include <QSettings>
 
 namespace inkling {
-
-int SuggestionSettings::maxTokens(CompletionMode mode) const
-{
-    switch (mode) {
-    case CompletionMode::Word: return maxTokensWord;
-    case CompletionMode::Sentence: return maxTokensSentence;
-    case CompletionMode::Paragraph: return maxTokensParagraph;
-    case CompletionMode::Code: return maxTokensCode;
-    case CompletionMode::Raw: return maxTokensParagraph;
-    case CompletionMode::Line: return maxTokensSentence;
-    }
-    return maxTokensSentence;
-}
 
 SuggestionSettings SuggestionSettings::load(QSettings &s)
 {
@@ -34,6 +21,10 @@ SuggestionSettings SuggestionSettings::load(QSettings &s)
     r.sampling.topP = qBound(0.01f, s.value("sampling/topP", d.sampling.topP).toFloat(), 1.0f);
     r.sampling.repetitionPenalty = qBound(1.0f, s.value("sampling/repetitionPenalty", d.sampling.repetitionPenalty).toFloat(), 3.0f);
     r.sampling.greedy = s.value("sampling/greedy", d.sampling.greedy).toBool();
+    r.minConfidence = qBound(0.0, s.value("suggestions/minConfidence", d.minConfidence).toDouble(), 1.0);
+    r.trigger = triggerRuleFromName(s.value("suggestions/trigger", QString::fromLatin1(triggerRuleName(d.trigger)))
+                                        .toString().toStdString()).value_or(d.trigger);
+    r.fadeByConfidence = s.value("suggestions/fadeByConfidence", d.fadeByConfidence).toBool();
     r.threads = qBound(0, s.value("engine/threads", d.threads).toInt(), 256);
     r.modelDirectory = s.value("engine/modelDirectory", d.modelDirectory).toString();
     const auto key = [&](const char *name, const QKeySequence &fallback) {
@@ -65,6 +56,9 @@ void SuggestionSettings::save(QSettings &s) const
     s.setValue("sampling/topP", sampling.topP);
     s.setValue("sampling/repetitionPenalty", sampling.repetitionPenalty);
     s.setValue("sampling/greedy", sampling.greedy);
+    s.setValue("suggestions/minConfidence", minConfidence);
+    s.setValue("suggestions/trigger", QString::fromLatin1(triggerRuleName(trigger)));
+    s.setValue("suggestions/fadeByConfidence", fadeByConfidence);
     s.setValue("engine/threads", threads);
     s.setValue("engine/modelDirectory", modelDirectory);
     s.setValue("keys/acceptAll", keys.acceptAll.toString());

@@ -1,8 +1,7 @@
 // What the user can tune about suggestions, with the defaults, persisted in QSettings.
 #pragma once
 
-#include "engine/sampler.h"
-#include "engine/stop_rule.h"
+#include "engine/suggestion_policy.h"
 
 #include <QKeySequence>
 #include <QString>
@@ -22,21 +21,17 @@ struct KeyBindings
     QKeySequence requestNow{Qt::CTRL | Qt::Key_Space};
 };
 
-struct SuggestionSettings
+// The engine-side rules (budgets, sampling, trigger, confidence threshold) and their
+// defaults are SuggestionPolicy's, shared with `inkling-cli eval keystrokes`; the rest is
+// about the editor.
+struct SuggestionSettings : SuggestionPolicy
 {
     bool autoSuggest = true;
     int debounceMs = 200;  // idle time after typing before a suggestion is requested
-    int timeBudgetMs = 4000;
-    int maxTokensWord = 8;
-    int maxTokensSentence = 40;
-    int maxTokensParagraph = 120;
-    int maxTokensCode = 80;
-    SamplingParams sampling;
+    bool fadeByConfidence = true; // less likely suggestions are drawn fainter
     int threads = 0;        // 0: one per physical core
     QString modelDirectory; // empty: the embedded model
     KeyBindings keys;
-
-    int maxTokens(CompletionMode mode) const;
 
     static SuggestionSettings load(QSettings &settings);
     void save(QSettings &settings) const;

@@ -3,9 +3,15 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
+#include <QSettings>
 
 namespace inkling {
+
+namespace {
+const char *const kSavedKey = "stats/keystrokesSaved";
+}
 
 QString modeTitle(CompletionMode mode)
 {
@@ -26,6 +32,7 @@ SuggestionStatus::SuggestionStatus(QWidget *parent)
     , m_mode(new QLabel(this))
     , m_latency(new QLabel(this))
     , m_speed(new QLabel(this))
+    , m_saved(new QLabel(this))
     , m_busy(new QProgressBar(this))
 {
     m_busy->setRange(0, 0); // indeterminate
@@ -39,7 +46,10 @@ SuggestionStatus::SuggestionStatus(QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(12);
-    for (QWidget *w : {static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_latency),
+    m_totalSaved = qMax<qint64>(0, QSettings().value(kSavedKey, 0).toLongLong());
+    showSaved();
+    for (QWidget *w : {static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_saved),
+                       static_cast<QWidget *>(m_latency),
                        static_cast<QWidget *>(m_speed), static_cast<QWidget *>(m_mode),
                        static_cast<QWidget *>(m_model)})
         layout->addWidget(w);
@@ -89,6 +99,32 @@ void SuggestionStatus::setSpeed(double tokensPerSecond)
 void SuggestionStatus::setBusy(bool busy)
 {
     m_busy->setVisible(busy);
+}
+
+void SuggestionStatus::addAccepted(int characters)
+{
+    const int saved = qMax(0, characters - 1); // the accept key itself is a keystroke
+    if (saved == 0)
+        return;
+    m_sessionSaved += saved;
+    m_totalSaved += saved;
+    QSettings().setValue(kSavedKey, m_totalSaved);
+    showSaved();
+}
+
+void SuggestionStatus::showSaved()
+{
+    const QLocale locale;
+    m_saved->setText(tr("Saved %1 keys (%2 in all)")
+                         .arg(locale.toString(m_sessionSaved), locale.toString(m_totalSaved)));
+    m_saved->setToolTip(tr("Keystrokes that accepted suggestions saved you: the characters they "
+                           "inserted minus the keys pressed to accept them, in this session "
+                           "and since you started using Inkling"));
+}
+
+QString SuggestionStatus::savedText() const
+{
+    return m_saved->text();
 }
 
 QString SuggestionStatus::modelText() const

@@ -1,5 +1,6 @@
 // The status bar's view of suggestions: model, mode, latency of the last suggestion
-// (keystroke to first ghost character), decode speed, and a busy indicator.
+// (keystroke to first ghost character), decode speed, a busy indicator, and the
+// keystrokes that accepted suggestions saved (this session, and in total).
 #pragma once
 
 #include "engine/stop_rule.h"
@@ -30,15 +31,27 @@ public:
     void setLatency(double milliseconds);
     void setSpeed(double tokensPerSecond);
     void setBusy(bool busy);
+    // One accept key inserted `characters` characters: saved characters - 1 keystrokes.
+    // The total is kept in QSettings ("stats/keystrokesSaved").
+    void addAccepted(int characters);
+
+    qint64 sessionKeystrokesSaved() const { return m_sessionSaved; }
+    qint64 totalKeystrokesSaved() const { return m_totalSaved; }
+    QString savedText() const;
 
     QString modelText() const;
     QString latencyText() const;
 
 private:
+    void showSaved();
+
     QLabel *m_model;
     QLabel *m_mode;
     QLabel *m_latency;
     QLabel *m_speed;
+    QLabel *m_saved;
+    qint64 m_sessionSaved = 0;
+    qint64 m_totalSaved = 0;
     QProgressBar *m_busy;
 };
 

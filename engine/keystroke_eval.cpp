@@ -1,0 +1,166 @@
+// The simulated writer. It types one character at a time at the end of the text; after
+// each keystroke it does what the editor's SuggestionController does (keep a suggestion
+// that the typed character continues, else ask for a new one where the trigger rule
+// allows), and it accepts a suggestion's pieces whenever they are what comes next.
+#include "engine/keystroke_eval.h"
+
+#include "engine/utf8_stream.h"
+
+#include <chrono>
+
+namespace inkling {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+size_t charLength(std::string_view s, size_t pos)
+{
+    return decodeUtf8(s, pos).length;
+}
+
+int countChars(std::string_view s)
+{
+    int n = 0;
+    for (size_t i = 0; i < s.size(); i += charLength(s, i))
+        ++n;
+    return n;
+}
+
+bool startsWith(std::string_view s, std::string_view prefix)
+{
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+} // namespace
+
+void KeystrokeStats::add(const KeystrokeStats &o)
+{
+    characters += o.characters;
+    keystrokes += o.keystrokes;
+    typed += o.typed;
+    requests += o.requests;
+    suppressed += o.suppressed;
+    shown += o.shown;
+    wrongShown += o.wrongShown;
+    accepted += o.accepted;
+    acceptKeys += o.acceptKeys;
+    acceptedCharacters += o.acceptedCharacters;
+    latencyMs.insert(latencyMs.end(), o.latencyMs.begin(), o.latencyMs.end());
+}
+
+AcceptPlan planAccept(std::string_view suggestion, std::string_view wanted)
+{
+    AcceptPlan best;
+    const auto consider = [&](size_t bytes, int keys) {
+        const int chars = countChars(suggestion.substr(0, bytes));
+        if (chars - keys > best.characters - best.keys)
+            best = {bytes, keys, chars};
+    };
+    if (!suggestion.empty() && startsWith(wanted, suggestion))
+        consider(suggestion.size(), 1); // Tab
+    size_t at = 0;
+    int keys = 0;
+    while (at < suggestion.size()) {
+        const std::string_view rest = suggestion.substr(at);
+        const std::string_view want = wanted.substr(at);
+        const size_t line = nextLineLength(rest);
+        const size_t word = nextWordLength(rest);
+        if (line > 0 && startsWith(want, rest.substr(0, line)))
+            at += line; // Alt+Right
+        else if (word > 0 && startsWith(want, rest.substr(0, word)))
+            at += word; // Ctrl+Right
+        else
+            break;
+        consider(at, ++keys);
+    }
+    return best;
+}
+
+KeystrokeReplay::KeystrokeReplay(Gpt2Session &session, const Tokenizer &tokenizer, CompletionMode mode,
+                                 const SuggestionPolicy &generation, bool stopAtMismatch)
+    : m_session(session)
+    , m_tokenizer(tokenizer)
+    , m_mode(mode)
+    , m_generation(generation)
+    , m_stopAtMismatch(stopAtMismatch)
+{}
+
+const KeystrokeReplay::Suggestion &KeystrokeReplay::suggestionAt(const std::string &text, size_t position)
+{
+    if (auto it = m_cache.find(position); it != m_cache.end())
+        return it->second;
+    const std::string_view before = std::string_view(text).substr(0, position);
+    const std::string_view wanted = std::string_view(text).substr(position);
+    const GenerationRequest request = m_generation.request(
+        std::string(promptTail(before, m_session.model().config().nCtx)), m_mode);
+    Suggestion s;
+    const auto start = Clock::now();
+    GenerationCallbacks callbacks;
+    callbacks.onConfidence = [&](double p) {
+        s.confidence = p;
+        s.latencyMs = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    };
+    callbacks.onText = [&](std::string_view piece) { s.text += piece; };
+    if (m_stopAtMismatch)
+        callbacks.isCancelled = [&] { return !startsWith(wanted, s.text); };
+    generate(m_session, m_tokenizer, request, callbacks);
+    return m_cache.emplace(position, std::move(s)).first->second;
+}
+
+KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPolicy &policy)
+{
+    if (text != m_cachedCopy) {
+        m_cache.clear();
+        m_cachedCopy = text;
+    }
+    KeystrokeStats st;
+    st.characters = countChars(text);
+    const std::string_view all(text);
+    std::string_view shown;  // the rest of the suggestion on screen (empty: none)
+    bool usedShown = false;  // a piece of it was accepted
+    size_t pos = 0;
+    while (pos < all.size()) {
+        if (shown.empty() && pos > 0 && policy.shouldRequest(all.substr(0, pos), {})) {
+            const Suggestion &s = suggestionAt(text, pos);
+            ++st.requests;
+            if (!policy.isConfident(s.confidence)) {
+                ++st.suppressed;
+            } else if (!s.text.empty()) {
+                ++st.shown;
+                st.latencyMs.push_back(s.latencyMs);
+                const std::string_view first = std::string_view(s.text).substr(0, nextWordLength(s.text));
+                if (!startsWith(all.substr(pos), first))
+                    ++st.wrongShown;
+                shown = s.text;
+                usedShown = false;
+            }
+        }
+        if (!shown.empty()) {
+            const AcceptPlan plan = planAccept(shown, all.substr(pos));
+            if (plan.keys > 0) {
+                st.keystrokes += plan.keys;
+                st.acceptKeys += plan.keys;
+                st.acceptedCharacters += plan.characters;
+                if (!usedShown)
+                    ++st.accepted;
+                usedShown = true;
+                pos += plan.bytes;
+                shown.remove_prefix(plan.bytes);
+                continue; // what is left of it may be accepted further after typing on
+            }
+        }
+        // Type one character; a suggestion it continues stays, minus that character.
+        const size_t n = charLength(all, pos);
+        ++st.keystrokes;
+        ++st.typed;
+        if (!shown.empty() && startsWith(shown, all.substr(pos, n)))
+            shown.remove_prefix(n);
+        else
+            shown = {};
+        pos += n;
+    }
+    return st;
+}
+
+} // namespace inkling

@@ -1,0 +1,163 @@
+// The widget-free suggestion rules (engine/suggestion_policy.h) and the simulated
+// writer's choice of accept keys, on hand-checked cases.
+#include "engine/keystroke_eval.h"
+#include "engine/suggestion_policy.h"
+
+#include <QTest>
+
+using namespace inkling;
+
+namespace {
+std::string_view view(const QByteArray &b)
+{
+    return std::string_view(b.constData(), size_t(b.size()));
+}
+} // namespace
+
+class TestSuggestionPolicy : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void wordLength_data()
+    {
+        QTest::addColumn<QByteArray>("suggestion");
+        QTest::addColumn<int>("bytes");
+        QTest::addRow("leading space and a word") << QByteArray(" light of the lamp") << 6;
+        QTest::addRow("rest of a word") << QByteArray("ndow and") << 4;
+        QTest::addRow("apostrophe inside") << QByteArray(" don't go") << 6;
+        QTest::addRow("punctuation alone") << QByteArray(", said he") << 1;
+        QTest::addRow("line break ends it") << QByteArray("  \nnext") << 3;
+        QTest::addRow("underscore and digits") << QByteArray("max_len2 = 3") << 8;
+        QTest::addRow("accented letters") << QByteArray(" caf\xC3\xA9s au lait") << 7;
+        QTest::addRow("only blanks") << QByteArray("   ") << 3;
+        QTest::addRow("empty") << QByteArray() << 0;
+    }
+    void wordLength()
+    {
+        QFETCH(QByteArray, suggestion);
+        QFETCH(int, bytes);
+        QCOMPARE(int(nextWordLength(view(suggestion))), bytes);
+    }
+
+    void lineLength_data()
+    {
+        QTest::addColumn<QByteArray>("suggestion");
+        QTest::addColumn<int>("bytes");
+        QTest::addRow("sentence") << QByteArray(" light of the lamp. Then more") << 19;
+        QTest::addRow("line first") << QByteArray(" a\nb. c") << 3;
+        QTest::addRow("leading line breaks kept") << QByteArray("\n\nx. y") << 4;
+        QTest::addRow("decimal point is no end") << QByteArray("pi is 3.14 or so. Yes") << 17;
+        QTest::addRow("to the end") << QByteArray("no end here") << 11;
+    }
+    void lineLength()
+    {
+        QFETCH(QByteArray, suggestion);
+        QFETCH(int, bytes);
+        QCOMPARE(int(nextLineLength(view(suggestion))), bytes);
+    }
+
+    void trigger_data()
+    {
+        QTest::addColumn<QString>("rule");
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<bool>("request");
+        QTest::addRow("always, after a space") << "always" << QByteArray("Hello ") << QByteArray() << true;
+        QTest::addRow("always, inside a word") << "always" << QByteArray("Hel") << QByteArray() << true;
+        QTest::addRow("always, not in the middle of a word") << "always" << QByteArray("Hel") << QByteArray("lo") << false;
+        QTest::addRow("always, before a space") << "always" << QByteArray("Hel") << QByteArray(" there") << true;
+        QTest::addRow("word, after a space") << "word" << QByteArray("Hello ") << QByteArray() << false;
+        QTest::addRow("word, after a comma") << "word" << QByteArray("Hello,") << QByteArray() << false;
+        QTest::addRow("word, after a letter") << "word" << QByteArray("Hello w") << QByteArray() << true;
+        QTest::addRow("word, after a digit") << "word" << QByteArray("in 19") << QByteArray() << true;
+        QTest::addRow("word, after an accented letter") << "word" << QByteArray("caf\xC3\xA9") << QByteArray() << true;
+        QTest::addRow("word, empty document") << "word" << QByteArray() << QByteArray() << false;
+    }
+    void trigger()
+    {
+        QFETCH(QString, rule);
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, after);
+        QFETCH(bool, request);
+        SuggestionPolicy p;
+        p.trigger = *triggerRuleFromName(rule.toStdString());
+        QCOMPARE(p.shouldRequest(view(before), view(after)), request);
+    }
+
+    void requestCarriesTheSettings()
+    {
+        SuggestionPolicy p;
+        p.sampling.greedy = true;
+        p.sampling.seed = 7;
+        p.maxTokensWord = 5;
+        p.tokenHealing = false;
+        const GenerationRequest first = p.request("abc", CompletionMode::Word);
+        QCOMPARE(first.prompt, std::string("abc"));
+        QCOMPARE(first.maxTokens, 5);
+        QVERIFY(first.sampling.greedy);
+        QCOMPARE(first.sampling.seed, uint64_t(7));
+        QVERIFY(!first.tokenHealing);
+        const GenerationRequest second = p.request("abc", CompletionMode::Word, 2);
+        QVERIFY(!second.sampling.greedy); // alternatives must differ
+        QCOMPARE(second.sampling.seed, uint64_t(9));
+    }
+
+    void confidenceThreshold()
+    {
+        SuggestionPolicy p;
+        p.minConfidence = 0.25;
+        QVERIFY(!p.isConfident(0.2));
+        QVERIFY(p.isConfident(0.25));
+        p.minConfidence = 0;
+        QVERIFY(p.isConfident(0)); // 0 shows everything
+    }
+
+    void promptTailStaysPut()
+    {
+        const std::string text(40000, 'a');
+        const std::string_view tail = promptTail(text, 1024); // at most 8192 bytes
+        QVERIFY(tail.size() <= 8192);
+        QCOMPARE((text.size() - tail.size()) % 4096, size_t(0));
+        // One more character keeps the same start while the tail still fits.
+        const std::string longer = text + "b";
+        QCOMPARE(text.size() - tail.size(), longer.size() - promptTail(longer, 1024).size());
+        // Never inside a UTF-8 character.
+        std::string utf8 = "x"; // the characters then start at odd bytes: 12288 is inside one
+        while (utf8.size() < 20000)
+            utf8 += "\xC3\xA9";
+        const std::string_view t = promptTail(utf8, 1024);
+        QVERIFY((static_cast<unsigned char>(t.front()) & 0xC0) != 0x80);
+        QCOMPARE(promptTail("short", 1024), std::string_view("short"));
+    }
+
+    // The simulated writer's keys: hand-counted.
+    void planAccept_data()
+    {
+        QTest::addColumn<QByteArray>("suggestion");
+        QTest::addColumn<QByteArray>("wanted");
+        QTest::addColumn<int>("bytes");
+        QTest::addColumn<int>("keys");
+        QTest::addRow("Tab: all matches") << QByteArray(" of the lamp") << QByteArray(" of the lamp. He") << 12 << 1;
+        QTest::addRow("two words then wrong") << QByteArray(" of the house") << QByteArray(" of the lamp") << 7 << 2;
+        QTest::addRow("sentence with Alt+Right") << QByteArray(" He ran. She sat down") << QByteArray(" He ran. She stood") << 12 << 2;
+        QTest::addRow("first word wrong") << QByteArray(" house") << QByteArray(" home") << 0 << 0;
+        QTest::addRow("one-character word saves nothing") << QByteArray(", and") << QByteArray(", but") << 0 << 0;
+        QTest::addRow("rest of a word") << QByteArray("ndow") << QByteArray("ndow was") << 4 << 1;
+        QTest::addRow("prefix of a longer word") << QByteArray(" window") << QByteArray(" windows") << 7 << 1;
+        QTest::addRow("empty") << QByteArray() << QByteArray("abc") << 0 << 0;
+    }
+    void planAccept()
+    {
+        QFETCH(QByteArray, suggestion);
+        QFETCH(QByteArray, wanted);
+        QFETCH(int, bytes);
+        QFETCH(int, keys);
+        const AcceptPlan plan = inkling::planAccept(view(suggestion), view(wanted));
+        QCOMPARE(int(plan.bytes), bytes);
+        QCOMPARE(plan.keys, keys);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSuggestionPolicy)
+#include "tst_suggestion_policy.moc"
