@@ -16,6 +16,43 @@ class TestGhostText : public QObject
     Q_OBJECT
 
 private slots:
+    // Edits between showing a ghost and removing it move its pre-edit: removing must find
+    // it where it went. (Found by tst_stress: a stale pre-edit left in a block's layout
+    // crashed QTextCursor::insertText at the next keystroke.)
+    void ghostIsRemovedAfterEditsMovedIt_data()
+    {
+        QTest::addColumn<int>("editAt");
+        QTest::addColumn<int>("removed");
+        QTest::addColumn<QString>("added");
+        QTest::addRow("deleted before it") << 0 << 3 << "";
+        QTest::addRow("typed before it") << 0 << 0 << "xyz";
+        QTest::addRow("line break before it") << 2 << 0 << "\n";
+        QTest::addRow("line break at it") << 4 << 0 << "\n";
+    }
+    void ghostIsRemovedAfterEditsMovedIt()
+    {
+        QFETCH(int, editAt);
+        QFETCH(int, removed);
+        QFETCH(QString, added);
+        Editor editor;
+        editor.setPlainText(QStringLiteral("aaaa\nbb\ncc"));
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        GhostText g(&editor);
+        g.show(4, QStringLiteral(" ghost")); // at the end of the first line
+        QTextCursor c(editor.document());
+        c.setPosition(editAt);
+        c.setPosition(editAt + removed, QTextCursor::KeepAnchor);
+        c.insertText(added);
+        g.clear();
+        for (QTextBlock b = editor.document()->begin(); b.isValid(); b = b.next())
+            QVERIFY2(b.layout()->preeditAreaText().isEmpty(), qPrintable(b.text()));
+        // Typing still works everywhere.
+        editor.moveCursor(QTextCursor::End);
+        QTest::keyClicks(&editor, "d");
+        QVERIFY(editor.toPlainText().endsWith(QLatin1String("ccd")));
+    }
+
     void ghostIsNotInTheDocument_data()
     {
         QTest::addColumn<QString>("file");

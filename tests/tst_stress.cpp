@@ -206,7 +206,7 @@ private slots:
                 QTest::keyClick(editor, Qt::Key_Escape);
             } else if (kind < 94) {
                 // Next alternative; without one, a request. Never types.
-                QTest::keyClick(editor, Qt::Key_BracketRight, Qt::AltModifier);
+                QTest::keyClick(editor, rng.bounded(2) ? Qt::Key_BracketRight : Qt::Key_BracketLeft, Qt::AltModifier);
             } else if (kind < 96) {
                 QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
             } else {

@@ -23,31 +23,38 @@ void GhostText::show(int position, const QString &text)
         clear();
         return;
     }
-    if (m_position >= 0 && m_position != position)
-        setPreedit(m_position, QString());
+    clearPreedit();
     m_position = position;
     m_text = text;
-    setPreedit(position, text);
-}
-
-void GhostText::clear()
-{
-    if (m_position >= 0)
-        setPreedit(m_position, QString());
-    m_position = -1;
-    m_text.clear();
-}
-
-void GhostText::setPreedit(int position, const QString &text)
-{
     QTextDocument *doc = m_editor->document();
     if (position < 0 || position >= doc->characterCount())
         return;
     const QTextBlock block = doc->findBlock(position);
+    setPreedit(block, position - block.position(), text);
+    m_preeditBlock = block;
+}
+
+void GhostText::clear()
+{
+    clearPreedit();
+    m_position = -1;
+    m_text.clear();
+}
+
+void GhostText::clearPreedit()
+{
+    // A removed block takes its layout (and pre-edit) with it.
+    if (m_preeditBlock.isValid() && m_preeditBlock.layout())
+        setPreedit(m_preeditBlock, -1, QString());
+    m_preeditBlock = QTextBlock();
+}
+
+void GhostText::setPreedit(const QTextBlock &block, int inBlock, const QString &text)
+{
+    QTextDocument *doc = m_editor->document();
     QTextLayout *layout = block.layout();
     if (!layout)
         return;
-    const int inBlock = position - block.position();
     QString shown = text;
     shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
 

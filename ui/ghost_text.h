@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QTextCharFormat>
+#include <QTextBlock>
 
 class QPlainTextEdit;
 
@@ -43,12 +44,17 @@ public:
     bool isUpdating() const { return m_updating; }
 
 private:
-    void setPreedit(int position, const QString &text);
+    void setPreedit(const QTextBlock &block, int inBlock, const QString &text);
+    void clearPreedit();
 
     QPlainTextEdit *m_editor;
     QTextCharFormat m_format;
     double m_opacity = 1.0;
     QString m_text;
+    // The block whose layout holds the pre-edit area. Edits may move the ghost's position
+    // into another block (a line break typed before it), but the pre-edit stays in this
+    // layout: clearing by position would leave it behind, stale and past the block's end.
+    QTextBlock m_preeditBlock;
     int m_position = -1;
     bool m_updating = false;
 };
