@@ -73,8 +73,8 @@ void TestTranslations::loadsByLocale_data()
                            << "文件(&F)";
     QTest::newRow("zh_CN main") << "zh_CN"
                                 << "main"
-                                << "The file to open."
-                                << "要打开的文件。";
+                                << "The files to open, each in a tab."
+                                << "要打开的文件，每个文件在一个标签页中打开。";
 }
 
 void TestTranslations::loadsByLocale()

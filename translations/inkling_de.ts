@@ -790,6 +790,66 @@ Möchten Sie sie speichern?</translation>
         <source>A new language is used from the next start of Inkling.</source>
         <translation>Eine neue Sprache wird ab dem nächsten Start von Inkling verwendet.</translation>
     </message>
+    <message>
+        <source>After every keystroke</source>
+        <translation>Nach jedem Tastendruck</translation>
+    </message>
+    <message>
+        <source>Once a word is started</source>
+        <translation>Sobald ein Wort begonnen ist</translation>
+    </message>
+    <message>
+        <source>Whether to suggest right after a space or punctuation mark, or only after the first letter of a word</source>
+        <translation>Ob direkt nach einem Leerzeichen oder Satzzeichen vorgeschlagen wird oder erst nach dem ersten Buchstaben eines Wortes</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>show every suggestion</source>
+        <translation>jeden Vorschlag zeigen</translation>
+    </message>
+    <message>
+        <source>Suggestions whose first word the model finds less likely than this are not shown: fewer suggestions, fewer wrong ones</source>
+        <translation>Vorschläge, deren erstes Wort das Modell für unwahrscheinlicher hält, werden nicht gezeigt: weniger Vorschläge, weniger falsche</translation>
+    </message>
+    <message>
+        <source>Draw less likely suggestions fainter</source>
+        <translation>Unwahrscheinlichere Vorschläge blasser darstellen</translation>
+    </message>
+    <message>
+        <source>Suggest:</source>
+        <translation>Vorschlagen:</translation>
+    </message>
+    <message>
+        <source>Minimum confidence:</source>
+        <translation>Mindestkonfidenz:</translation>
+    </message>
+    <message>
+        <source>Automatic (fastest available)</source>
+        <translation>Automatisch (das schnellste verfügbare)</translation>
+    </message>
+    <message>
+        <source>f32 (reference)</source>
+        <translation>f32 (Referenz)</translation>
+    </message>
+    <message>
+        <source>bf16 (half the memory)</source>
+        <translation>bf16 (halber Speicher)</translation>
+    </message>
+    <message>
+        <source>s8 (a quarter of the memory)</source>
+        <translation>s8 (ein Viertel des Speichers)</translation>
+    </message>
+    <message>
+        <source>How the model&apos;s weights are held. A format this processor has no fast kernel for falls back to the next one; the status bar shows the one in use.</source>
+        <translation>Wie die Gewichte des Modells gehalten werden. Ein Format, für das dieser Prozessor keinen schnellen Kernel hat, weicht auf das nächste aus; die Statusleiste zeigt das verwendete.</translation>
+    </message>
+    <message>
+        <source>Weight precision:</source>
+        <translation>Gewichtsgenauigkeit:</translation>
+    </message>
 </context>
 <context>
     <name>inkling::SuggestionStatus</name>
@@ -848,6 +908,14 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>Loading model… %1%</source>
         <translation>Modell wird geladen… %1 %</translation>
+    </message>
+    <message>
+        <source>Saved %1 keys (%2 in all)</source>
+        <translation>%1 Tasten gespart (%2 insgesamt)</translation>
+    </message>
+    <message>
+        <source>Keystrokes that accepted suggestions saved you: the characters they inserted minus the keys pressed to accept them, in this session and since you started using Inkling</source>
+        <translation>Tastendrücke, die Ihnen angenommene Vorschläge erspart haben: die eingefügten Zeichen abzüglich der zum Annehmen gedrückten Tasten, in dieser Sitzung und seit Sie Inkling verwenden</translation>
     </message>
 </context>
 <context>

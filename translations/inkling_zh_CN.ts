@@ -789,6 +789,66 @@ Do you want to save them?</source>
         <source>A new language is used from the next start of Inkling.</source>
         <translation>新语言将在下次启动 Inkling 时生效。</translation>
     </message>
+    <message>
+        <source>After every keystroke</source>
+        <translation>每次按键之后</translation>
+    </message>
+    <message>
+        <source>Once a word is started</source>
+        <translation>开始输入一个词之后</translation>
+    </message>
+    <message>
+        <source>Whether to suggest right after a space or punctuation mark, or only after the first letter of a word</source>
+        <translation>是在空格或标点之后立即给出建议，还是只在输入一个词的第一个字母之后</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>show every suggestion</source>
+        <translation>显示所有建议</translation>
+    </message>
+    <message>
+        <source>Suggestions whose first word the model finds less likely than this are not shown: fewer suggestions, fewer wrong ones</source>
+        <translation>模型认为第一个词的可能性低于此值的建议不会显示：建议更少，错误也更少</translation>
+    </message>
+    <message>
+        <source>Draw less likely suggestions fainter</source>
+        <translation>可能性较低的建议显示得更淡</translation>
+    </message>
+    <message>
+        <source>Suggest:</source>
+        <translation>建议时机：</translation>
+    </message>
+    <message>
+        <source>Minimum confidence:</source>
+        <translation>最低置信度：</translation>
+    </message>
+    <message>
+        <source>Automatic (fastest available)</source>
+        <translation>自动（可用的最快格式）</translation>
+    </message>
+    <message>
+        <source>f32 (reference)</source>
+        <translation>f32（参考）</translation>
+    </message>
+    <message>
+        <source>bf16 (half the memory)</source>
+        <translation>bf16（一半内存）</translation>
+    </message>
+    <message>
+        <source>s8 (a quarter of the memory)</source>
+        <translation>s8（四分之一内存）</translation>
+    </message>
+    <message>
+        <source>How the model&apos;s weights are held. A format this processor has no fast kernel for falls back to the next one; the status bar shows the one in use.</source>
+        <translation>模型权重的存储格式。若此处理器没有该格式的快速内核，则改用下一种；状态栏显示实际使用的格式。</translation>
+    </message>
+    <message>
+        <source>Weight precision:</source>
+        <translation>权重精度：</translation>
+    </message>
 </context>
 <context>
     <name>inkling::SuggestionStatus</name>
@@ -847,6 +907,14 @@ Do you want to save them?</source>
     <message>
         <source>Loading model… %1%</source>
         <translation>正在加载模型… %1%</translation>
+    </message>
+    <message>
+        <source>Saved %1 keys (%2 in all)</source>
+        <translation>已节省 %1 次按键（累计 %2 次）</translation>
+    </message>
+    <message>
+        <source>Keystrokes that accepted suggestions saved you: the characters they inserted minus the keys pressed to accept them, in this session and since you started using Inkling</source>
+        <translation>接受建议为您节省的按键：插入的字符数减去接受建议所按的键数，分别统计本次会话和自开始使用 Inkling 以来</translation>
     </message>
 </context>
 <context>

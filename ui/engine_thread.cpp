@@ -95,6 +95,13 @@ void EngineThread::loadModel(const QString &directory)
         Qt::QueuedConnection);
 }
 
+void EngineThread::setPrecision(Precision precision)
+{
+    QMetaObject::invokeMethod(
+        m_service, [service = m_service, precision] { service->setPrecision(precision); },
+        Qt::QueuedConnection);
+}
+
 void EngineThread::setThreads(int threads)
 {
     QMetaObject::invokeMethod(

@@ -23,6 +23,8 @@ public:
 
     void loadModel(const QString &directory);
     void setThreads(int threads);
+    // For models loaded from now on.
+    void setPrecision(inkling::Precision precision);
 
     bool isModelLoaded() const { return m_modelLoaded; }
     const ModelInfo &modelInfo() const { return m_info; }

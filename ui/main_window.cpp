@@ -424,7 +424,8 @@ void MainWindow::connectEngine()
                 .arg(info.layers)
                 .arg(info.width)
                 .arg(info.contextLength)
-                .arg(info.fileDType, info.implementation);
+                .arg(info.fileDType,
+                     QStringLiteral("%1 (%2)").arg(info.precision, info.implementation));
         m_status->setModel(info.name, details);
         m_modelReady = true;
         updateSuggestionsEnabled();
@@ -473,6 +474,7 @@ void MainWindow::applySettings(const SuggestionSettings &settings)
         m_autoSuggestAction->setChecked(settings.autoSuggest);
     }
     m_engine->setThreads(settings.threads > 0 ? settings.threads : physicalCoreCount());
+    m_engine->setPrecision(settings.precision);
     QSettings persisted;
     settings.save(persisted);
     loadModel();
@@ -483,9 +485,10 @@ void MainWindow::loadModel()
     QString directory = m_settings.modelDirectory;
     if (directory.isEmpty())
         directory = QString::fromStdString(defaultModelDirectory());
-    if (directory == m_loadedModelDirectory)
+    if (directory == m_loadedModelDirectory && m_settings.precision == m_loadedPrecision)
         return;
     m_loadedModelDirectory = directory;
+    m_loadedPrecision = m_settings.precision;
     m_modelReady = false; // until the model is there
     updateSuggestionsEnabled();
     if (directory.isEmpty()) {

@@ -148,6 +148,7 @@ private:
     QAction *m_autoSuggestAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QString m_loadedModelDirectory;
+    Precision m_loadedPrecision = Precision::Auto;
     QString m_themeName; // empty: follow the palette
 };
 

@@ -8,7 +8,6 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
-#include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QHBoxLayout>
@@ -169,6 +168,15 @@ QWidget *SettingsDialog::createEnginePage()
     row->addWidget(m_modelDirectory);
     row->addWidget(browse);
     form->addRow(tr("Engine threads:"), m_threads);
+    m_precision = new QComboBox;
+    m_precision->addItem(tr("Automatic (fastest available)"), int(Precision::Auto));
+    m_precision->addItem(tr("f32 (reference)"), int(Precision::F32));
+    m_precision->addItem(tr("bf16 (half the memory)"), int(Precision::BF16));
+    m_precision->addItem(tr("s8 (a quarter of the memory)"), int(Precision::S8));
+    m_precision->setToolTip(tr("How the model's weights are held. A format this processor has no "
+                               "fast kernel for falls back to the next one; the status bar "
+                               "shows the one in use."));
+    form->addRow(tr("Weight precision:"), m_precision);
     form->addRow(tr("Model directory:"), row);
     return page;
 }
@@ -211,6 +219,7 @@ void SettingsDialog::setValues(const SuggestionSettings &s)
     m_topP->setValue(s.sampling.topP);
     m_repetitionPenalty->setValue(s.sampling.repetitionPenalty);
     m_threads->setValue(s.threads);
+    m_precision->setCurrentIndex(qMax(0, m_precision->findData(int(s.precision))));
     m_modelDirectory->setText(s.modelDirectory);
     m_keyAcceptAll->setKeySequence(s.keys.acceptAll);
     m_keyAcceptWord->setKeySequence(s.keys.acceptWord);
@@ -245,6 +254,7 @@ SuggestionSettings SettingsDialog::settings() const
     s.sampling.topP = float(m_topP->value());
     s.sampling.repetitionPenalty = float(m_repetitionPenalty->value());
     s.threads = m_threads->value();
+    s.precision = Precision(m_precision->currentData().toInt());
     s.modelDirectory = m_modelDirectory->text().trimmed();
     const auto key = [](QKeySequenceEdit *e, const QKeySequence &fallback) {
         return e->keySequence().isEmpty() ? fallback : e->keySequence();

@@ -51,6 +51,7 @@ private:
     QDoubleSpinBox *m_topP;
     QDoubleSpinBox *m_repetitionPenalty;
     QSpinBox *m_threads;
+    QComboBox *m_precision;
     QLineEdit *m_modelDirectory;
     QKeySequenceEdit *m_keyAcceptAll, *m_keyAcceptWord, *m_keyAcceptLine, *m_keyDismiss,
         *m_keyNext, *m_keyPrevious, *m_keyRequest;

@@ -26,6 +26,8 @@ SuggestionSettings SuggestionSettings::load(QSettings &s)
                                         .toString().toStdString()).value_or(d.trigger);
     r.fadeByConfidence = s.value("suggestions/fadeByConfidence", d.fadeByConfidence).toBool();
     r.threads = qBound(0, s.value("engine/threads", d.threads).toInt(), 256);
+    r.precision = precisionFromName(s.value("engine/precision", QString::fromLatin1(precisionName(d.precision)))
+                                        .toString().toStdString()).value_or(d.precision);
     r.modelDirectory = s.value("engine/modelDirectory", d.modelDirectory).toString();
     const auto key = [&](const char *name, const QKeySequence &fallback) {
         const QKeySequence k(s.value(QStringLiteral("keys/") + QLatin1String(name),
@@ -60,6 +62,7 @@ void SuggestionSettings::save(QSettings &s) const
     s.setValue("suggestions/trigger", QString::fromLatin1(triggerRuleName(trigger)));
     s.setValue("suggestions/fadeByConfidence", fadeByConfidence);
     s.setValue("engine/threads", threads);
+    s.setValue("engine/precision", QString::fromLatin1(precisionName(precision)));
     s.setValue("engine/modelDirectory", modelDirectory);
     s.setValue("keys/acceptAll", keys.acceptAll.toString());
     s.setValue("keys/acceptWord", keys.acceptWord.toString());

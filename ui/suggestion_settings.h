@@ -1,6 +1,7 @@
 // What the user can tune about suggestions, with the defaults, persisted in QSettings.
 #pragma once
 
+#include "engine/precision.h"
 #include "engine/suggestion_policy.h"
 
 #include <QKeySequence>
@@ -30,6 +31,8 @@ struct SuggestionSettings : SuggestionPolicy
     int debounceMs = 200;  // idle time after typing before a suggestion is requested
     bool fadeByConfidence = true; // less likely suggestions are drawn fainter
     int threads = 0;        // 0: one per physical core
+    // Weight format; Auto: bf16 where oneDNN has a native kernel, else s8, else f32.
+    Precision precision = Precision::Auto;
     QString modelDirectory; // empty: the embedded model
     KeyBindings keys;
 
