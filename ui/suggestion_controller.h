@@ -46,6 +46,8 @@ public:
     QString suggestion() const;
     bool hasSuggestion() const { return !suggestion().isEmpty(); }
     bool isBusy() const { return m_requestId != 0 && m_streaming; }
+    // A suggestion is on its way: waiting out the debounce, or being generated.
+    bool isPending() const { return m_debounce.isActive() || isBusy(); }
     int alternativeIndex() const { return m_alternative; }
     GhostText *ghost() const { return m_ghost; }
     // The debounce actually used: the setting, stretched for fast typists.
