@@ -214,12 +214,14 @@ private slots:
                                                        CompletionMode::Paragraph, CompletionMode::Code};
                 controller->setMode(modes[rng.bounded(4)]);
             }
-            // Mostly fast typing; sometimes a pause long enough for a suggestion (longer
-            // under TSan, which makes the engine several times slower).
+            // Mostly fast typing; sometimes a pause, which lasts until the suggestion has
+            // arrived (however slow a sanitized or loaded run is), so that ghosts are seen.
             const int pause = (rng.bounded(25) == 0 ? 30 + rng.bounded(80) : 0) *
                               (underThreadSanitizer() ? 6 : 1);
-            if (pause)
+            if (pause) {
                 QTest::qWait(pause);
+                QTRY_VERIFY_WITH_TIMEOUT(!window.suggestions()->isPending(), 30000);
+            }
             QCoreApplication::processEvents();
             QCoreApplication::processEvents();
 
