@@ -152,25 +152,16 @@ private slots:
         f2.write(words.join(' '));
         f1.close();
         f2.close();
-        const auto parse = [](const QByteArray &out) {
-            QMap<QString, double> m;
-            for (const QByteArray &line : out.split('\n')) {
-                const auto parts = line.split(' ');
-                if (parts.size() == 2)
-                    m[QString::fromUtf8(parts[0])] = parts[1].toDouble();
-            }
-            return m;
-        };
         const Run a = cli({"perplexity", natural});
         QCOMPARE(a.exitCode, 0);
-        const auto n = parse(a.out);
+        const auto n = keyValues(a.out);
         QVERIFY(n["tokens"] > 30);
         QVERIFY(std::fabs(n["perplexity"] - std::exp(n["mean_nll"])) < 1e-3 * n["perplexity"]);
         QVERIFY(std::fabs(n["bits_per_byte"] - n["mean_nll"] * n["tokens"] / std::log(2.0) / text.size()) < 1e-4);
-        const auto s = parse(cli({"perplexity", shuffled}).out);
+        const auto s = keyValues(cli({"perplexity", shuffled}).out);
         QVERIFY2(s["perplexity"] > 2 * n["perplexity"], "word order should matter to a language model");
         // A small sliding window scores the same tokens.
-        const auto w = parse(cli({"perplexity", "--window", "16", "--stride", "8", natural}).out);
+        const auto w = keyValues(cli({"perplexity", "--window", "16", "--stride", "8", natural}).out);
         QCOMPARE(w["tokens"], n["tokens"]);
     }
 
