@@ -24,8 +24,12 @@ dt weightDataType(WeightType t)
     return dt::f32;
 }
 
-// Bf16 and s8 weights take bf16 activations; s8 is widened to bf16 inside the kernel
-// (fpmath bf16 applied to integers) and scaled per output column.
+// The product's epilogue as oneDNN attributes. Bf16 weights take bf16 activations. S8
+// weights take s8 activations quantised as the product runs (dynamic quantisation), so
+// the kernel multiplies integers and streams a quarter of the f32 weight bytes:
+// C = (A_q B_q) * aScale * bScale[n] + bias, then the post-ops. oneDNN's kernels take
+// one scale for all of A (a per-row scale makes them fall back to the reference
+// implementation), which for a single decoded row is a per-row scale anyway.
 dnnl::primitive_attr matmulAttr(WeightType t, MatmulShape::Epilogue epilogue)
 {
     dnnl::post_ops ops;
@@ -36,7 +40,7 @@ dnnl::primitive_attr matmulAttr(WeightType t, MatmulShape::Epilogue epilogue)
     dnnl::primitive_attr attr;
     attr.set_post_ops(ops);
     if (t == WeightType::S8) {
-        attr.set_fpmath_mode(dnnl::fpmath_mode::bf16, true);
+        attr.set_scales(DNNL_ARG_SRC, 0, {}, dt::f32);          // one scale for A
         attr.set_scales(DNNL_ARG_WEIGHTS, 1 << 1, {}, dt::f32); // one scale per column n
     }
     return attr;
@@ -44,7 +48,12 @@ dnnl::primitive_attr matmulAttr(WeightType t, MatmulShape::Epilogue epilogue)
 
 dt sourceDataType(WeightType t)
 {
-    return t == WeightType::F32 ? dt::f32 : dt::bf16;
+    switch (t) {
+    case WeightType::BF16: return dt::bf16;
+    case WeightType::S8: return dt::s8;
+    case WeightType::F32: break;
+    }
+    return dt::f32;
 }
 
 void reorderInto(const dnnl::memory &src, const dnnl::memory &dst)
@@ -67,6 +76,22 @@ void convertToBf16(const float *src, uint16_t *dst, size_t count)
         else
             dst[i] = uint16_t((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
     }
+}
+
+float quantise(const float *x, size_t count, int8_t *q)
+{
+    float amax = 0;
+#pragma omp simd reduction(max : amax)
+    for (size_t i = 0; i < count; ++i)
+        amax = std::max(amax, std::fabs(x[i]));
+    // All zeros keep scale 1 (q = 0 gives C = bias); fmin/fmax also turn a NaN into a
+    // bound instead of an undefined conversion.
+    const float scale = amax > 0 && std::isfinite(amax) ? amax / 127.f : 1.f;
+    const float inverse = 1.f / scale;
+#pragma omp simd
+    for (size_t i = 0; i < count; ++i)
+        q[i] = int8_t(std::nearbyint(std::fmin(std::fmax(x[i] * inverse, -127.f), 127.f)));
+    return scale;
 }
 
 dnnl::memory::desc packedWeightsDesc(int64_t k, int64_t n, WeightType type)
@@ -94,22 +119,35 @@ PackedMatrix::PackedMatrix(const float *w, int64_t k, int64_t n, bool transposed
         reorderInto(src, m_weights);
         return;
     }
-    // Symmetric per-column quantisation: scale[n] = max_k |B[k, n]| / 127.
-    const auto at = [&](int64_t row, int64_t col) {
-        return transposed ? w[col * k + row] : w[row * n + col];
-    };
+    // Symmetric per-column quantisation: scale[n] = max_k |B[k, n]| / 127, done in the
+    // source's own layout (row-major [K, N], or [N, K] when transposed: then each column
+    // of B is a contiguous row of w) and left to the reorder to pack.
     std::vector<float> scale(size_t(n), 0.f);
-    for (int64_t row = 0; row < k; ++row)
-        for (int64_t col = 0; col < n; ++col)
-            scale[size_t(col)] = std::max(scale[size_t(col)], std::fabs(at(row, col)));
-    for (float &s : scale)
-        s = s > 0 ? s / 127.f : 1.f;
     std::vector<int8_t> q(size_t(k * n));
-    for (int64_t row = 0; row < k; ++row)
+    if (transposed) {
+#pragma omp parallel for schedule(static)
         for (int64_t col = 0; col < n; ++col)
-            q[size_t(row * n + col)] = int8_t(std::lround(
-                std::clamp(at(row, col) / scale[size_t(col)], -127.f, 127.f)));
-    const dnnl::memory src({{k, n}, dt::s8, tag::ab}, ctx.engine, q.data());
+            scale[size_t(col)] = quantise(w + col * k, size_t(k), q.data() + col * k);
+    } else {
+        for (int64_t row = 0; row < k; ++row) {
+            const float *r = w + row * n;
+#pragma omp simd
+            for (int64_t col = 0; col < n; ++col)
+                scale[size_t(col)] = std::max(scale[size_t(col)], std::fabs(r[col]));
+        }
+        for (float &sc : scale)
+            sc = sc > 0 && std::isfinite(sc) ? sc / 127.f : 1.f;
+#pragma omp parallel for schedule(static)
+        for (int64_t row = 0; row < k; ++row) {
+            const float *r = w + row * n;
+            int8_t *out = q.data() + row * n;
+#pragma omp simd
+            for (int64_t col = 0; col < n; ++col)
+                out[col] = int8_t(std::nearbyint(
+                    std::fmin(std::fmax(r[col] / scale[size_t(col)], -127.f), 127.f)));
+        }
+    }
+    const dnnl::memory src({{k, n}, dt::s8, layout}, ctx.engine, q.data());
     reorderInto(src, m_weights);
     m_scales = dnnl::memory({{n}, dt::f32, tag::a}, ctx.engine);
     std::memcpy(m_scales.get_data_handle(), scale.data(), sizeof(float) * scale.size());
@@ -140,7 +178,7 @@ Matmul::Matmul(const MatmulShape &shape)
     m_prim = dnnl::matmul(m_pd);
 
     m_src = dnnl::memory(m_pd.src_desc(), ctx.engine, DNNL_MEMORY_NONE);
-    if (shape.weights != WeightType::F32) {
+    if (shape.weights == WeightType::BF16) {
         m_srcBf16.resize(size_t(shape.m * shape.k));
         m_src.set_data_handle(m_srcBf16.data());
     }
@@ -150,18 +188,26 @@ Matmul::Matmul(const MatmulShape &shape)
         m_bias = dnnl::memory(m_pd.bias_desc(), ctx.engine, DNNL_MEMORY_NONE);
         m_args.emplace(DNNL_ARG_BIAS, m_bias);
     }
-    if (shape.weights == WeightType::S8)
+    if (shape.weights == WeightType::S8) {
+        m_srcS8.resize(size_t(shape.m * shape.k));
+        m_src.set_data_handle(m_srcS8.data());
+        m_args.emplace(DNNL_ARG_ATTR_SCALES | DNNL_ARG_SRC,
+                       dnnl::memory({{1}, dt::f32, tag::a}, ctx.engine, &m_srcScale));
         m_args.emplace(DNNL_ARG_ATTR_SCALES | DNNL_ARG_WEIGHTS, dnnl::memory());
+    }
 }
 
 void Matmul::run(const float *a, const PackedMatrix &b, const float *bias, float *c) const
 {
     auto &ctx = DnnlContext::instance();
     // oneDNN takes non-const handles but does not write to sources.
-    if (m_shape.weights == WeightType::F32)
-        m_src.set_data_handle(const_cast<float *>(a));
-    else
-        convertToBf16(a, m_srcBf16.data(), m_srcBf16.size());
+    switch (m_shape.weights) {
+    case WeightType::F32: m_src.set_data_handle(const_cast<float *>(a)); break;
+    case WeightType::BF16: convertToBf16(a, m_srcBf16.data(), m_srcBf16.size()); break;
+    case WeightType::S8:
+        m_srcScale = quantise(a, m_srcS8.size(), m_srcS8.data());
+        break;
+    }
     m_dst.set_data_handle(c);
     if (m_shape.bias)
         m_bias.set_data_handle(const_cast<float *>(bias));

@@ -15,8 +15,9 @@
 
 namespace inkling {
 
-// How a weight matrix is stored. Bf16 and S8 weights multiply bf16 activations (converted
-// from f32 on the fly); S8 is dequantised inside the kernel (oneDNN weights decompression).
+// How a weight matrix is stored. Bf16 weights multiply bf16 activations (converted from
+// f32 on the fly). S8 weights multiply s8 activations quantised on the fly with one scale
+// (dynamic quantisation): an integer product that reads 1 byte per weight.
 enum class WeightType { F32, BF16, S8 };
 
 struct MatmulShape
@@ -83,7 +84,9 @@ private:
     // Created once; every call only swaps data handles, so running allocates nothing.
     mutable dnnl::memory m_src, m_dst, m_bias;
     mutable std::unordered_map<int, dnnl::memory> m_args;
-    mutable std::vector<uint16_t> m_srcBf16; // [M, K] bf16 copy of A for bf16/s8 weights
+    mutable std::vector<uint16_t> m_srcBf16; // [M, K] bf16 copy of A for bf16 weights
+    mutable std::vector<int8_t> m_srcS8;     // [M, K] A quantised, for s8 weights:
+    mutable float m_srcScale = 1;            // A ≈ m_srcScale * m_srcS8
 };
 
 // Creates each shape's primitive once; later calls with the same shape reuse it.
@@ -96,6 +99,10 @@ public:
 private:
     std::map<decltype(MatmulShape{}.key()), std::unique_ptr<Matmul>> m_cache;
 };
+
+// Symmetric quantisation: x[i] ≈ scale * q[i] with scale = max |x| / 127 (returned) and
+// q rounded to nearest, in [-127, 127].
+float quantise(const float *x, size_t count, int8_t *q);
 
 // f32 → bf16 with round-to-nearest-even (NaN stays NaN).
 void convertToBf16(const float *src, uint16_t *dst, size_t count);

@@ -10,10 +10,10 @@
 namespace inkling {
 
 enum class Precision {
-    Auto, // bf16, else s8, else f32: the fastest whose kernels are not oneDNN's reference code
+    Auto, // s8, else bf16, else f32: the fastest whose kernels are not oneDNN's reference code
     F32,  // reference: f32 weights and activations
     BF16, // bf16 weights, bf16 matmul inputs, f32 accumulation and everything else
-    S8,   // s8 weights with one f32 scale per output channel, bf16 activations
+    S8,   // s8 weights with one f32 scale per output channel, s8 activations quantised per product
 };
 
 const char *precisionName(Precision p);

@@ -28,6 +28,8 @@ private slots:
         QTest::addRow("typed before it") << 0 << 0 << "xyz";
         QTest::addRow("line break before it") << 2 << 0 << "\n";
         QTest::addRow("line break at it") << 4 << 0 << "\n";
+        QTest::addRow("lines pasted at it") << 4 << 0 << "x\ny\nz";
+        QTest::addRow("lines pasted before it") << 1 << 0 << "x\ny\n";
     }
     void ghostIsRemovedAfterEditsMovedIt()
     {
@@ -51,6 +53,56 @@ private slots:
         editor.moveCursor(QTextCursor::End);
         QTest::keyClicks(&editor, "d");
         QVERIFY(editor.toPlainText().endsWith(QLatin1String("ccd")));
+    }
+
+    // The ghost's own line removed or joined to another: its block (and the layout holding
+    // the pre-edit) is gone, and the block's slot in the document may hold a new block
+    // by the time the ghost is removed. Nothing may be left behind or broken.
+    void ghostIsRemovedAfterItsLineWent_data()
+    {
+        QTest::addColumn<int>("from");
+        QTest::addColumn<int>("to");
+        QTest::addColumn<QString>("added");
+        QTest::addColumn<QString>("after");
+        // "aaaa\nbb\ncc" with the ghost at the end of "bb" (position 7).
+        QTest::addRow("joined to the line before") << 4 << 5 << "" << "aaaabb\ncc";
+        QTest::addRow("joined with the line after") << 7 << 8 << "" << "aaaa\nbbcc";
+        QTest::addRow("line deleted") << 5 << 8 << "" << "aaaa\ncc";
+        QTest::addRow("lines around it deleted") << 2 << 9 << "" << "aac";
+        QTest::addRow("line replaced by lines") << 5 << 7 << "p\nq\nr" << "aaaa\np\nq\nr\ncc";
+        QTest::addRow("everything replaced") << 0 << 10 << "new\ntext" << "new\ntext";
+    }
+    void ghostIsRemovedAfterItsLineWent()
+    {
+        QFETCH(int, from);
+        QFETCH(int, to);
+        QFETCH(QString, added);
+        QFETCH(QString, after);
+        Editor editor;
+        editor.setPlainText(QStringLiteral("aaaa\nbb\ncc"));
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        GhostText g(&editor);
+        g.show(7, QStringLiteral(" ghost\nsecond line"));
+        QTextCursor c(editor.document());
+        c.setPosition(from);
+        c.setPosition(to, QTextCursor::KeepAnchor);
+        c.insertText(added);
+        // New blocks may take the freed block's place in the document's fragment table.
+        QTextCursor(editor.document()).insertText(QStringLiteral("1\n2\n"));
+        g.clear();
+        QCOMPARE(editor.toPlainText(), QStringLiteral("1\n2\n") + after);
+        QCOMPARE(editor.document()->blockCount(), int(after.count(QLatin1Char('\n'))) + 3);
+        for (QTextBlock b = editor.document()->begin(); b.isValid(); b = b.next())
+            QVERIFY2(b.layout()->preeditAreaText().isEmpty(), qPrintable(b.text()));
+        editor.moveCursor(QTextCursor::End);
+        QTest::keyClicks(&editor, "d");
+        QVERIFY(editor.toPlainText().endsWith(after + QLatin1Char('d')));
+        // And a ghost shows again where the cursor is.
+        g.show(editor.textCursor().position(), QStringLiteral(" again"));
+        QCOMPARE(editor.textCursor().block().layout()->preeditAreaText(), QStringLiteral(" again"));
+        g.clear();
+        QVERIFY(editor.textCursor().block().layout()->preeditAreaText().isEmpty());
     }
 
     void ghostIsNotInTheDocument_data()
