@@ -306,14 +306,11 @@ void printTyping(const std::vector<std::pair<std::string, std::string>> &models,
 {
     const QString text = QString::fromUtf8(kTypedText).left(o.typingChars);
     const SuggestionSettings defaults;
-    CompletionRequest prototype;
-    prototype.mode = CompletionMode::Word;
-    prototype.sampling = defaults.sampling;
-    prototype.maxTokens = defaults.maxTokens(CompletionMode::Word);
-    prototype.timeBudgetMs = defaults.timeBudgetMs;
     std::printf("\n### Typing latency\n\nThe real CompletionService, fed %lld characters of "
-                "prose one keystroke at a time (word mode, default settings); a keystroke that "
-                "continues the shown suggestion needs no request. Milliseconds from the request "
+                "prose one keystroke at a time (word mode, the app's default settings: a request "
+                "where its trigger rule allows, token healing, suggestions below its "
+                "confidence threshold not shown); a keystroke that continues the shown "
+                "suggestion needs no request. Milliseconds from the request "
                 "to the first suggestion character and to the complete suggestion; in the app "
                 "a keystroke's request waits for the debounce (%d ms after the last key) "
                 "first.\n\n| model | precision | KV-cache reuse | requests | first char p50 | "
@@ -336,7 +333,7 @@ void printTyping(const std::vector<std::pair<std::string, std::string>> &models,
                 throw std::runtime_error(error.toStdString());
             for (const bool reuse : {true, false}) {
                 service.setPrefixReuse(reuse);
-                const bench::TypingFigures f = bench::replayTyping(service, text, prototype);
+                const bench::TypingFigures f = bench::replayTyping(service, text, defaults, CompletionMode::Word);
                 std::printf("| %s | %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.0f %% |\n",
                             label.c_str(), qPrintable(precision), reuse ? "yes" : "no",
                             f.requests, bench::quantile(f.firstMs, 0.5),

@@ -17,11 +17,12 @@ double quantile(std::vector<double> values, double q)
 }
 
 TypingFigures replayTyping(CompletionService &service, const QString &text,
-                           const CompletionRequest &prototype)
+                           const SuggestionPolicy &policy, CompletionMode mode)
 {
     TypingFigures f;
     QElapsedTimer clock;
     bool seenFirst = false;
+    bool confident = true; // the shown suggestion passed the policy's confidence threshold
     QString shown; // the suggestion still ahead of the cursor
     qint64 promptTokens = 0, reusedTokens = 0;
     // Direct connections: complete() runs in this thread and returns after finished().
@@ -31,8 +32,11 @@ TypingFigures replayTyping(CompletionService &service, const QString &text,
             seenFirst = true;
             f.firstMs.push_back(double(clock.nsecsElapsed()) / 1e6);
         }
-        shown += piece;
+        if (confident)
+            shown += piece;
     });
+    const auto confidence = QObject::connect(&service, &CompletionService::confidence, &service,
+                                             [&](quint64, double p) { confident = policy.isConfident(p); });
     const auto finished = QObject::connect(&service, &CompletionService::finished, &service,
                                            [&](quint64, const QString &, const CompletionStats &s) {
         f.completeMs.push_back(double(clock.nsecsElapsed()) / 1e6);
@@ -52,12 +56,16 @@ TypingFigures replayTyping(CompletionService &service, const QString &text,
         // A surrogate pair is one keystroke: ask once both halves are in.
         if (typed.isHighSurrogate())
             continue;
-        CompletionRequest r = prototype;
-        r.id = ++id;
-        r.textBefore = text.left(i + 1);
-        r.textAfter = text.mid(i + 1, 1000);
         shown.clear();
+        const QString before = text.left(i + 1), after = text.mid(i + 1, 1000);
+        if (!policy.shouldRequest(before.right(64).toStdString(), after.left(64).toStdString()))
+            continue;
+        CompletionRequest r = completionRequest(policy.request(std::string(), mode));
+        r.id = ++id;
+        r.textBefore = before;
+        r.textAfter = after;
         seenFirst = false;
+        confident = true;
         ++f.requests;
         service.supersede(r.id);
         clock.start();
@@ -65,6 +73,7 @@ TypingFigures replayTyping(CompletionService &service, const QString &text,
     }
     QObject::disconnect(partial);
     QObject::disconnect(finished);
+    QObject::disconnect(confidence);
     f.reusedFraction = promptTokens > 0 ? double(reusedTokens) / double(promptTokens) : 0;
     return f;
 }

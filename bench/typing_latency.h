@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/completion_service.h"
+#include "engine/suggestion_policy.h"
 
 #include <QString>
 
@@ -19,11 +20,12 @@ struct TypingFigures
     double reusedFraction = 0;     // prompt tokens whose cached keys/values were kept
 };
 
-// Replays `text` through `service` (a model must be loaded): after every keystroke the
-// editor asks for a suggestion unless the text typed so far continues the one shown,
-// exactly as SuggestionController does once its debounce expires.
+// Replays `text` through `service` (a model must be loaded) as SuggestionController
+// does once its debounce expires: after a keystroke that does not continue the
+// suggestion shown, it asks for one where the policy's trigger rule allows, with the
+// policy's request for `mode`; a suggestion below the policy's confidence is not shown.
 TypingFigures replayTyping(CompletionService &service, const QString &text,
-                           const CompletionRequest &prototype);
+                           const SuggestionPolicy &policy, CompletionMode mode);
 
 // The q-quantile (0..1) of values, by the nearest-rank method; 0 for none.
 double quantile(std::vector<double> values, double q);

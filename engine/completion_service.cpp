@@ -30,6 +30,14 @@ QString contextTail(const QString &text, int maxChars, int quantum)
     return text.mid(start);
 }
 
+CompletionRequest completionRequest(const GenerationRequest &g)
+{
+    CompletionRequest r;
+    static_cast<GenerationSettings &>(r) = g;
+    r.textBefore = QString::fromStdString(g.prompt);
+    return r;
+}
+
 CompletionService::CompletionService(QObject *parent)
     : QObject(parent)
 {
@@ -133,18 +141,13 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
     try {
         const int nCtx = m_model->config().nCtx;
         GenerationRequest g;
+        static_cast<GenerationSettings &>(g) = request;
         // About 8 characters per token is more than prose or code needs, so the tail
         // always fills the context window the generator then trims in tokens. A command's
         // prompt was cut to the window by its builder, keeping its instruction at the end.
         g.prompt = request.kind == RequestKind::Command
                        ? request.textBefore.toStdString()
                        : contextTail(request.textBefore, nCtx * 8).toStdString();
-        g.mode = request.mode;
-        g.sentences = request.sentences;
-        g.sampling = request.sampling;
-        g.maxTokens = request.maxTokens;
-        g.timeBudgetMs = request.timeBudgetMs;
-        g.tokenHealing = request.tokenHealing;
         if (!m_prefixReuse)
             m_session->reset();
         std::string text;

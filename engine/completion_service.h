@@ -24,20 +24,26 @@ enum class RequestKind { Suggestion, Command };
 // share the service's reply signals, so their ids must never collide.
 quint64 newRequestId();
 
-struct CompletionRequest
+struct CompletionRequest : GenerationSettings
 {
+    // Unlike a bare GenerationRequest, a typing suggestion is bounded in time, and the
+    // cursor is often inside a word.
+    CompletionRequest()
+    {
+        timeBudgetMs = 3000;
+        tokenHealing = true;
+    }
+
     quint64 id = 0;
     RequestKind kind = RequestKind::Suggestion;
     QString textBefore; // suggestion: text before the cursor (any length: only its tail
                         // is used); command: the whole prompt
     QString textAfter;  // text after the cursor (reserved for fill-in-the-middle models)
-    CompletionMode mode = CompletionMode::Sentence;
-    int sentences = 1; // sentence mode: how many sentences
-    SamplingParams sampling;
-    int maxTokens = 32;
-    int timeBudgetMs = 3000;
-    bool tokenHealing = true; // the cursor is often inside a word while typing
 };
+
+// A request carrying g's prompt (as textBefore) and its decoding settings; id, kind and
+// textAfter are left for the caller.
+CompletionRequest completionRequest(const GenerationRequest &g);
 
 struct CompletionStats
 {

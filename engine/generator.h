@@ -14,9 +14,9 @@
 
 namespace inkling {
 
-struct GenerationRequest
+// How to generate: what a GenerationRequest and the completion service's request share.
+struct GenerationSettings
 {
-    std::string prompt; // text before the cursor
     CompletionMode mode = CompletionMode::Sentence;
     int sentences = 1; // sentence mode: how many sentences before it stops
     SamplingParams sampling;
@@ -26,6 +26,11 @@ struct GenerationRequest
     // prompt and make the first tokens spell it (GPT-2 has hardly ever seen a word cut
     // in the middle). The suggestion is what follows the typed characters.
     bool tokenHealing = false;
+};
+
+struct GenerationRequest : GenerationSettings
+{
+    std::string prompt; // text before the cursor
 };
 
 // The prompt split for token healing: the text whose tokens go to the model, and the

@@ -3,8 +3,7 @@
 // generation settings the paper used for each task. Plain C++: the UI hands in UTF-8.
 #pragma once
 
-#include "engine/sampler.h"
-#include "engine/stop_rule.h"
+#include "engine/generator.h"
 
 #include <cstddef>
 #include <string>
@@ -21,16 +20,9 @@ struct QuestionAnswer
     std::string answer;
 };
 
-// What to send to the generator: the prompt and how to generate from it.
-struct WritingPrompt
-{
-    std::string prompt;
-    CompletionMode mode = CompletionMode::Paragraph;
-    int sentences = 1; // sentence mode: how many
-    int maxTokens = 100;
-    SamplingParams sampling;
-    bool tokenHealing = false;
-};
+// What to send to the generator: the prompt and how to generate from it (no time
+// budget: a command is asked for explicitly, and the user can cancel it).
+using WritingPrompt = GenerationRequest;
 
 namespace writing {
 

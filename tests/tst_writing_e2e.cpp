@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -383,17 +384,23 @@ private slots:
         QSignalSpy partials(window.engine(), &CompletionSource::partial);
         QSignalSpy finished(window.engine(), &CompletionSource::finished);
         QSignalSpy done(commands, &WritingCommands::finished);
+        // Hold the engine, so that the suggestion is asked for while the command is
+        // queued or running, however fast the engine is.
+        QSemaphore hold;
+        window.engine()->runInEngineThread([&hold] { hold.acquire(); });
+        const auto releaseOnFailure = qScopeGuard([&hold] { hold.release(); });
         commands->summarizeAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(!partials.isEmpty(), 120000);
-        const quint64 commandId = partials[0][0].toULongLong();
-        QVERIFY2(commands->isRunning(), "the command ended before the test could interfere");
+        QVERIFY(commands->isRunning());
 
         QTextCursor c = editor->textCursor();
         c.clearSelection();
         editor->setTextCursor(c);
         QSignalSpy suggested(window.suggestions(), &SuggestionController::finished);
         QVERIFY(window.suggestions()->requestNow());
+        hold.release();
         QVERIFY(suggested.wait(120000));
+        QVERIFY(!partials.isEmpty());
+        const quint64 commandId = partials[0][0].toULongLong(); // the command streams first
 
         QCOMPARE(done.size(), 1); // the command finished, and did so first
         const int commandAt = finishedIndex(finished, commandId);

@@ -95,6 +95,11 @@ void EngineThread::loadModel(const QString &directory)
         Qt::QueuedConnection);
 }
 
+void EngineThread::runInEngineThread(std::function<void()> fn)
+{
+    QMetaObject::invokeMethod(m_service, std::move(fn), Qt::QueuedConnection);
+}
+
 void EngineThread::setPrecision(Precision precision)
 {
     QMetaObject::invokeMethod(

@@ -7,6 +7,8 @@
 
 #include <QThread>
 
+#include <functional>
+
 namespace inkling {
 
 class EngineThread : public CompletionSource
@@ -25,6 +27,10 @@ public:
     void setThreads(int threads);
     // For models loaded from now on.
     void setPrecision(inkling::Precision precision);
+
+    // Runs fn in the engine thread after everything queued before it. Tests hold the
+    // engine with it, so that the requests they make queue up in a known order.
+    void runInEngineThread(std::function<void()> fn);
 
     bool isModelLoaded() const { return m_modelLoaded; }
     const ModelInfo &modelInfo() const { return m_info; }

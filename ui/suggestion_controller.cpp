@@ -206,19 +206,13 @@ void SuggestionController::startRequest(int alternative)
     // QString: the service cuts its tail in characters).
     // Inside a Markdown code fence, for instance, the mode at the cursor is code.
     const CompletionMode mode = m_modeAt ? m_modeAt(pos, m_mode) : m_mode;
-    const GenerationRequest g = m_settings.request(std::string(), mode, alternative);
-    CompletionRequest r;
+    CompletionRequest r = completionRequest(m_settings.request(std::string(), mode, alternative));
     r.id = newRequestId();
     int start = qMax(0, pos - kContextChars);
     start = (start + kContextQuantum - 1) / kContextQuantum * kContextQuantum;
     QTextDocument *doc = m_editor->document();
     r.textBefore = documentText(doc, qMin(start, pos), pos);
     r.textAfter = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
-    r.mode = g.mode;
-    r.sampling = g.sampling;
-    r.maxTokens = g.maxTokens;
-    r.timeBudgetMs = g.timeBudgetMs;
-    r.tokenHealing = g.tokenHealing;
 
     m_requestId = r.id;
     m_explicitRequest = alternative > 0; // alternatives are asked for with a key

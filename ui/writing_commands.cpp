@@ -171,16 +171,10 @@ void WritingCommands::start(WritingCommand command, const QString &title, const 
     m_command = command;
     m_prompt = prompt;
     m_insertAt = insertAt;
-    CompletionRequest r;
+    CompletionRequest r = completionRequest(prompt);
     r.id = newRequestId();
     r.kind = RequestKind::Command;
-    r.textBefore = QString::fromStdString(prompt.prompt);
-    r.mode = prompt.mode;
-    r.sentences = prompt.sentences;
-    r.sampling = prompt.sampling;
-    r.maxTokens = prompt.maxTokens;
     r.timeBudgetMs = 0; // asked for explicitly: the user waits for it, and can cancel
-    r.tokenHealing = prompt.tokenHealing;
     m_requestId = r.id;
     m_panel->start(title, subject);
     emit started();
