@@ -402,7 +402,7 @@ int main(int argc, char **argv)
                 dir = INKLING_SOURCE_MODEL_DIR;
             } else if (m == "124m") {
                 dir = o.workDir + "/gpt2-124m-random";
-                bench::writeRandomCheckpoint(dir, Gpt2Config{}, 124);
+                bench::writeRandomCheckpoint(dir, Gpt2Config{}, 124, INKLING_SOURCE_MODEL_DIR);
             } else {
                 dir = m; // any Hugging Face GPT-2 directory
             }

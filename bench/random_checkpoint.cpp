@@ -72,7 +72,8 @@ struct Random
 
 } // namespace
 
-void writeRandomCheckpoint(const std::string &dir, const Gpt2Config &c, uint64_t seed)
+void writeRandomCheckpoint(const std::string &dir, const Gpt2Config &c, uint64_t seed,
+                           const std::string &tokenizerDir)
 {
     namespace fs = std::filesystem;
     const std::vector<Tensor> tensors = gpt2Tensors(c);
@@ -93,10 +94,13 @@ void writeRandomCheckpoint(const std::string &dir, const Gpt2Config &c, uint64_t
 
     const fs::path weights = fs::path(dir) / "model.safetensors";
     const uintmax_t expected = 8 + header.size() + uintmax_t(offset);
+    fs::create_directories(dir);
+    for (const char *file : {"vocab.json", "merges.txt"})
+        fs::copy_file(fs::path(tokenizerDir) / file, fs::path(dir) / file,
+                      fs::copy_options::overwrite_existing);
     std::error_code ec;
     if (fs::exists(fs::path(dir) / "config.json", ec) && fs::file_size(weights, ec) == expected)
         return;
-    fs::create_directories(dir);
     {
         std::ofstream cfg(fs::path(dir) / "config.json");
         cfg << "{\"model_type\":\"gpt2\",\"vocab_size\":" << c.nVocab
