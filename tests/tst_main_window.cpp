@@ -4,8 +4,10 @@
 #include "ui/document.h"
 #include "ui/editor.h"
 #include "ui/engine_thread.h"
+#include "ui/keyboard_help.h"
 #include "ui/main_window.h"
 #include "ui/recent_files.h"
+#include "ui/suggestion_settings.h"
 #include "ui/suggestion_controller.h"
 #include "ui/syntax_repository.h"
 
@@ -20,6 +22,7 @@
 #include <QTabWidget>
 #include <QFile>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -27,6 +30,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <algorithm>
+#include <functional>
 
 #include <unistd.h>
 
@@ -283,6 +289,53 @@ private slots:
 
     // View > Highlighting lists every definition once (plus plain text), checks the
     // current one, and choosing one switches the document and its suggestion mode.
+    // Help › Keyboard Shortcuts lists every menu command with a shortcut, from the menus
+    // themselves, after the suggestion keys.
+    void keyboardHelpListsEveryMenuShortcut()
+    {
+        MainWindow window;
+        QList<QMenu *> menus;
+        for (QAction *a : window.menuBar()->actions()) {
+            if (a->menu())
+                menus << a->menu();
+        }
+        const KeyBindings keys = SuggestionSettings().keys;
+        const auto rows = KeyboardHelp::rows(keys, menus);
+        const QList<QKeySequence> suggestionKeys = {keys.acceptAll, keys.acceptWord, keys.acceptLine,
+                                                    keys.dismiss, keys.nextAlternative,
+                                                    keys.previousAlternative, keys.requestNow};
+        // Oracle: walk the menus independently; every item with a shortcut is a row
+        // "… › item" with that key, unless the key is a suggestion key (listed first).
+        int withShortcut = 0;
+        std::function<void(QMenu *)> walk = [&](QMenu *menu) {
+            for (QAction *a : menu->actions()) {
+                if (a->menu()) {
+                    walk(a->menu());
+                    continue;
+                }
+                if (a->shortcut().isEmpty())
+                    continue;
+                ++withShortcut;
+                const QString item = QString(a->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…")).trimmed();
+                const bool listed = std::any_of(rows.begin(), rows.end(), [&](const auto &row) {
+                    return row.first == a->shortcut() &&
+                           (suggestionKeys.contains(a->shortcut()) || row.second.endsWith(QStringLiteral(" › ") + item));
+                });
+                QVERIFY2(listed, qPrintable(a->shortcut().toString() + QLatin1Char(' ') + item));
+            }
+        };
+        for (QMenu *menu : menus)
+            walk(menu);
+        QVERIFY(withShortcut >= 10); // File, Edit and Tools have shortcuts
+        const auto has = [&](const QKeySequence &key, const QString &text) {
+            return std::any_of(rows.begin(), rows.end(), [&](const auto &row) {
+                return row.first == key && row.second == text;
+            });
+        };
+        QVERIFY(has(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QStringLiteral("Tools › Continue Paragraph")));
+        QVERIFY(has(QKeySequence(QKeySequence::Save), QStringLiteral("File › Save")));
+    }
+
     void highlightingMenuSwitchesDefinitionAndMode()
     {
         MainWindow window;

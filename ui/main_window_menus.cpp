@@ -174,8 +174,13 @@ void MainWindow::createToolsMenu()
 void MainWindow::createHelpMenu()
 {
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        KeyboardHelp help(m_settings.keys, this);
+    helpMenu->addAction(tr("&Keyboard Shortcuts"), this, [this, helpMenu] {
+        QList<QMenu *> menus;
+        for (QAction *action : menuBar()->actions()) {
+            if (action->menu() && action->menu() != helpMenu)
+                menus.append(action->menu());
+        }
+        KeyboardHelp help(m_settings.keys, menus, this);
         help.exec();
     });
     QAction *aboutAction = helpMenu->addAction(tr("&About Inkling"));
