@@ -8,6 +8,7 @@
 #include "ui/main_window.h"
 #include "ui/recent_files.h"
 #include "ui/suggestion_settings.h"
+#include "ui/suggestion_status.h"
 #include "ui/suggestion_controller.h"
 #include "ui/syntax_repository.h"
 
@@ -421,9 +422,13 @@ private slots:
             window.editor()->setTextCursor(c);
             return window.suggestions()->modeAtCursor();
         };
+        SuggestionStatus *status = window.suggestionStatus();
         QCOMPARE(modeAt(text.indexOf("prose.")), CompletionMode::Sentence);
+        QCOMPARE(status->modeText(), modeTitle(CompletionMode::Sentence));
         QCOMPARE(modeAt(text.indexOf("return") + 6), CompletionMode::Code);
+        QCOMPARE(status->modeText(), modeTitle(CompletionMode::Code)); // the status bar follows
         QCOMPARE(modeAt(text.indexOf("More")), CompletionMode::Sentence);
+        QCOMPARE(status->modeText(), modeTitle(CompletionMode::Sentence));
         QCOMPARE(modeAt(text.size()), CompletionMode::Sentence);
 
         write(dir.filePath("notes.txt"), "```\ninside?\n");

@@ -184,6 +184,10 @@ void MainWindow::connectDocument(Document *document)
             ifCurrent([this] { updateDocumentLabels(); }));
     connect(document, &Document::modeChanged, this,
             ifCurrent([this, document] { showMode(document->mode()); }));
+    // The status bar shows the mode at the cursor: moving into or out of a Markdown code
+    // fence (or typing one) changes it without changing the document's mode.
+    connect(document->editor(), &QPlainTextEdit::cursorPositionChanged, this,
+            ifCurrent([this, document] { m_status->setMode(document->suggestions()->modeAtCursor()); }));
     connect(document, &Document::message, this, [this](const QString &text, int timeoutMs) {
         statusBar()->showMessage(text, timeoutMs);
     });
@@ -455,7 +459,8 @@ void MainWindow::setMode(CompletionMode mode)
 
 void MainWindow::showMode(CompletionMode mode)
 {
-    m_status->setMode(mode);
+    Document *document = currentDocument();
+    m_status->setMode(document ? document->suggestions()->modeAtCursor() : mode);
     if (m_modeActions) {
         for (QAction *a : m_modeActions->actions())
             a->setChecked(a->data().toInt() == int(mode));

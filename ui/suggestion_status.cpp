@@ -86,6 +86,11 @@ void SuggestionStatus::setMode(CompletionMode mode)
     m_mode->setText(modeTitle(mode));
 }
 
+QString SuggestionStatus::modeText() const
+{
+    return m_mode->text();
+}
+
 void SuggestionStatus::setLatency(double milliseconds)
 {
     m_latency->setText(tr("%1 ms").arg(qRound(milliseconds)));

@@ -27,6 +27,7 @@ public:
     void setModelLoadProgress(double fraction);
     void setModel(const QString &name, const QString &details);
     void setModelError(const QString &message);
+    // The mode suggestions use at the cursor (code inside a Markdown code fence).
     void setMode(CompletionMode mode);
     void setLatency(double milliseconds);
     void setSpeed(double tokensPerSecond);
@@ -41,6 +42,7 @@ public:
 
     QString modelText() const;
     QString latencyText() const;
+    QString modeText() const;
 
 private:
     void showSaved();
