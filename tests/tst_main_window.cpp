@@ -28,6 +28,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStringEncoder>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -288,8 +289,45 @@ private slots:
         QCOMPARE(read(path), afterTyping);
     }
 
-    // View > Highlighting lists every definition once (plus plain text), checks the
-    // current one, and choosing one switches the document and its suggestion mode.
+    // File › Encoding converts on the next save: the document becomes modified, the
+    // status bar and the menu's checks follow, and the file is written in the new format
+    // (oracle: QStringEncoder and the expected line ends), reading back to the same text.
+    void encodingMenuConvertsOnSave()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("doc.txt");
+        write(path, QByteArray("caf\xc3\xa9\nline two\n"));
+        MainWindow window;
+        window.show();
+        QString error;
+        QVERIFY2(window.loadFile(path, &error), qPrintable(error));
+        auto *menu = window.findChild<QMenu *>(QStringLiteral("encodingMenu"));
+        QVERIFY(menu);
+        const auto action = [&](const QString &text) -> QAction * {
+            emit menu->aboutToShow();
+            for (QAction *a : menu->actions()) {
+                if (a->text().endsWith(text))
+                    return a;
+            }
+            return nullptr;
+        };
+        QVERIFY(action("UTF-8") && action("UTF-8")->isChecked());
+        QVERIFY(action("LF") && action("LF")->isChecked());
+        QVERIFY(!window.editor()->document()->isModified());
+        action("UTF-16 BE")->trigger();
+        action("CRLF")->trigger();
+        QVERIFY(window.editor()->document()->isModified());
+        QVERIFY(action("UTF-16 BE")->isChecked());
+        QVERIFY(action("CRLF")->isChecked());
+        QVERIFY(statusLabelContaining(window, "UTF-16 BE · CRLF"));
+        QVERIFY(window.saveDocument());
+        QStringEncoder utf16be(QStringEncoder::Utf16BE, QStringEncoder::Flag::WriteBom);
+        const QByteArray expected = utf16be.encode(QStringLiteral("caf\u00e9\r\nline two\r\n"));
+        QCOMPARE(read(path), expected);
+        QVERIFY(window.loadFile(path, &error));
+        QCOMPARE(window.editor()->toPlainText(), QStringLiteral("caf\u00e9\nline two\n"));
+    }
+
     // Help › Keyboard Shortcuts lists every menu command with a shortcut, from the menus
     // themselves, after the suggestion keys.
     void keyboardHelpListsEveryMenuShortcut()
@@ -337,6 +375,8 @@ private slots:
         QVERIFY(has(QKeySequence(QKeySequence::Save), QStringLiteral("File › Save")));
     }
 
+    // View > Highlighting lists every definition once (plus plain text), checks the
+    // current one, and choosing one switches the document and its suggestion mode.
     void highlightingMenuSwitchesDefinitionAndMode()
     {
         MainWindow window;

@@ -449,6 +449,18 @@ Möchten Sie sie speichern?</translation>
         <source>&amp;Tools</source>
         <translation>&amp;Werkzeuge</translation>
     </message>
+    <message>
+        <source>&amp;Encoding</source>
+        <translation>&amp;Kodierung</translation>
+    </message>
+    <message>
+        <source>The encoding and line ends the document is saved with</source>
+        <translation>Die Kodierung und die Zeilenenden, mit denen das Dokument gespeichert wird</translation>
+    </message>
+    <message>
+        <source>Line Ends: %1</source>
+        <translation>Zeilenenden: %1</translation>
+    </message>
 </context>
 <context>
     <name>inkling::ModelDownload</name>

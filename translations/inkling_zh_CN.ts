@@ -448,6 +448,18 @@ Do you want to save them?</source>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
+    <message>
+        <source>&amp;Encoding</source>
+        <translation>编码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The encoding and line ends the document is saved with</source>
+        <translation>保存文档时使用的编码和换行符</translation>
+    </message>
+    <message>
+        <source>Line Ends: %1</source>
+        <translation>换行符：%1</translation>
+    </message>
 </context>
 <context>
     <name>inkling::ModelDownload</name>

@@ -185,6 +185,14 @@ void Document::setFilePath(const QString &path)
         emit filePathChanged();
 }
 
+void Document::changeFormat(const TextFormat &format)
+{
+    if (format == m_format)
+        return;
+    setFormat(format);
+    m_editor->document()->setModified(true);
+}
+
 void Document::setFormat(const TextFormat &format)
 {
     m_autosave->setFormat(format);

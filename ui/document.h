@@ -42,6 +42,9 @@ public:
     // The file name, or "Untitled" for a new document.
     QString displayName() const;
     TextFormat format() const { return m_format; }
+    // The encoding and line ends the next save writes (File › Encoding). A change marks
+    // the document modified: its file on disk still has the old ones.
+    void changeFormat(const TextFormat &format);
     bool isModified() const;
     // A new, empty, unmodified document: opening a file replaces it instead of adding a tab.
     bool isUntouched() const;

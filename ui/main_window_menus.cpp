@@ -12,6 +12,7 @@
 #include "ui/recent_files.h"
 #include "ui/suggestion_controller.h"
 #include "ui/suggestion_status.h"
+#include "ui/text_file.h"
 #include "ui/writing_commands.h"
 #include "ui/writing_panel.h"
 
@@ -61,6 +62,42 @@ void MainWindow::createFileMenu()
     QAction *saveAsAction = fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this,
                                                 [this] { saveAs(currentDocument()); });
     saveAsAction->setStatusTip(tr("Save the document under a new name"));
+
+    // Encoding and line ends of the next save, checked as the current document has them.
+    QMenu *encodingMenu = fileMenu->addMenu(tr("&Encoding"));
+    encodingMenu->setObjectName(QStringLiteral("encodingMenu"));
+    encodingMenu->setStatusTip(tr("The encoding and line ends the document is saved with"));
+    auto *encodings = new QActionGroup(encodingMenu);
+    for (TextEncoding e : {TextEncoding::Utf8, TextEncoding::Utf8Bom, TextEncoding::Utf16LE,
+                           TextEncoding::Utf16BE}) {
+        QAction *a = encodingMenu->addAction(encodingName(e), this, [this, e] {
+            TextFormat format = currentDocument()->format();
+            format.encoding = e;
+            currentDocument()->changeFormat(format);
+        });
+        a->setCheckable(true);
+        a->setData(encodingKey(e));
+        encodings->addAction(a);
+    }
+    encodingMenu->addSeparator();
+    auto *lineEnds = new QActionGroup(encodingMenu);
+    for (LineEnding l : {LineEnding::Lf, LineEnding::CrLf, LineEnding::Cr}) {
+        QAction *a = encodingMenu->addAction(tr("Line Ends: %1").arg(lineEndingName(l)), this, [this, l] {
+            TextFormat format = currentDocument()->format();
+            format.lineEnding = l;
+            currentDocument()->changeFormat(format);
+        });
+        a->setCheckable(true);
+        a->setData(lineEndingName(l));
+        lineEnds->addAction(a);
+    }
+    connect(encodingMenu, &QMenu::aboutToShow, this, [this, encodings, lineEnds] {
+        const TextFormat format = currentDocument()->format();
+        for (QAction *a : encodings->actions())
+            a->setChecked(a->data().toString() == encodingKey(format.encoding));
+        for (QAction *a : lineEnds->actions())
+            a->setChecked(a->data().toString() == lineEndingName(format.lineEnding));
+    });
 
     fileMenu->addSeparator();
     QAction *closeAction = fileMenu->addAction(tr("&Close"), QKeySequence::Close, this,
