@@ -1,6 +1,7 @@
 // Maps checkpoint tensor names to Gpt2Weights and rejects anything unexpected.
 #include "engine/gpt2_weights.h"
 
+#include "engine/mapped_file.h"
 #include "engine/model_error.h"
 #include "engine/safetensors.h"
 
@@ -40,7 +41,12 @@ public:
             throw ModelError(m_file.path(), full,
                              "shape " + shapeText(t->shape) + " does not match config.json (" +
                                  shapeText(shape) + ")");
-        return m_checkOnly ? std::vector<float>() : toFloat32(*t);
+        if (m_checkOnly)
+            return {};
+        std::vector<float> values = toFloat32(*t);
+        // Read once: the mapped pages need not stay resident beside the f32 copy.
+        MappedFile::release(t->data, t->bytes);
+        return values;
     }
 
     // Every tensor must have been read, except the attention-mask buffers that

@@ -4,6 +4,7 @@
 #include "engine/model_error.h"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -34,6 +35,17 @@ MappedFile::MappedFile(const std::string &path)
         m_data = static_cast<const std::byte *>(p);
     }
     ::close(fd);
+}
+
+void MappedFile::release(const std::byte *p, size_t n)
+{
+    const auto page = uintptr_t(::sysconf(_SC_PAGESIZE));
+    // Whole pages inside the range only: a page shared with a neighbour that is still to
+    // be read stays (dropping it would be safe, only slower).
+    const uintptr_t begin = (uintptr_t(p) + page - 1) / page * page;
+    const uintptr_t end = (uintptr_t(p) + n) / page * page;
+    if (end > begin)
+        ::madvise(reinterpret_cast<void *>(begin), end - begin, MADV_DONTNEED);
 }
 
 MappedFile::~MappedFile()

@@ -19,6 +19,11 @@ public:
     size_t size() const { return m_size; }
     const std::string &path() const { return m_path; }
 
+    // Drops the pages holding [p, p + n) (a range of this mapping) from memory once they
+    // have been read: they count towards the process's resident size while mapped, and
+    // loading converts every tensor once. Reading them again reads the file again.
+    static void release(const std::byte *p, size_t n);
+
 private:
     std::string m_path;
     const std::byte *m_data = nullptr;
