@@ -1,11 +1,13 @@
 // The suggestion life cycle. Ghost visuals are updated from the event loop, never from
 // inside the document's contentsChange signal (a nested re-layout there would skip the
-// highlighter), while the state they show is updated at once.
+// highlighter), while the state they show is updated at once; before an event that may
+// edit the text, the ghost leaves the layout (see eventFilter).
 #include "ui/suggestion_controller.h"
 
 #include "ui/completion_source.h"
 #include "ui/ghost_text.h"
 
+#include <QCoreApplication>
 #include <QKeyEvent>
 #include <QPlainTextEdit>
 #include <QTextBlock>
@@ -71,6 +73,7 @@ SuggestionController::SuggestionController(QPlainTextEdit *editor, CompletionSou
     connect(m_source, &CompletionSource::finished, this, &SuggestionController::onFinished);
     connect(m_source, &CompletionSource::failed, this, &SuggestionController::onFailed);
     m_editor->installEventFilter(this);
+    m_editor->viewport()->installEventFilter(this);
 }
 
 void SuggestionController::setSettings(const SuggestionSettings &settings)
@@ -287,18 +290,30 @@ void SuggestionController::reset()
     showGhost();
 }
 
+namespace {
+// Posted with high priority, so that it runs before the repaint the edit asked for: a
+// ghost lifted for an edit is back before anything is drawn, and never flickers.
+const QEvent::Type kShowGhostEvent = QEvent::Type(QEvent::registerEventType());
+} // namespace
+
 void SuggestionController::showGhost()
 {
-    QMetaObject::invokeMethod(this, [this] {
-        const QString text = suggestion();
-        if (text.isEmpty()) {
-            m_ghost->clear();
-            return;
-        }
-        // A likely first word looks like the usual ghost; an unlikely one fainter.
-        m_ghost->setOpacity(m_settings.fadeByConfidence ? 0.55 + 0.45 * qBound(0.0, m_confidence, 1.0) : 1.0);
-        m_ghost->show(m_anchor + m_consumed, text);
-    }, Qt::QueuedConnection);
+    QCoreApplication::postEvent(this, new QEvent(kShowGhostEvent), Qt::HighEventPriority);
+}
+
+bool SuggestionController::event(QEvent *event)
+{
+    if (event->type() != kShowGhostEvent)
+        return QObject::event(event);
+    const QString text = suggestion();
+    if (text.isEmpty()) {
+        m_ghost->clear();
+        return true;
+    }
+    // A likely first word looks like the usual ghost; an unlikely one fainter.
+    m_ghost->setOpacity(m_settings.fadeByConfidence ? 0.55 + 0.45 * qBound(0.0, m_confidence, 1.0) : 1.0);
+    m_ghost->show(m_anchor + m_consumed, text);
+    return true;
 }
 
 bool SuggestionController::insertFromGhost(int length)
@@ -306,6 +321,7 @@ bool SuggestionController::insertFromGhost(int length)
     const QString piece = suggestion().left(length);
     if (piece.isEmpty())
         return false;
+    liftGhostForEdit(); // also when accepted from a menu, not a key
     m_inserting = true;
     QTextCursor c = m_editor->textCursor();
     // An edit block of its own: the accepted text is one undo step, never merged with
@@ -384,9 +400,26 @@ void SuggestionController::setBusy(bool busy)
     emit busyChanged(busy);
 }
 
+void SuggestionController::liftGhostForEdit()
+{
+    if (!m_ghost->isVisible())
+        return;
+    m_ghost->clear();
+    showGhost(); // back from the event loop, where the suggestion then stands
+}
+
 bool SuggestionController::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched != m_editor || (event->type() != QEvent::KeyPress && event->type() != QEvent::ShortcutOverride))
+    // Qt's editing reads the block's layout, and the ghost's pre-edit is one Qt did not
+    // put there: before any event that may edit the text, the ghost leaves the layout.
+    // Its queued updates are not enough: key events can arrive back to back, before the
+    // event loop runs the previous key's update (tst_stress crashed QTextCursor's
+    // insertText on a block whose layout held a stale pre-edit).
+    const QEvent::Type type = event->type();
+    if ((watched == m_editor && (type == QEvent::KeyPress || type == QEvent::InputMethod)) ||
+        (watched == m_editor->viewport() && (type == QEvent::MouseButtonPress || type == QEvent::Drop)))
+        liftGhostForEdit();
+    if (watched != m_editor || (type != QEvent::KeyPress && type != QEvent::ShortcutOverride))
         return QObject::eventFilter(watched, event);
     const auto *key = static_cast<QKeyEvent *>(event);
     const QKeySequence pressed(key->keyCombination());

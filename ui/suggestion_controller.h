@@ -75,6 +75,7 @@ signals:
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    bool event(QEvent *event) override;
 
 private:
     void onContentsChange(int position, int removed, int added);
@@ -89,6 +90,9 @@ private:
     void showGhost();
     bool insertFromGhost(int length);
     void setBusy(bool busy);
+    // Takes the ghost out of the editor's layout before an edit; it is shown again from
+    // the event loop.
+    void liftGhostForEdit();
 
     QPlainTextEdit *m_editor;
     CompletionSource *m_source;

@@ -2,6 +2,7 @@
 #include "ui/writing_commands.h"
 
 #include "ui/completion_source.h"
+#include "ui/ghost_text.h"
 #include "ui/writing_panel.h"
 
 #include <QAction>
@@ -229,6 +230,10 @@ bool WritingCommands::insertResult()
     if (c.isNull() || c.document() != m_editor->document())
         c = m_editor->textCursor(); // the document was replaced meanwhile
     c.clearSelection();
+    // Qt's editing must not meet a ghost's pre-edit in the layout (see GhostText); the
+    // edit resets the suggestion anyway.
+    if (auto *ghost = m_editor->findChild<GhostText *>())
+        ghost->clear();
     // Its own edit block: the inserted text is one undo step, never merged with typing.
     c.beginEditBlock();
     c.insertText(text);
