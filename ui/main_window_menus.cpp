@@ -27,6 +27,8 @@
 #include <QMessageBox>
 #include <QToolBar>
 
+#include <functional>
+
 namespace inkling {
 
 void MainWindow::createMenus()
@@ -67,37 +69,30 @@ void MainWindow::createFileMenu()
     QMenu *encodingMenu = fileMenu->addMenu(tr("&Encoding"));
     encodingMenu->setObjectName(QStringLiteral("encodingMenu"));
     encodingMenu->setStatusTip(tr("The encoding and line ends the document is saved with"));
+    // A choice is checked when applying it to the document's format changes nothing.
+    const auto addChoice = [this, encodingMenu](QActionGroup *group, const QString &text,
+                                                const std::function<void(TextFormat &)> &apply) {
+        QAction *a = encodingMenu->addAction(text, this, [this, apply] {
+            TextFormat format = currentDocument()->format();
+            apply(format);
+            currentDocument()->changeFormat(format);
+        });
+        a->setCheckable(true);
+        group->addAction(a);
+        connect(encodingMenu, &QMenu::aboutToShow, a, [this, a, apply] {
+            TextFormat format = currentDocument()->format();
+            apply(format);
+            a->setChecked(format == currentDocument()->format());
+        });
+    };
     auto *encodings = new QActionGroup(encodingMenu);
     for (TextEncoding e : {TextEncoding::Utf8, TextEncoding::Utf8Bom, TextEncoding::Utf16LE,
-                           TextEncoding::Utf16BE}) {
-        QAction *a = encodingMenu->addAction(encodingName(e), this, [this, e] {
-            TextFormat format = currentDocument()->format();
-            format.encoding = e;
-            currentDocument()->changeFormat(format);
-        });
-        a->setCheckable(true);
-        a->setData(encodingKey(e));
-        encodings->addAction(a);
-    }
+                           TextEncoding::Utf16BE})
+        addChoice(encodings, encodingName(e), [e](TextFormat &f) { f.encoding = e; });
     encodingMenu->addSeparator();
     auto *lineEnds = new QActionGroup(encodingMenu);
-    for (LineEnding l : {LineEnding::Lf, LineEnding::CrLf, LineEnding::Cr}) {
-        QAction *a = encodingMenu->addAction(tr("Line Ends: %1").arg(lineEndingName(l)), this, [this, l] {
-            TextFormat format = currentDocument()->format();
-            format.lineEnding = l;
-            currentDocument()->changeFormat(format);
-        });
-        a->setCheckable(true);
-        a->setData(lineEndingName(l));
-        lineEnds->addAction(a);
-    }
-    connect(encodingMenu, &QMenu::aboutToShow, this, [this, encodings, lineEnds] {
-        const TextFormat format = currentDocument()->format();
-        for (QAction *a : encodings->actions())
-            a->setChecked(a->data().toString() == encodingKey(format.encoding));
-        for (QAction *a : lineEnds->actions())
-            a->setChecked(a->data().toString() == lineEndingName(format.lineEnding));
-    });
+    for (LineEnding l : {LineEnding::Lf, LineEnding::CrLf, LineEnding::Cr})
+        addChoice(lineEnds, tr("Line Ends: %1").arg(lineEndingName(l)), [l](TextFormat &f) { f.lineEnding = l; });
 
     fileMenu->addSeparator();
     QAction *closeAction = fileMenu->addAction(tr("&Close"), QKeySequence::Close, this,
