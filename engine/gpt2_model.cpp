@@ -41,6 +41,13 @@ PackedMatrix packAndFree(std::vector<float> &w, int64_t k, int64_t n, WeightType
     return packed;
 }
 
+// Converts a deferred matrix, packs it, and lets the f32 copy go at once.
+PackedMatrix pack(DeferredMatrix &m, int64_t k, int64_t n, WeightType type)
+{
+    std::vector<float> w = m.take();
+    return packAndFree(w, k, n, type);
+}
+
 } // namespace
 
 Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision precision,
@@ -54,10 +61,10 @@ Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision pr
     const int64_t C = config.nEmbd, F = config.innerDim(), V = config.nVocab;
     for (Gpt2LayerWeights &w : m_w.layers) {
         PackedLayer p;
-        p.attn = packAndFree(w.attnWeight, C, 3 * C, m_weightType);
-        p.attnProj = packAndFree(w.attnProjWeight, C, C, m_weightType);
-        p.fc = packAndFree(w.fcWeight, C, F, m_weightType);
-        p.mlpProj = packAndFree(w.mlpProjWeight, F, C, m_weightType);
+        p.attn = pack(w.attnWeight, C, 3 * C, m_weightType);
+        p.attnProj = pack(w.attnProjWeight, C, C, m_weightType);
+        p.fc = pack(w.fcWeight, C, F, m_weightType);
+        p.mlpProj = pack(w.mlpProjWeight, F, C, m_weightType);
         m_packed.push_back(std::move(p));
         if (progress)
             progress(double(m_packed.size()) / (config.nLayer + 1)); // the head is the last step

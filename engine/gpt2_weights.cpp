@@ -15,8 +15,8 @@ class TensorReader
 {
 public:
     // A checking reader validates names, dtypes and shapes but returns empty vectors.
-    TensorReader(const SafetensorsFile &file, std::string prefix, bool checkOnly)
-        : m_file(file)
+    TensorReader(std::shared_ptr<const SafetensorsFile> file, std::string prefix, bool checkOnly)
+        : m_file(std::move(file))
         , m_prefix(std::move(prefix))
         , m_checkOnly(checkOnly)
     {}
@@ -29,18 +29,7 @@ public:
 
     std::vector<float> readFull(const std::string &full, const std::vector<int64_t> &shape)
     {
-        const TensorView *t = m_file.find(full);
-        if (!t)
-            throw ModelError(m_file.path(), full, "missing");
-        m_used.insert(full);
-        if (t->dtype != DType::F32 && t->dtype != DType::F16 && t->dtype != DType::BF16)
-            throw ModelError(m_file.path(), full,
-                             std::string("dtype ") + dtypeName(t->dtype) +
-                                 " is not supported (F32, F16 or BF16)");
-        if (t->shape != shape)
-            throw ModelError(m_file.path(), full,
-                             "shape " + shapeText(t->shape) + " does not match config.json (" +
-                                 shapeText(shape) + ")");
+        const TensorView *t = checked(full, shape);
         if (m_checkOnly)
             return {};
         std::vector<float> values = toFloat32(*t);
@@ -49,11 +38,18 @@ public:
         return values;
     }
 
+    // Checks "<prefix>name" like read() and leaves its conversion to the packing.
+    DeferredMatrix deferred(const std::string &name, const std::vector<int64_t> &shape)
+    {
+        const TensorView *t = checked(m_prefix + name, shape);
+        return m_checkOnly ? DeferredMatrix() : DeferredMatrix(m_file, t);
+    }
+
     // Every tensor must have been read, except the attention-mask buffers that
     // transformers saves alongside the weights.
     void checkAllUsed() const
     {
-        for (const auto &t : m_file.tensors()) {
+        for (const auto &t : m_file->tensors()) {
             if (m_used.count(t.name))
                 continue;
             const auto endsWith = [&](const std::string &suffix) {
@@ -62,7 +58,7 @@ public:
             };
             if (endsWith(".attn.bias") || endsWith(".attn.masked_bias"))
                 continue;
-            throw ModelError(m_file.path(), t.name, "unexpected tensor for a GPT-2 model");
+            throw ModelError(m_file->path(), t.name, "unexpected tensor for a GPT-2 model");
         }
     }
 
@@ -75,7 +71,24 @@ public:
     }
 
 private:
-    const SafetensorsFile &m_file;
+    const TensorView *checked(const std::string &full, const std::vector<int64_t> &shape)
+    {
+        const TensorView *t = m_file->find(full);
+        if (!t)
+            throw ModelError(m_file->path(), full, "missing");
+        m_used.insert(full);
+        if (t->dtype != DType::F32 && t->dtype != DType::F16 && t->dtype != DType::BF16)
+            throw ModelError(m_file->path(), full,
+                             std::string("dtype ") + dtypeName(t->dtype) +
+                                 " is not supported (F32, F16 or BF16)");
+        if (t->shape != shape)
+            throw ModelError(m_file->path(), full,
+                             "shape " + shapeText(t->shape) + " does not match config.json (" +
+                                 shapeText(shape) + ")");
+        return t;
+    }
+
+    std::shared_ptr<const SafetensorsFile> m_file;
     std::string m_prefix;
     bool m_checkOnly;
     std::set<std::string> m_used;
@@ -84,9 +97,9 @@ private:
 Gpt2Weights readWeights(const std::string &path, const Gpt2Config &config, bool checkOnly,
                         const ProgressCallback &progress)
 {
-    const auto file = SafetensorsFile::open(path);
+    const std::shared_ptr<const SafetensorsFile> file = SafetensorsFile::open(path);
     const std::string prefix = file->find("transformer.wte.weight") ? "transformer." : "";
-    TensorReader r(*file, prefix, checkOnly);
+    TensorReader r(file, prefix, checkOnly);
     const int64_t C = config.nEmbd, F = config.innerDim();
 
     Gpt2Weights w;
@@ -97,15 +110,15 @@ Gpt2Weights readWeights(const std::string &path, const Gpt2Config &config, bool 
         Gpt2LayerWeights L;
         L.ln1Weight = r.read(h + "ln_1.weight", {C});
         L.ln1Bias = r.read(h + "ln_1.bias", {C});
-        L.attnWeight = r.read(h + "attn.c_attn.weight", {C, 3 * C});
+        L.attnWeight = r.deferred(h + "attn.c_attn.weight", {C, 3 * C});
         L.attnBias = r.read(h + "attn.c_attn.bias", {3 * C});
-        L.attnProjWeight = r.read(h + "attn.c_proj.weight", {C, C});
+        L.attnProjWeight = r.deferred(h + "attn.c_proj.weight", {C, C});
         L.attnProjBias = r.read(h + "attn.c_proj.bias", {C});
         L.ln2Weight = r.read(h + "ln_2.weight", {C});
         L.ln2Bias = r.read(h + "ln_2.bias", {C});
-        L.fcWeight = r.read(h + "mlp.c_fc.weight", {C, F});
+        L.fcWeight = r.deferred(h + "mlp.c_fc.weight", {C, F});
         L.fcBias = r.read(h + "mlp.c_fc.bias", {F});
-        L.mlpProjWeight = r.read(h + "mlp.c_proj.weight", {F, C});
+        L.mlpProjWeight = r.deferred(h + "mlp.c_proj.weight", {F, C});
         L.mlpProjBias = r.read(h + "mlp.c_proj.bias", {C});
         w.layers.push_back(std::move(L));
         if (progress)
@@ -126,6 +139,22 @@ Gpt2Weights readWeights(const std::string &path, const Gpt2Config &config, bool 
 }
 
 } // namespace
+
+DeferredMatrix::DeferredMatrix(std::shared_ptr<const SafetensorsFile> file, const TensorView *view)
+    : m_file(std::move(file))
+    , m_view(view)
+{}
+
+std::vector<float> DeferredMatrix::take()
+{
+    if (!m_view)
+        return {};
+    std::vector<float> values = toFloat32(*m_view);
+    MappedFile::release(m_view->data, m_view->bytes);
+    m_view = nullptr;
+    m_file.reset();
+    return values;
+}
 
 Gpt2Weights Gpt2Weights::load(const std::string &path, const Gpt2Config &config,
                               const ProgressCallback &progress)
