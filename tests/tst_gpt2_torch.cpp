@@ -6,6 +6,7 @@
 #include "engine/gpt2_session.h"
 #include "engine/gpt2_weights.h"
 #include "engine/perplexity.h"
+#include "engine/safetensors.h"
 
 #include <QDir>
 #include <QFile>
@@ -77,6 +78,32 @@ private slots:
         for (const auto &v : QJsonDocument::fromJson(cases.readAll()).array())
             m_cases << v.toString();
         QVERIFY(m_cases.size() >= 4);
+    }
+
+    // The large matrices are converted when taken (by the model, as it packs them), once,
+    // to exactly what converting the file's tensor gives; the rest is read at load.
+    void matricesAreConvertedWhenTaken_data() { caseRows(); }
+    void matricesAreConvertedWhenTaken()
+    {
+        QFETCH(QString, name);
+        const std::string dir = (QStringLiteral(INKLING_TINY_GPT2_DIR "/") + name).toStdString();
+        const Gpt2Config config = Gpt2Config::fromJsonFile(dir + "/config.json");
+        Gpt2Weights weights = Gpt2Weights::load(dir + "/model.safetensors", config);
+        const auto file = SafetensorsFile::open(dir + "/model.safetensors");
+        const std::string prefix = file->find("transformer.wte.weight") ? "transformer." : "";
+        for (int l = 0; l < config.nLayer; ++l) {
+            const std::string h = prefix + "h." + std::to_string(l) + ".";
+            Gpt2LayerWeights &w = weights.layers[size_t(l)];
+            for (const auto &[matrix, tensor] :
+                 {std::pair(&w.attnWeight, "attn.c_attn.weight"), std::pair(&w.attnProjWeight, "attn.c_proj.weight"),
+                  std::pair(&w.fcWeight, "mlp.c_fc.weight"), std::pair(&w.mlpProjWeight, "mlp.c_proj.weight")}) {
+                const TensorView *view = file->find(h + tensor);
+                QVERIFY(view);
+                QVERIFY(matrix->take() == toFloat32(*view));
+                QVERIFY(matrix->take().empty()); // once
+            }
+            QCOMPARE(w.attnBias, toFloat32(*file->find(h + "attn.c_attn.bias")));
+        }
     }
 
     void fullEvaluation_data() { caseRows(); }
