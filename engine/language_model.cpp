@@ -63,8 +63,9 @@ std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Preci
 {
     checkModelFiles(dir);
     const auto file = [&](const char *name) { return (fs::path(dir) / name).string(); };
-    // Shares of the load time: reading (and converting) the weights, then packing them.
-    constexpr double kReadShare = 0.5;
+    // Shares of the load time: reading the small tensors and the embeddings, then
+    // converting and packing the large matrices (most of the work).
+    constexpr double kReadShare = 0.2;
     const auto report = [&](double fraction) {
         if (progress)
             progress(fraction);
