@@ -73,7 +73,8 @@ SuggestionController::SuggestionController(QPlainTextEdit *editor, CompletionSou
     connect(m_source, &CompletionSource::finished, this, &SuggestionController::onFinished);
     connect(m_source, &CompletionSource::failed, this, &SuggestionController::onFailed);
     m_editor->installEventFilter(this);
-    m_editor->viewport()->installEventFilter(this);
+    m_viewport = m_editor->viewport();
+    m_viewport->installEventFilter(this);
 }
 
 void SuggestionController::setSettings(const SuggestionSettings &settings)
@@ -415,9 +416,11 @@ bool SuggestionController::eventFilter(QObject *watched, QEvent *event)
     // Its queued updates are not enough: key events can arrive back to back, before the
     // event loop runs the previous key's update (tst_stress crashed QTextCursor's
     // insertText on a block whose layout held a stale pre-edit).
+    // (The viewport is compared with the pointer kept at construction: while the editor
+    // is destroyed, its events still pass here, and it is no scroll area any more.)
     const QEvent::Type type = event->type();
     if ((watched == m_editor && (type == QEvent::KeyPress || type == QEvent::InputMethod)) ||
-        (watched == m_editor->viewport() && (type == QEvent::MouseButtonPress || type == QEvent::Drop)))
+        (watched == m_viewport && (type == QEvent::MouseButtonPress || type == QEvent::Drop)))
         liftGhostForEdit();
     if (watched != m_editor || (type != QEvent::KeyPress && type != QEvent::ShortcutOverride))
         return QObject::eventFilter(watched, event);

@@ -14,6 +14,7 @@
 #include <functional>
 
 class QPlainTextEdit;
+class QWidget;
 
 namespace inkling {
 
@@ -95,6 +96,7 @@ private:
     void liftGhostForEdit();
 
     QPlainTextEdit *m_editor;
+    QWidget *m_viewport; // the editor's, whose mouse presses and drops may edit
     CompletionSource *m_source;
     GhostText *m_ghost;
     SuggestionSettings m_settings;
