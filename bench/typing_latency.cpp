@@ -58,7 +58,7 @@ TypingFigures replayTyping(CompletionService &service, const QString &text,
             continue;
         shown.clear();
         const QString before = text.left(i + 1), after = text.mid(i + 1, 1000);
-        if (!policy.shouldRequest(before.right(64).toStdString(), after.left(64).toStdString()))
+        if (!policy.shouldRequest(before.toStdString(), after.toStdString()))
             continue;
         CompletionRequest r = completionRequest(policy.request(std::string(), mode));
         r.id = ++id;

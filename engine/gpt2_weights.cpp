@@ -30,12 +30,7 @@ public:
     std::vector<float> readFull(const std::string &full, const std::vector<int64_t> &shape)
     {
         const TensorView *t = checked(full, shape);
-        if (m_checkOnly)
-            return {};
-        std::vector<float> values = toFloat32(*t);
-        // Read once: the mapped pages need not stay resident beside the f32 copy.
-        MappedFile::release(t->data, t->bytes);
-        return values;
+        return m_checkOnly ? std::vector<float>() : DeferredMatrix(m_file, t).take();
     }
 
     // Checks "<prefix>name" like read() and leaves its conversion to the packing.

@@ -64,6 +64,20 @@ void reorderInto(const dnnl::memory &src, const dnnl::memory &dst)
     ctx.stream.wait();
 }
 
+// The symmetric scale for values of largest magnitude amax; all zeros (or a non-finite
+// amax) keep scale 1, so that q = 0.
+inline float scaleFor(float amax)
+{
+    return amax > 0 && std::isfinite(amax) ? amax / 127.f : 1.f;
+}
+
+// A value already divided by its scale, rounded to nearest into [-127, 127]; fmin/fmax
+// also turn a NaN into a bound instead of an undefined conversion.
+inline int8_t toS8(float scaled)
+{
+    return int8_t(std::nearbyint(std::fmin(std::fmax(scaled, -127.f), 127.f)));
+}
+
 } // namespace
 
 void convertToBf16(const float *src, uint16_t *dst, size_t count)
@@ -84,13 +98,11 @@ float quantise(const float *x, size_t count, int8_t *q)
 #pragma omp simd reduction(max : amax)
     for (size_t i = 0; i < count; ++i)
         amax = std::max(amax, std::fabs(x[i]));
-    // All zeros keep scale 1 (q = 0 gives C = bias); fmin/fmax also turn a NaN into a
-    // bound instead of an undefined conversion.
-    const float scale = amax > 0 && std::isfinite(amax) ? amax / 127.f : 1.f;
+    const float scale = scaleFor(amax);
     const float inverse = 1.f / scale;
 #pragma omp simd
     for (size_t i = 0; i < count; ++i)
-        q[i] = int8_t(std::nearbyint(std::fmin(std::fmax(x[i] * inverse, -127.f), 127.f)));
+        q[i] = toS8(x[i] * inverse);
     return scale;
 }
 
@@ -136,15 +148,14 @@ PackedMatrix::PackedMatrix(const float *w, int64_t k, int64_t n, bool transposed
                 scale[size_t(col)] = std::max(scale[size_t(col)], std::fabs(r[col]));
         }
         for (float &sc : scale)
-            sc = sc > 0 && std::isfinite(sc) ? sc / 127.f : 1.f;
+            sc = scaleFor(sc);
 #pragma omp parallel for schedule(static)
         for (int64_t row = 0; row < k; ++row) {
             const float *r = w + row * n;
             int8_t *out = q.data() + row * n;
 #pragma omp simd
             for (int64_t col = 0; col < n; ++col)
-                out[col] = int8_t(std::nearbyint(
-                    std::fmin(std::fmax(r[col] / scale[size_t(col)], -127.f), 127.f)));
+                out[col] = toS8(r[col] / scale[size_t(col)]);
         }
     }
     const dnnl::memory src({{k, n}, dt::s8, layout}, ctx.engine, q.data());
