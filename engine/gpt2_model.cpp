@@ -156,8 +156,11 @@ void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) c
 
 std::string Gpt2Model::matmulImplementation() const
 {
-    const int C = m_config.nEmbd;
-    return m_matmuls.get(shape(1, C, 3 * C, Epilogue::None)).implementation();
+    // The LM head stands for every matrix: all are packed alike.
+    const int64_t C = m_config.nEmbd, V = m_config.nVocab;
+    const std::string row = m_matmuls.get(shape(1, C, V, Epilogue::None, false)).implementation(m_head);
+    const std::string chunk = m_matmuls.get(shape(kMaxChunk, C, V, Epilogue::None, false)).implementation();
+    return row == chunk ? row : row + " (one row), " + chunk + " (chunks)";
 }
 
 } // namespace inkling

@@ -53,7 +53,9 @@ public:
     void forward(std::span<const int> tokens, int nPast, KvCache &cache, Gpt2Scratch &s,
                  float *logits, int nLogits) const;
 
-    // oneDNN's implementation name for the matrix products, e.g. "brg_matmul:avx512_core".
+    // What runs the matrix products, e.g. "brg_matmul:avx512_core", or for a single row
+    // and for chunks when they differ: "inkling_row:avx512_vnni (one row),
+    // brg_matmul:avx10_1_512_amx (chunks)".
     std::string matmulImplementation() const;
 
 private:

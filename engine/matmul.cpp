@@ -129,6 +129,7 @@ PackedMatrix::PackedMatrix(const float *w, int64_t k, int64_t n, bool transposed
         // One reorder packs and, for bf16, rounds to nearest even.
         const dnnl::memory src({{k, n}, dt::f32, layout}, ctx.engine, const_cast<float *>(w));
         reorderInto(src, m_weights);
+        m_rowKernel = rowKernelFor(m_weights.get_desc());
         return;
     }
     // Symmetric per-column quantisation: scale[n] = max_k |B[k, n]| / 127, done in the
@@ -160,8 +161,15 @@ PackedMatrix::PackedMatrix(const float *w, int64_t k, int64_t n, bool transposed
     }
     const dnnl::memory src({{k, n}, dt::s8, layout}, ctx.engine, q.data());
     reorderInto(src, m_weights);
-    m_scales = dnnl::memory({{n}, dt::f32, tag::a}, ctx.engine);
-    std::memcpy(m_scales.get_data_handle(), scale.data(), sizeof(float) * scale.size());
+    m_rowKernel = rowKernelFor(m_weights.get_desc());
+    const size_t padded = size_t((n + 63) / 64 * 64); // whole blocks for the row kernel
+    scale.resize(padded, 0.f);
+    m_scaleValues = std::move(scale);
+    m_scales = dnnl::memory({{n}, dt::f32, tag::a}, ctx.engine, m_scaleValues.data());
+    if (m_rowKernel == RowKernel::S8) {
+        m_shiftSums.resize(padded);
+        shiftCompensation(q.data(), k, n, transposed, m_shiftSums.data());
+    }
 }
 
 size_t PackedMatrix::bytes() const
@@ -206,10 +214,48 @@ Matmul::Matmul(const MatmulShape &shape)
                        dnnl::memory({{1}, dt::f32, tag::a}, ctx.engine, &m_srcScale));
         m_args.emplace(DNNL_ARG_ATTR_SCALES | DNNL_ARG_WEIGHTS, dnnl::memory());
     }
+    if (shape.m == 1 && shape.epilogue == MatmulShape::Epilogue::Gelu) {
+        const dnnl::memory::desc rowMd({1, shape.n}, dt::f32, tag::ab);
+        m_gelu = dnnl::eltwise_forward({ctx.engine, dnnl::prop_kind::forward_inference,
+                                        dnnl::algorithm::eltwise_gelu_tanh, rowMd, rowMd, 0.f,
+                                        0.f});
+        m_geluData = dnnl::memory(rowMd, ctx.engine, DNNL_MEMORY_NONE);
+        m_geluArgs = {{DNNL_ARG_SRC, m_geluData}, {DNNL_ARG_DST, m_geluData}};
+    }
+}
+
+bool Matmul::runRow(const float *a, const PackedMatrix &b, const float *bias, float *c) const
+{
+    if (m_shape.m != 1 || b.type() != m_shape.weights)
+        return false;
+    const bool accumulate = m_shape.epilogue == MatmulShape::Epilogue::Accumulate;
+    const float *rowBias = m_shape.bias ? bias : nullptr;
+    const void *weights = b.memory().get_data_handle();
+    switch (b.rowKernel()) {
+    case RowKernel::None: return false;
+    case RowKernel::S8:
+        m_srcScale = quantise(a, m_srcS8.size(), m_srcS8.data());
+        rowProductS8(m_srcS8.data(), m_srcScale, static_cast<const int8_t *>(weights),
+                     b.columnScales(), b.shiftSums(), m_shape.k, m_shape.n, rowBias, accumulate,
+                     c);
+        break;
+    case RowKernel::Bf16:
+        convertToBf16(a, m_srcBf16.data(), m_srcBf16.size());
+        rowProductBf16(m_srcBf16.data(), static_cast<const uint16_t *>(weights), m_shape.k,
+                       m_shape.n, rowBias, accumulate, c);
+        break;
+    }
+    if (m_gelu) {
+        m_geluData.set_data_handle(c);
+        m_gelu.execute(DnnlContext::instance().stream, m_geluArgs);
+    }
+    return true;
 }
 
 void Matmul::run(const float *a, const PackedMatrix &b, const float *bias, float *c) const
 {
+    if (runRow(a, b, bias, c))
+        return;
     auto &ctx = DnnlContext::instance();
     // oneDNN takes non-const handles but does not write to sources.
     switch (m_shape.weights) {
@@ -239,6 +285,17 @@ void Matmul::run(const float *a, const float *b, const float *bias, float *c) co
 std::string Matmul::implementation() const
 {
     return m_pd.impl_info_str();
+}
+
+std::string Matmul::implementation(const PackedMatrix &b) const
+{
+    if (m_shape.m == 1 && b.type() == m_shape.weights) {
+        if (b.rowKernel() == RowKernel::S8)
+            return "inkling_row:avx512_vnni";
+        if (b.rowKernel() == RowKernel::Bf16)
+            return "inkling_row:avx512";
+    }
+    return implementation();
 }
 
 const Matmul &MatmulCache::get(const MatmulShape &shape)

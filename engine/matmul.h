@@ -3,6 +3,8 @@
 // needs fused as post-ops: bias, tanh GELU, and accumulation into the destination.
 #pragma once
 
+#include "engine/row_product.h"
+
 #include <oneapi/dnnl/dnnl.hpp>
 
 #include <cstdint>
@@ -43,6 +45,9 @@ public:
     PackedMatrix() = default;
     // w is [K, N] row-major, or [N, K] when transposed.
     PackedMatrix(const float *w, int64_t k, int64_t n, bool transposed, WeightType type);
+    // Moves only: the scales' oneDNN memory points into this object's own vector.
+    PackedMatrix(PackedMatrix &&) = default;
+    PackedMatrix &operator=(PackedMatrix &&) = default;
 
     WeightType type() const { return m_type; }
     int64_t k() const { return m_k; }
@@ -50,12 +55,20 @@ public:
     size_t bytes() const;
     const dnnl::memory &memory() const { return m_weights; }
     const dnnl::memory &scales() const { return m_scales; }
+    // The kernel that multiplies a single row with these weights without oneDNN, if any.
+    RowKernel rowKernel() const { return m_rowKernel; }
+    const float *columnScales() const { return m_scaleValues.data(); }
+    const int32_t *shiftSums() const { return m_shiftSums.data(); }
 
 private:
     WeightType m_type = WeightType::F32;
     int64_t m_k = 0, m_n = 0;
+    RowKernel m_rowKernel = RowKernel::None;
     dnnl::memory m_weights;
-    dnnl::memory m_scales;
+    // S8: scale[n], and for the row kernel 128 · Σ_k q[k, n]; both padded to whole blocks.
+    std::vector<float> m_scaleValues;
+    std::vector<int32_t> m_shiftSums;
+    dnnl::memory m_scales; // over m_scaleValues
 };
 
 // The blocked layout oneDNN's matmul wants for B [K, N] of this type (the same for
@@ -76,11 +89,20 @@ public:
     const MatmulShape &shape() const { return m_shape; }
     // The oneDNN implementation chosen, e.g. "brg_matmul:avx512_core".
     std::string implementation() const;
+    // What runs this product with weights b: a row kernel (one row, see row_product.h)
+    // or oneDNN's implementation().
+    std::string implementation(const PackedMatrix &b) const;
 
 private:
+    bool runRow(const float *a, const PackedMatrix &b, const float *bias, float *c) const;
+
     MatmulShape m_shape;
     dnnl::matmul::primitive_desc m_pd;
     dnnl::matmul m_prim;
+    // GELU over C after a row kernel (the kernels fuse bias and accumulation only).
+    dnnl::eltwise_forward m_gelu;
+    mutable dnnl::memory m_geluData;
+    std::unordered_map<int, dnnl::memory> m_geluArgs;
     // Created once; every call only swaps data handles, so running allocates nothing.
     mutable dnnl::memory m_src, m_dst, m_bias;
     mutable std::unordered_map<int, dnnl::memory> m_args;

@@ -54,6 +54,11 @@ private slots:
             QTest::addRow("%s residual add", name) << 3 << 128 << 32 << false << true << Epilogue::Accumulate << type;
             QTest::addRow("%s lm head transposed", name) << 2 << 32 << 1000 << true << false << Epilogue::None << type;
             QTest::addRow("%s odd sizes", name) << 7 << 13 << 29 << false << false << Epilogue::None << type;
+            // One row with K a multiple of 64: the row kernels (row_product.h), ragged N.
+            QTest::addRow("%s row kernel", name) << 1 << 128 << 200 << false << true << Epilogue::None << type;
+            QTest::addRow("%s row kernel gelu", name) << 1 << 64 << 130 << false << true << Epilogue::Gelu << type;
+            QTest::addRow("%s row kernel residual add", name) << 1 << 192 << 64 << false << true << Epilogue::Accumulate << type;
+            QTest::addRow("%s row kernel lm head", name) << 1 << 64 << 1000 << true << false << Epilogue::None << type;
         }
     }
 
@@ -146,6 +151,58 @@ private slots:
         for (int m : {1, 2, 7, 33, 64}) {
             const Matmul mm({m, 256, 768, false, true, Epilogue::Gelu, type});
             QVERIFY2(mm.implementation().rfind("ref", 0) != 0, mm.implementation().c_str());
+        }
+    }
+
+    // A single row runs on the row kernels where the CPU has them; oneDNN multiplying the
+    // same row twice over (two rows: its chunk kernel, and for s8 the same scale, since
+    // both rows are equal) must give the same numbers. S8 sums integers exactly, so only
+    // the final scaling may round differently; bf16 sums in another order.
+    void rowKernelAgreesWithOneDnn_data()
+    {
+        QTest::addColumn<WeightType>("type");
+        QTest::addColumn<Epilogue>("epilogue");
+        QTest::addColumn<bool>("transposedB");
+        for (auto [type, name] : {std::pair(WeightType::BF16, "bf16"), std::pair(WeightType::S8, "s8")}) {
+            QTest::addRow("%s plain", name) << type << Epilogue::None << false;
+            QTest::addRow("%s gelu", name) << type << Epilogue::Gelu << false;
+            QTest::addRow("%s accumulate", name) << type << Epilogue::Accumulate << false;
+            QTest::addRow("%s transposed", name) << type << Epilogue::None << true;
+        }
+    }
+    void rowKernelAgreesWithOneDnn()
+    {
+        QFETCH(WeightType, type);
+        QFETCH(Epilogue, epilogue);
+        QFETCH(bool, transposedB);
+        const int k = 768, n = 2000;
+        std::mt19937 rng(7);
+        std::normal_distribution<float> dist(0.f, 1.f);
+        std::vector<float> a(k), b(size_t(k) * n), bias(n), c0(n);
+        for (auto *v : {&a, &b, &bias, &c0})
+            for (float &x : *v)
+                x = dist(rng);
+        const inkling::PackedMatrix packed(b.data(), k, n, transposedB, type);
+        const Matmul one({1, k, n, transposedB, true, epilogue, type});
+        if (packed.rowKernel() == inkling::RowKernel::None)
+            QSKIP("this CPU has no row kernel for the type; oneDNN runs single rows");
+        QVERIFY(one.implementation(packed).rfind("inkling_row", 0) == 0);
+
+        std::vector<float> twice(a);
+        twice.insert(twice.end(), a.begin(), a.end());
+        std::vector<float> expected(c0);
+        expected.insert(expected.end(), c0.begin(), c0.end());
+        const Matmul two({2, k, n, transposedB, true, epilogue, type});
+        two.run(twice.data(), packed, bias.data(), expected.data());
+        std::vector<float> got(c0);
+        one.run(a.data(), packed, bias.data(), got.data());
+
+        for (int j = 0; j < n; ++j) {
+            QCOMPARE(expected[size_t(j)], expected[size_t(n + j)]);
+            const double tolerance = 1e-4 * std::max(1.0, std::fabs(double(expected[size_t(j)])));
+            if (std::fabs(got[size_t(j)] - expected[size_t(j)]) > tolerance)
+                QFAIL(qPrintable(QStringLiteral("C[%1] = %2, oneDNN %3")
+                                     .arg(j).arg(got[size_t(j)]).arg(expected[size_t(j)])));
         }
     }
 

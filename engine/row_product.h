@@ -1,0 +1,49 @@
+// The product of a single activation row with a packed weight matrix: the whole work of
+// a decode step. oneDNN's kernels are built for blocks of rows; with one row (on this
+// machine's 3.7) they stream the weights at about half the memory bandwidth the machine
+// has, and a decode step does nothing but stream weights. These kernels read the very
+// layout oneDNN packed (so the prefill keeps using oneDNN on the same bytes) and keep
+// nothing else in flight: one pass over each 64-column block (AVX-512 VNNI dot products
+// for s8, FMAs on weights widened to f32 for bf16), the scales, bias and residual add
+// applied while the sums are still in registers.
+#pragma once
+
+#include <oneapi/dnnl/dnnl.hpp>
+
+#include <cstdint>
+
+namespace inkling {
+
+// The packed layouts the row kernels read: B [K, N] stored as [N/64][K/4][64][4] bytes
+// (s8, oneDNN tag BA16a64b4a) or [N/64][K/2][64][2] bf16 values (BA16a64b2a), i.e. each
+// block of 64 columns holds, for every group of 4 (2) consecutive k, those k of its 64
+// columns side by side: exactly one 64-byte register of weights per dot-product
+// instruction for 16 columns.
+enum class RowKernel { None, S8, Bf16 };
+
+// Which row kernel can read weights packed as `packed` on this CPU (None: use oneDNN).
+// K must be a multiple of 64 (every GPT-2 width is).
+RowKernel rowKernelFor(const dnnl::memory::desc &packed);
+
+// Off: rowKernelFor() answers None from now on, so matrices packed afterwards run every
+// product on oneDNN (inkling-bench measures both in one run).
+void setRowKernelsEnabled(bool enabled);
+
+// The sums the s8 kernel subtracts: the instruction multiplies unsigned by signed bytes,
+// so activations enter shifted by 128 and 128 · Σ_k B[k, n] comes off again. Computed
+// from the quantised weights q, [K, N] row-major or [N, K] when transposed; the result
+// has one entry per column, padded with zeros to a multiple of 64.
+void shiftCompensation(const int8_t *q, int64_t k, int64_t n, bool transposed, int32_t *sums);
+
+// C [N] = (Σ_k a[k] · B[k, n]) · aScale · bScale[n] (+ bias[n]) (+ C[n] when accumulate).
+// a is quantised [K]; b is the packed s8 layout above; bScale and bSums are padded to a
+// multiple of 64 columns.
+void rowProductS8(const int8_t *a, float aScale, const int8_t *b, const float *bScale,
+                  const int32_t *bSums, int64_t k, int64_t n, const float *bias, bool accumulate,
+                  float *c);
+
+// C [N] = Σ_k a[k] · B[k, n] (+ bias[n]) (+ C[n] when accumulate), a and B in bf16.
+void rowProductBf16(const uint16_t *a, const uint16_t *b, int64_t k, int64_t n,
+                    const float *bias, bool accumulate, float *c);
+
+} // namespace inkling
