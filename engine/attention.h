@@ -3,12 +3,16 @@
 
 #include "engine/kv_cache.h"
 
+#include <cstddef>
+
 namespace inkling {
 
 // out [T, C] = softmax(q kᵀ / sqrt(hd)) v per head, where query row t sits at position
-// nPast + t and sees cached positions 0 .. nPast + t. q has row stride qStride.
-// scores is scratch of at least T * nHead * (nPast + T) floats.
-void causalAttention(const float *q, int qStride, KvCache &cache, int layer, int nPast, int T,
-                     int nHead, float *out, float *scores);
+// nPast + t and sees cached positions 0 .. nPast + t (which must all be stored). q has
+// row stride qStride. scores is scratch of attentionScratchSize(T, cache) floats.
+void causalAttention(const float *q, int qStride, const KvCache &cache, int layer, int nPast,
+                     int T, float *out, float *scores);
+
+size_t attentionScratchSize(int T, const KvCache &cache);
 
 } // namespace inkling

@@ -19,7 +19,7 @@ Gpt2Scratch::Gpt2Scratch(const Gpt2Config &c)
     , qkv(size_t(Gpt2Model::kMaxChunk) * 3 * c.nEmbd)
     , att(size_t(Gpt2Model::kMaxChunk) * c.nEmbd)
     , fc(size_t(Gpt2Model::kMaxChunk) * c.innerDim())
-    , scores(size_t(Gpt2Model::kMaxChunk) * c.nHead * c.nCtx)
+    , scores(size_t(Gpt2Model::kMaxChunk) * c.nHead * KvCache::strideFor(c.nCtx))
 {}
 
 namespace {
@@ -141,7 +141,7 @@ void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) c
         const float *row = s.qkv.data() + size_t(t) * 3 * C;
         cache.store(l, nPast + t, row + C, row + 2 * C);
     }
-    causalAttention(s.qkv.data(), 3 * C, cache, l, nPast, T, m_config.nHead, s.att.data(),
+    causalAttention(s.qkv.data(), 3 * C, cache, l, nPast, T, s.att.data(),
                     s.scores.data()); // att [T, C]
     m_matmuls.get(shape(T, C, C, Epilogue::Accumulate)) // x [T, C] += att x Wproj
         .run(s.att.data(), p.attnProj, w.attnProjBias.data(), s.x.data());

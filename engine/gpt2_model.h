@@ -23,7 +23,7 @@ struct Gpt2Scratch
     std::vector<float> qkv;    // [T, 3C]
     std::vector<float> att;    // [T, C]
     std::vector<float> fc;     // [T, F]
-    std::vector<float> scores; // [T, nHead, nCtx]
+    std::vector<float> scores; // [T, nHead, nCtx rounded up to whole tiles]
 
     explicit Gpt2Scratch(const Gpt2Config &c);
 };

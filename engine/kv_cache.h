@@ -36,43 +36,65 @@ struct KvCache
     int nLayer = 0;
     int nCtx = 0;
     int nEmbd = 0;
+    int nHead = 1;
+    // Positions per key row: nCtx rounded up to whole tiles of kTile, so attention may
+    // compute a full tile of scores past the last position without leaving the row.
+    int ctxStride = 0;
+    static constexpr int kTile = 64;
     KvFormat format = KvFormat::F32;
-    // [nLayer, nCtx, C] each: row p holds all heads' keys (values) at position p. Only
-    // the pair of the cache's format is allocated.
+    // Keys transposed per head, [nLayer, nHead, hd, ctxStride]: the keys of consecutive
+    // positions lie side by side, so one vector instruction scores 16 positions. Values
+    // as rows, [nLayer, nCtx, C]: a position's value row is what attention accumulates.
+    // Only the pair of the cache's format is allocated.
     std::vector<float> k, v;
     std::vector<uint16_t> k16, v16;
 
-    KvCache(int layers, int ctx, int embd, KvFormat fmt = KvFormat::F32)
+    KvCache(int layers, int ctx, int embd, int heads, KvFormat fmt = KvFormat::F32)
         : nLayer(layers)
         , nCtx(ctx)
         , nEmbd(embd)
+        , nHead(heads)
+        , ctxStride(strideFor(ctx))
         , format(fmt)
     {
-        const size_t n = size_t(layers) * size_t(ctx) * size_t(embd);
+        const size_t keys = size_t(layers) * size_t(ctxStride) * size_t(embd);
+        const size_t values = size_t(layers) * size_t(ctx) * size_t(embd);
         if (fmt == KvFormat::F32) {
-            k.resize(n);
-            v.resize(n);
+            k.resize(keys);
+            v.resize(values);
         } else {
-            k16.resize(n);
-            v16.resize(n);
+            k16.resize(keys);
+            v16.resize(values);
         }
     }
 
-    size_t offset(int layer, int pos) const { return (size_t(layer) * nCtx + pos) * nEmbd; }
+    static int strideFor(int ctx) { return (ctx + kTile - 1) / kTile * kTile + 16; }
+    int headDim() const { return nEmbd / nHead; }
+    // Where head h's transposed keys of a layer start ([hd, ctxStride]).
+    size_t keyOffset(int layer, int head) const
+    {
+        return (size_t(layer) * nHead + size_t(head)) * size_t(headDim()) * size_t(ctxStride);
+    }
+    // Where the value row [C] of a position starts.
+    size_t valueOffset(int layer, int pos) const { return (size_t(layer) * nCtx + pos) * nEmbd; }
 
     // Stores the key and value rows [C] of one position.
     void store(int layer, int pos, const float *key, const float *value)
     {
-        const size_t o = offset(layer, pos);
+        const int hd = headDim();
+        const size_t o = valueOffset(layer, pos);
         if (format == KvFormat::F32) {
-            std::memcpy(k.data() + o, key, sizeof(float) * size_t(nEmbd));
+            for (int h = 0; h < nHead; ++h)
+                for (int d = 0; d < hd; ++d)
+                    k[keyOffset(layer, h) + size_t(d) * ctxStride + pos] = key[h * hd + d];
             std::memcpy(v.data() + o, value, sizeof(float) * size_t(nEmbd));
             return;
         }
-        for (int i = 0; i < nEmbd; ++i) {
-            k16[o + size_t(i)] = toBf16(key[i]);
+        for (int h = 0; h < nHead; ++h)
+            for (int d = 0; d < hd; ++d)
+                k16[keyOffset(layer, h) + size_t(d) * ctxStride + pos] = toBf16(key[h * hd + d]);
+        for (int i = 0; i < nEmbd; ++i)
             v16[o + size_t(i)] = toBf16(value[i]);
-        }
     }
 
     // Bytes a decode step reads at context n (both keys and values, all layers).

@@ -85,11 +85,20 @@ private slots:
         QTest::addColumn<int>("nPast");
         QTest::addColumn<int>("rows");
         QTest::addColumn<int>("heads");
+        QTest::addColumn<int>("width");
         for (const auto &[format, name] : {std::pair{KvFormat::F32, "f32"}, std::pair{KvFormat::BF16, "bf16"}}) {
-            QTest::addRow("%s, first token", name) << format << 0 << 1 << 4;
-            QTest::addRow("%s, decode after 100", name) << format << 100 << 1 << 4;
-            QTest::addRow("%s, chunk of 7 after 33", name) << format << 33 << 7 << 2;
-            QTest::addRow("%s, prompt of 64", name) << format << 0 << 64 << 8;
+            // Head widths other than 64: the plain loop.
+            QTest::addRow("%s, first token", name) << format << 0 << 1 << 4 << 64;
+            QTest::addRow("%s, decode after 100", name) << format << 100 << 1 << 4 << 64;
+            QTest::addRow("%s, chunk of 7 after 33", name) << format << 33 << 7 << 2 << 64;
+            QTest::addRow("%s, prompt of 64", name) << format << 0 << 64 << 8 << 64;
+            // Head width 64, every GPT-2's: the vector path, with partial tiles and
+            // a context that ends inside the last tile of a window no multiple of 64.
+            QTest::addRow("%s, hd 64, first token", name) << format << 0 << 1 << 2 << 128;
+            QTest::addRow("%s, hd 64, decode after 100", name) << format << 100 << 1 << 2 << 128;
+            QTest::addRow("%s, hd 64, decode at the window's end", name) << format << 298 << 1 << 1 << 64;
+            QTest::addRow("%s, hd 64, chunk of 7 after 33", name) << format << 33 << 7 << 3 << 192;
+            QTest::addRow("%s, hd 64, chunk of 64 after 200", name) << format << 200 << 64 << 2 << 128;
         }
     }
     void attention()
@@ -98,7 +107,9 @@ private slots:
         QFETCH(int, nPast);
         QFETCH(int, rows);
         QFETCH(int, heads);
-        const int C = 64, layers = 2, layer = 1, n = nPast + rows;
+        QFETCH(int, width);
+        const int C = width, layers = 2, layer = 1, n = nPast + rows, window = 299;
+        QVERIFY(n <= window);
         std::mt19937 rng(uint32_t(nPast * 131 + rows * 7 + heads));
         std::normal_distribution<float> normal(0.0f, 1.0f);
         std::vector<float> q(size_t(rows) * C), k(size_t(n) * C), v(size_t(n) * C);
@@ -106,11 +117,18 @@ private slots:
             for (float &f : *x)
                 f = 2.0f * normal(rng);
 
-        KvCache cache(layers, 128, C, format);
+        KvCache cache(layers, window, C, heads, format);
+        // Another layer's keys and stale positions past n must not leak into the result.
+        std::vector<float> noise(size_t(C), 1e4f);
+        for (int p = 0; p < window; ++p) {
+            cache.store(0, p, noise.data(), noise.data());
+            if (p >= n)
+                cache.store(layer, p, noise.data(), noise.data());
+        }
         for (int p = 0; p < n; ++p)
             cache.store(layer, p, k.data() + size_t(p) * C, v.data() + size_t(p) * C);
-        std::vector<float> out(size_t(rows) * C), scores(size_t(rows) * heads * n);
-        causalAttention(q.data(), C, cache, layer, nPast, rows, heads, out.data(), scores.data());
+        std::vector<float> out(size_t(rows) * C), scores(attentionScratchSize(rows, cache));
+        causalAttention(q.data(), C, cache, layer, nPast, rows, out.data(), scores.data());
 
         // The oracle sees the keys and values as the cache holds them ...
         std::vector<float> kStored = k, vStored = v;
@@ -135,8 +153,8 @@ private slots:
 
     void bytesRead()
     {
-        QCOMPARE(KvCache(12, 1024, 768, KvFormat::F32).bytesAt(1000), size_t(2) * 12 * 1000 * 768 * 4);
-        QCOMPARE(KvCache(12, 1024, 768, KvFormat::BF16).bytesAt(1000), size_t(2) * 12 * 1000 * 768 * 2);
+        QCOMPARE(KvCache(12, 1024, 768, 12, KvFormat::F32).bytesAt(1000), size_t(2) * 12 * 1000 * 768 * 4);
+        QCOMPARE(KvCache(12, 1024, 768, 12, KvFormat::BF16).bytesAt(1000), size_t(2) * 12 * 1000 * 768 * 2);
     }
 };
 
