@@ -77,6 +77,38 @@ inline F16 exp16(F16 x)
     return p * scale;
 }
 
+// acc[r] += w[r · wStride] · x [64] for R rows: one load of the 64 values at x serves
+// every row. It is both halves of attention: scores (x a row of transposed keys, w the
+// queries at one d) and the weighted sum (x a value row, w the rows' probabilities).
+template <typename Elem, int R>
+[[gnu::always_inline]] inline void addScaledRows(F16 (&acc)[R][4], const Elem *x, const float *w,
+                                                 size_t wStride)
+{
+    F16 v[4];
+#pragma GCC unroll 4
+    for (int b = 0; b < 4; ++b)
+        v[b] = load16(x + 16 * b);
+#pragma GCC unroll 4
+    for (int r = 0; r < R; ++r) {
+        const float wr = w[size_t(r) * wStride];
+#pragma GCC unroll 4
+        for (int b = 0; b < 4; ++b)
+            acc[r][b] += wr * v[b];
+    }
+}
+
+// dst [r · dstStride .. + 64] = acc[r] · scale[r] for R rows.
+template <int R>
+[[gnu::always_inline]] inline void storeRows(const F16 (&acc)[R][4], float *dst, size_t dstStride,
+                                             const float *scale)
+{
+#pragma GCC unroll 4
+    for (int r = 0; r < R; ++r)
+#pragma GCC unroll 4
+        for (int b = 0; b < 4; ++b)
+            store16(dst + size_t(r) * dstStride + 16 * b, acc[r][b] * scale[r]);
+}
+
 // Keys and values as stored: f32 as is, bf16 widened (exact) on the fly.
 inline float widen(float x)
 {
@@ -101,29 +133,15 @@ INKLING_CLONES void attendRows64(const float *__restrict q, int qStride,
 {
     constexpr int hd = 64;
     const int last = n + R - 1; // positions the last row sees
+    float scales[R];
+    std::fill(scales, scales + R, scale);
     // Scores, a tile of 64 positions per pass over q; positions past a row's end (inside
     // the padded key rows) are computed and masked below.
     for (int j0 = 0; j0 < last; j0 += kTile) {
         F16 acc[R][4] = {};
-        for (int d = 0; d < hd; ++d) {
-            const Elem *row = kt + size_t(d) * ctxStride + j0;
-            F16 k[4];
-#pragma GCC unroll 4
-            for (int b = 0; b < 4; ++b)
-                k[b] = load16(row + 16 * b);
-#pragma GCC unroll 4
-            for (int r = 0; r < R; ++r) {
-                const float qd = q[r * qStride + d];
-#pragma GCC unroll 4
-                for (int b = 0; b < 4; ++b)
-                    acc[r][b] += qd * k[b];
-            }
-        }
-#pragma GCC unroll 4
-        for (int r = 0; r < R; ++r)
-#pragma GCC unroll 4
-            for (int b = 0; b < 4; ++b)
-                store16(s + size_t(r) * ctxStride + j0 + 16 * b, acc[r][b] * scale);
+        for (int d = 0; d < hd; ++d)
+            addScaledRows(acc, kt + size_t(d) * ctxStride + j0, q + d, size_t(qStride));
+        storeRows(acc, s + j0, size_t(ctxStride), scales);
     }
 
     // Softmax per row on whole vectors, up to the last row's end rounded up to 16: lanes
@@ -156,25 +174,9 @@ INKLING_CLONES void attendRows64(const float *__restrict q, int qStride,
 
     // o_r = Σ_j p_rj v_j, each value row loaded once for all R rows.
     F16 out[R][4] = {};
-    for (int j = 0; j < last; ++j) {
-        const Elem *vj = v + size_t(j) * C;
-        F16 x[4];
-#pragma GCC unroll 4
-        for (int b = 0; b < 4; ++b)
-            x[b] = load16(vj + 16 * b);
-#pragma GCC unroll 4
-        for (int r = 0; r < R; ++r) {
-            const float p = s[size_t(r) * ctxStride + j];
-#pragma GCC unroll 4
-            for (int b = 0; b < 4; ++b)
-                out[r][b] += p * x[b];
-        }
-    }
-#pragma GCC unroll 4
-    for (int r = 0; r < R; ++r)
-#pragma GCC unroll 4
-        for (int b = 0; b < 4; ++b)
-            store16(o + size_t(r) * C + 16 * b, out[r][b] * inv[r]);
+    for (int j = 0; j < last; ++j)
+        addScaledRows(out, v + size_t(j) * C, s + j, size_t(ctxStride));
+    storeRows(out, o, size_t(C), inv);
 }
 
 // The same for any head width, one position at a time.
