@@ -39,33 +39,15 @@ SuggestionSettings unusual()
     return s;
 }
 
+// Field by field, through the list every persisted field is on.
 void compareAll(const SuggestionSettings &a, const SuggestionSettings &b)
 {
-    QCOMPARE(a.autoSuggest, b.autoSuggest);
-    QCOMPARE(a.debounceMs, b.debounceMs);
-    QCOMPARE(a.timeBudgetMs, b.timeBudgetMs);
-    QCOMPARE(a.maxTokensWord, b.maxTokensWord);
-    QCOMPARE(a.maxTokensSentence, b.maxTokensSentence);
-    QCOMPARE(a.maxTokensParagraph, b.maxTokensParagraph);
-    QCOMPARE(a.maxTokensCode, b.maxTokensCode);
-    QCOMPARE(a.sampling.temperature, b.sampling.temperature);
-    QCOMPARE(a.sampling.topK, b.sampling.topK);
-    QCOMPARE(a.sampling.topP, b.sampling.topP);
-    QCOMPARE(a.sampling.repetitionPenalty, b.sampling.repetitionPenalty);
-    QCOMPARE(a.sampling.greedy, b.sampling.greedy);
-    QCOMPARE(a.minConfidence, b.minConfidence);
-    QCOMPARE(a.trigger, b.trigger);
-    QCOMPARE(a.fadeByConfidence, b.fadeByConfidence);
-    QCOMPARE(a.threads, b.threads);
-    QCOMPARE(a.precision, b.precision);
-    QCOMPARE(a.modelDirectory, b.modelDirectory);
-    QCOMPARE(a.keys.acceptAll, b.keys.acceptAll);
-    QCOMPARE(a.keys.acceptWord, b.keys.acceptWord);
-    QCOMPARE(a.keys.acceptLine, b.keys.acceptLine);
-    QCOMPARE(a.keys.dismiss, b.keys.dismiss);
-    QCOMPARE(a.keys.nextAlternative, b.keys.nextAlternative);
-    QCOMPARE(a.keys.previousAlternative, b.keys.previousAlternative);
-    QCOMPARE(a.keys.requestNow, b.keys.requestNow);
+    const QVariantMap x = a.values(), y = b.values();
+    QCOMPARE(x.keys(), y.keys());
+    for (auto it = x.cbegin(); it != x.cend(); ++it)
+        QVERIFY2(it.value() == y.value(it.key()),
+                 qPrintable(QStringLiteral("%1: %2 vs %3")
+                                .arg(it.key(), it.value().toString(), y.value(it.key()).toString())));
 }
 
 } // namespace
@@ -75,6 +57,29 @@ class TestSuggestionSettings : public QObject
     Q_OBJECT
 
 private slots:
+    // The list of persisted fields (SuggestionSettings::values(), which the other tests
+    // compare through) holds every field unusual() changes, under its key.
+    void everyFieldIsPersisted()
+    {
+        const QVariantMap changed = unusual().values(), defaults = SuggestionSettings().values();
+        QStringList differing;
+        for (auto it = changed.cbegin(); it != changed.cend(); ++it)
+            if (it.value() != defaults.value(it.key()))
+                differing << it.key();
+        QStringList expected{"suggestions/auto", "suggestions/debounceMs", "suggestions/timeBudgetMs",
+                             "suggestions/maxTokensWord", "suggestions/maxTokensSentence",
+                             "suggestions/maxTokensParagraph", "suggestions/maxTokensCode",
+                             "sampling/temperature", "sampling/topK", "sampling/topP",
+                             "sampling/repetitionPenalty", "sampling/greedy",
+                             "suggestions/minConfidence", "suggestions/trigger",
+                             "suggestions/fadeByConfidence", "engine/threads", "engine/precision",
+                             "engine/modelDirectory", "keys/acceptAll", "keys/acceptWord",
+                             "keys/dismiss"};
+        differing.sort();
+        expected.sort();
+        QCOMPARE(differing, expected);
+    }
+
     void roundTripThroughQSettings()
     {
         QTemporaryDir dir;

@@ -5,72 +5,115 @@
 
 namespace inkling {
 
-SuggestionSettings SuggestionSettings::load(QSettings &s)
+namespace {
+
+// Every persisted field once: its key and, for numbers, the range a hand-edited file is
+// clamped to. Loading, saving and values() all walk this one list.
+template <typename Settings, typename Visit>
+void forEachField(Settings &s, Visit &&visit)
 {
-    SuggestionSettings d;
+    visit("suggestions/auto", s.autoSuggest);
+    visit("suggestions/debounceMs", s.debounceMs, 0, 5000);
+    visit("suggestions/timeBudgetMs", s.timeBudgetMs, 100, 60000);
+    visit("suggestions/maxTokensWord", s.maxTokensWord, 1, 1024);
+    visit("suggestions/maxTokensSentence", s.maxTokensSentence, 1, 1024);
+    visit("suggestions/maxTokensParagraph", s.maxTokensParagraph, 1, 1024);
+    visit("suggestions/maxTokensCode", s.maxTokensCode, 1, 1024);
+    visit("sampling/temperature", s.sampling.temperature, 0.05f, 5.0f);
+    visit("sampling/topK", s.sampling.topK, 0, 50257);
+    visit("sampling/topP", s.sampling.topP, 0.01f, 1.0f);
+    visit("sampling/repetitionPenalty", s.sampling.repetitionPenalty, 1.0f, 3.0f);
+    visit("sampling/greedy", s.sampling.greedy);
+    visit("suggestions/minConfidence", s.minConfidence, 0.0, 1.0);
+    visit("suggestions/trigger", s.trigger);
+    visit("suggestions/fadeByConfidence", s.fadeByConfidence);
+    visit("engine/threads", s.threads, 0, 256);
+    visit("engine/precision", s.precision);
+    visit("engine/modelDirectory", s.modelDirectory);
+    visit("keys/acceptAll", s.keys.acceptAll);
+    visit("keys/acceptWord", s.keys.acceptWord);
+    visit("keys/acceptLine", s.keys.acceptLine);
+    visit("keys/dismiss", s.keys.dismiss);
+    visit("keys/nextAlternative", s.keys.nextAlternative);
+    visit("keys/previousAlternative", s.keys.previousAlternative);
+    visit("keys/requestNow", s.keys.requestNow);
+}
+
+// How a field is stored: names for enumerations, portable text for key sequences.
+QVariant stored(TriggerRule rule)
+{
+    return QString::fromLatin1(triggerRuleName(rule));
+}
+QVariant stored(Precision precision)
+{
+    return QString::fromLatin1(precisionName(precision));
+}
+QVariant stored(const QKeySequence &keys)
+{
+    return keys.toString();
+}
+template <typename T>
+QVariant stored(const T &value)
+{
+    return QVariant::fromValue(value);
+}
+
+// Reads each field, keeping its current (default) value where the file has none or an
+// unusable one.
+struct Reader
+{
+    QSettings &file;
+
+    QVariant read(const char *key, const QVariant &fallback) const
+    {
+        return file.value(QLatin1String(key), fallback);
+    }
+    void operator()(const char *key, bool &v) const { v = read(key, v).toBool(); }
+    void operator()(const char *key, QString &v) const { v = read(key, v).toString(); }
+    template <typename Number>
+    void operator()(const char *key, Number &v, Number lo, Number hi) const
+    {
+        v = qBound(lo, read(key, v).template value<Number>(), hi);
+    }
+    void operator()(const char *key, TriggerRule &v) const
+    {
+        v = triggerRuleFromName(read(key, stored(v)).toString().toStdString()).value_or(v);
+    }
+    void operator()(const char *key, Precision &v) const
+    {
+        v = precisionFromName(read(key, stored(v)).toString().toStdString()).value_or(v);
+    }
+    void operator()(const char *key, QKeySequence &v) const
+    {
+        const QKeySequence keys(read(key, stored(v)).toString());
+        if (!keys.isEmpty())
+            v = keys;
+    }
+};
+
+} // namespace
+
+SuggestionSettings SuggestionSettings::load(QSettings &settings)
+{
     SuggestionSettings r;
-    r.autoSuggest = s.value("suggestions/auto", d.autoSuggest).toBool();
-    r.debounceMs = qBound(0, s.value("suggestions/debounceMs", d.debounceMs).toInt(), 5000);
-    r.timeBudgetMs = qBound(100, s.value("suggestions/timeBudgetMs", d.timeBudgetMs).toInt(), 60000);
-    r.maxTokensWord = qBound(1, s.value("suggestions/maxTokensWord", d.maxTokensWord).toInt(), 1024);
-    r.maxTokensSentence = qBound(1, s.value("suggestions/maxTokensSentence", d.maxTokensSentence).toInt(), 1024);
-    r.maxTokensParagraph = qBound(1, s.value("suggestions/maxTokensParagraph", d.maxTokensParagraph).toInt(), 1024);
-    r.maxTokensCode = qBound(1, s.value("suggestions/maxTokensCode", d.maxTokensCode).toInt(), 1024);
-    r.sampling.temperature = qBound(0.05f, s.value("sampling/temperature", d.sampling.temperature).toFloat(), 5.0f);
-    r.sampling.topK = qBound(0, s.value("sampling/topK", d.sampling.topK).toInt(), 50257);
-    r.sampling.topP = qBound(0.01f, s.value("sampling/topP", d.sampling.topP).toFloat(), 1.0f);
-    r.sampling.repetitionPenalty = qBound(1.0f, s.value("sampling/repetitionPenalty", d.sampling.repetitionPenalty).toFloat(), 3.0f);
-    r.sampling.greedy = s.value("sampling/greedy", d.sampling.greedy).toBool();
-    r.minConfidence = qBound(0.0, s.value("suggestions/minConfidence", d.minConfidence).toDouble(), 1.0);
-    r.trigger = triggerRuleFromName(s.value("suggestions/trigger", QString::fromLatin1(triggerRuleName(d.trigger)))
-                                        .toString().toStdString()).value_or(d.trigger);
-    r.fadeByConfidence = s.value("suggestions/fadeByConfidence", d.fadeByConfidence).toBool();
-    r.threads = qBound(0, s.value("engine/threads", d.threads).toInt(), 256);
-    r.precision = precisionFromName(s.value("engine/precision", QString::fromLatin1(precisionName(d.precision)))
-                                        .toString().toStdString()).value_or(d.precision);
-    r.modelDirectory = s.value("engine/modelDirectory", d.modelDirectory).toString();
-    const auto key = [&](const char *name, const QKeySequence &fallback) {
-        const QKeySequence k(s.value(QStringLiteral("keys/") + QLatin1String(name),
-                                     fallback.toString()).toString());
-        return k.isEmpty() ? fallback : k;
-    };
-    r.keys.acceptAll = key("acceptAll", d.keys.acceptAll);
-    r.keys.acceptWord = key("acceptWord", d.keys.acceptWord);
-    r.keys.acceptLine = key("acceptLine", d.keys.acceptLine);
-    r.keys.dismiss = key("dismiss", d.keys.dismiss);
-    r.keys.nextAlternative = key("nextAlternative", d.keys.nextAlternative);
-    r.keys.previousAlternative = key("previousAlternative", d.keys.previousAlternative);
-    r.keys.requestNow = key("requestNow", d.keys.requestNow);
+    forEachField(r, Reader{settings});
     return r;
 }
 
-void SuggestionSettings::save(QSettings &s) const
+QVariantMap SuggestionSettings::values() const
 {
-    s.setValue("suggestions/auto", autoSuggest);
-    s.setValue("suggestions/debounceMs", debounceMs);
-    s.setValue("suggestions/timeBudgetMs", timeBudgetMs);
-    s.setValue("suggestions/maxTokensWord", maxTokensWord);
-    s.setValue("suggestions/maxTokensSentence", maxTokensSentence);
-    s.setValue("suggestions/maxTokensParagraph", maxTokensParagraph);
-    s.setValue("suggestions/maxTokensCode", maxTokensCode);
-    s.setValue("sampling/temperature", sampling.temperature);
-    s.setValue("sampling/topK", sampling.topK);
-    s.setValue("sampling/topP", sampling.topP);
-    s.setValue("sampling/repetitionPenalty", sampling.repetitionPenalty);
-    s.setValue("sampling/greedy", sampling.greedy);
-    s.setValue("suggestions/minConfidence", minConfidence);
-    s.setValue("suggestions/trigger", QString::fromLatin1(triggerRuleName(trigger)));
-    s.setValue("suggestions/fadeByConfidence", fadeByConfidence);
-    s.setValue("engine/threads", threads);
-    s.setValue("engine/precision", QString::fromLatin1(precisionName(precision)));
-    s.setValue("engine/modelDirectory", modelDirectory);
-    s.setValue("keys/acceptAll", keys.acceptAll.toString());
-    s.setValue("keys/acceptWord", keys.acceptWord.toString());
-    s.setValue("keys/acceptLine", keys.acceptLine.toString());
-    s.setValue("keys/dismiss", keys.dismiss.toString());
-    s.setValue("keys/nextAlternative", keys.nextAlternative.toString());
-    s.setValue("keys/previousAlternative", keys.previousAlternative.toString());
-    s.setValue("keys/requestNow", keys.requestNow.toString());
+    QVariantMap map;
+    forEachField(*this, [&](const char *key, const auto &value, auto...) {
+        map.insert(QLatin1String(key), stored(value));
+    });
+    return map;
+}
+
+void SuggestionSettings::save(QSettings &settings) const
+{
+    const QVariantMap map = values();
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        settings.setValue(it.key(), it.value());
 }
 
 } // namespace inkling

@@ -6,6 +6,7 @@
 
 #include <QKeySequence>
 #include <QString>
+#include <QVariantMap>
 
 class QSettings;
 
@@ -31,13 +32,15 @@ struct SuggestionSettings : SuggestionPolicy
     int debounceMs = 200;  // idle time after typing before a suggestion is requested
     bool fadeByConfidence = true; // less likely suggestions are drawn fainter
     int threads = 0;        // 0: one per physical core
-    // Weight format; Auto: bf16 where oneDNN has a native kernel, else s8, else f32.
+    // Weight format; Auto: s8 where oneDNN has a native kernel, else bf16, else f32.
     Precision precision = Precision::Auto;
     QString modelDirectory; // empty: the embedded model
     KeyBindings keys;
 
     static SuggestionSettings load(QSettings &settings);
     void save(QSettings &settings) const;
+    // Every persisted field under its QSettings key, as saved.
+    QVariantMap values() const;
 };
 
 } // namespace inkling
