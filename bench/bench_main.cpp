@@ -9,6 +9,7 @@
 #include "engine/gpt2_session.h"
 #include "engine/gpt2_weights.h"
 #include "engine/json.h"
+#include "engine/target_clones.h"
 #include "ui/suggestion_settings.h"
 
 #include <QLoggingCategory>
@@ -111,16 +112,10 @@ void resetPeakRss()
     std::ofstream("/proc/self/clear_refs") << "5";
 }
 
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-#define BENCH_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
-#else
-#define BENCH_CLONES
-#endif
-
 // STREAM-like triad a = b + s c over arrays far larger than the caches (this VM reports
 // a 300 MB L3); bytes counted as STREAM does (two reads and one write per element).
 // Best of five, in GB/s.
-BENCH_CLONES
+INKLING_CLONES
 void triad(float *__restrict a, const float *__restrict b, const float *__restrict c, size_t n)
 {
 #pragma omp parallel for simd schedule(static)
@@ -128,7 +123,7 @@ void triad(float *__restrict a, const float *__restrict b, const float *__restri
         a[i] = b[i] + 3.0f * c[i];
 }
 
-BENCH_CLONES
+INKLING_CLONES
 float sumOf(const float *__restrict x, size_t n)
 {
     float sum = 0;

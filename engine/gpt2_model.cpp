@@ -156,10 +156,12 @@ void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) c
 
 std::string Gpt2Model::matmulImplementation() const
 {
-    // The LM head stands for every matrix: all are packed alike.
-    const int64_t C = m_config.nEmbd, V = m_config.nVocab;
-    const std::string row = m_matmuls.get(shape(1, C, V, Epilogue::None, false)).implementation(m_head);
-    const std::string chunk = m_matmuls.get(shape(kMaxChunk, C, V, Epilogue::None, false)).implementation();
+    // The first layer's QKV product stands for every matrix (all are packed alike), in
+    // the two shapes forward() runs it in anyway: so asking creates no extra primitive.
+    const int64_t C = m_config.nEmbd;
+    const PackedMatrix &qkv = m_packed.front().attn; // the config has at least one layer
+    const std::string row = m_matmuls.get(shape(1, C, 3 * C, Epilogue::None)).implementation(qkv);
+    const std::string chunk = m_matmuls.get(shape(kMaxChunk, C, 3 * C, Epilogue::None)).implementation();
     return row == chunk ? row : row + " (one row), " + chunk + " (chunks)";
 }
 

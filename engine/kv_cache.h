@@ -81,20 +81,20 @@ struct KvCache
     // Stores the key and value rows [C] of one position.
     void store(int layer, int pos, const float *key, const float *value)
     {
-        const int hd = headDim();
-        const size_t o = valueOffset(layer, pos);
-        if (format == KvFormat::F32) {
+        // Key element (h, d) goes to column pos of row d of head h; the value row as is.
+        const auto put = [&](auto *keys, auto *values, auto convert) {
+            const int hd = headDim();
             for (int h = 0; h < nHead; ++h)
                 for (int d = 0; d < hd; ++d)
-                    k[keyOffset(layer, h) + size_t(d) * ctxStride + pos] = key[h * hd + d];
-            std::memcpy(v.data() + o, value, sizeof(float) * size_t(nEmbd));
-            return;
-        }
-        for (int h = 0; h < nHead; ++h)
-            for (int d = 0; d < hd; ++d)
-                k16[keyOffset(layer, h) + size_t(d) * ctxStride + pos] = toBf16(key[h * hd + d]);
-        for (int i = 0; i < nEmbd; ++i)
-            v16[o + size_t(i)] = toBf16(value[i]);
+                    keys[keyOffset(layer, h) + size_t(d) * ctxStride + pos] = convert(key[h * hd + d]);
+            values += valueOffset(layer, pos);
+            for (int i = 0; i < nEmbd; ++i)
+                values[i] = convert(value[i]);
+        };
+        if (format == KvFormat::F32)
+            put(k.data(), v.data(), [](float x) { return x; });
+        else
+            put(k16.data(), v16.data(), toBf16);
     }
 
     // Bytes a decode step reads at context n (both keys and values, all layers).

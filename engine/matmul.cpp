@@ -168,7 +168,7 @@ PackedMatrix::PackedMatrix(const float *w, int64_t k, int64_t n, bool transposed
     const dnnl::memory src({{k, n}, dt::s8, layout}, ctx.engine, q.data());
     reorderInto(src, m_weights);
     m_rowKernel = rowKernelFor(m_weights.get_desc());
-    const size_t padded = size_t((n + 63) / 64 * 64); // whole blocks for the row kernel
+    const size_t padded = size_t(rowKernelColumns(n));
     scale.resize(padded, 0.f);
     m_scaleValues = std::move(scale);
     m_scales = dnnl::memory({{n}, dt::f32, tag::a}, ctx.engine, m_scaleValues.data());
@@ -295,12 +295,8 @@ std::string Matmul::implementation() const
 
 std::string Matmul::implementation(const PackedMatrix &b) const
 {
-    if (m_shape.m == 1 && b.type() == m_shape.weights) {
-        if (b.rowKernel() == RowKernel::S8)
-            return "inkling_row:avx512_vnni";
-        if (b.rowKernel() == RowKernel::Bf16)
-            return "inkling_row:avx512";
-    }
+    if (m_shape.m == 1 && b.type() == m_shape.weights && b.rowKernel() != RowKernel::None)
+        return rowKernelName(b.rowKernel());
     return implementation();
 }
 

@@ -153,10 +153,19 @@ RowKernel rowKernelFor(const dnnl::memory::desc &packed)
     return RowKernel::None;
 }
 
+const char *rowKernelName(RowKernel kernel)
+{
+    switch (kernel) {
+    case RowKernel::S8: return "inkling_row:avx512_vnni";
+    case RowKernel::Bf16: return "inkling_row:avx512";
+    case RowKernel::None: break;
+    }
+    return "none";
+}
+
 void shiftCompensation(const int8_t *q, int64_t k, int64_t n, bool transposed, int32_t *sums)
 {
-    const int64_t padded = (n + kBlock - 1) / kBlock * kBlock;
-    std::memset(sums, 0, sizeof(int32_t) * size_t(padded));
+    std::memset(sums, 0, sizeof(int32_t) * size_t(rowKernelColumns(n)));
     if (transposed) { // q [N, K]: a column of B is a row of q
         for (int64_t col = 0; col < n; ++col)
             for (int64_t p = 0; p < k; ++p)

@@ -25,6 +25,16 @@ enum class RowKernel { None, S8, Bf16 };
 // K must be a multiple of 64 (every GPT-2 width is).
 RowKernel rowKernelFor(const dnnl::memory::desc &packed);
 
+// How the kernel is named where implementations are reported, e.g. "inkling_row:avx512_vnni".
+const char *rowKernelName(RowKernel kernel);
+
+// n columns rounded up to whole 64-column blocks: the length of the per-column arrays
+// (scales, shift sums) the kernels read, a block at a time.
+constexpr int64_t rowKernelColumns(int64_t n)
+{
+    return (n + 63) / 64 * 64;
+}
+
 // Off: rowKernelFor() answers None from now on, so matrices packed afterwards run every
 // product on oneDNN (inkling-bench measures both in one run).
 void setRowKernelsEnabled(bool enabled);
@@ -32,7 +42,7 @@ void setRowKernelsEnabled(bool enabled);
 // The sums the s8 kernel subtracts: the instruction multiplies unsigned by signed bytes,
 // so activations enter shifted by 128 and 128 · Σ_k B[k, n] comes off again. Computed
 // from the quantised weights q, [K, N] row-major or [N, K] when transposed; the result
-// has one entry per column, padded with zeros to a multiple of 64.
+// has rowKernelColumns(n) entries, the padding zero.
 void shiftCompensation(const int8_t *q, int64_t k, int64_t n, bool transposed, int32_t *sums);
 
 // C [N] = (Σ_k a[k] · B[k, n]) · aScale · bScale[n] (+ bias[n]) (+ C[n] when accumulate).
