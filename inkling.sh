@@ -7,10 +7,16 @@
 #        [--sanitize]                ... then again under ASan+UBSan (build-asan/)
 #        [--tsan]                    ... then the threaded tests under TSan (build-tsan/)
 #        [--fuzz SECONDS]            ... then every libFuzzer target for SECONDS (build-fuzz/)
+#        [--desktop]                 ... then the desktop checks: as an ordinary user, the package
 #   ./inkling.sh build [--werror]    configure and build only
+#   ./inkling.sh package             build build/inkling_VERSION_amd64.deb (Debian 13, Ubuntu 25.04+)
 #   ./inkling.sh exec CMD [ARGS...]  run CMD inside the build environment, from the repository root
+#
+# Commands run as whoever starts them (root is not needed once a build root exists), on the
+# host's files: relative paths given to "run" are relative to the current folder.
 set -euo pipefail
 
+INKLING_CALLER_PWD=$PWD
 INKLING_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export INKLING_SRC
 cd "$INKLING_SRC"
@@ -18,7 +24,7 @@ cd "$INKLING_SRC"
 . "$INKLING_SRC/env/debian-root.sh"
 
 usage() {
-    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # Native when the host already has every dependency at the versions we need;
@@ -66,7 +72,21 @@ build() {
     local werror=OFF
     [ "${1:-}" = --werror ] && werror=ON
     [ -n "${INKLING_WERROR:-}" ] && werror=ON
-    configure_and_build build "$werror"
+    shift $(($# > 0 ? 1 : 0))
+    configure_and_build build "$werror" -- "$@"
+}
+
+# build_app: what "run" needs. A build tree that belongs to someone else (a checkout
+# that root built, run by a user) is used as it is when it is up to date.
+build_app() {
+    if [ -d build ] && [ ! -w build ] && [ -x build/bin/inkling ]; then
+        if in_env sh -c 'ninja -C build -n inkling 2>/dev/null | grep -q "no work to do"'; then
+            return 0
+        fi
+        echo "inkling: build/ belongs to another user and is out of date; build it as its owner, or use a copy of the checkout" >&2
+        return 1
+    fi
+    build "" inkling
 }
 
 # Sanitizer reports are fatal; suppressions cover only uninstrumented third-party code
@@ -142,22 +162,31 @@ cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
 run)
-    build
-    # A virtual X server when there is nothing to draw on, so "run" works headless.
-    in_env sh -c 'if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
-                      exec build/bin/inkling "$@"
+    build_app
+    # A virtual X server when there is nothing to draw on, so "run" works headless. From
+    # the caller's folder, so relative file names mean what the caller meant.
+    cd "$INKLING_CALLER_PWD"
+    in_env sh -c 'app=$0/build/bin/inkling
+                  if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] || [ "${QT_QPA_PLATFORM:-}" = offscreen ]; then
+                      exec "$app" "$@"
                   else
-                      exec env/with-xvfb.sh build/bin/inkling "$@"
-                  fi' sh "$@"
+                      exec "$0/env/with-xvfb.sh" "$app" "$@"
+                  fi' "$INKLING_SRC" "$@"
+    ;;
+package)
+    build
+    in_env sh -ec 'cd build && cpack -G DEB >cpack.log 2>&1 || { cat cpack.log; exit 1; }
+                   ls -1 "$PWD"/inkling_*_amd64.deb'
     ;;
 test)
-    werror=OFF sanitize="" tsan="" fuzz=""
+    werror=OFF sanitize="" tsan="" fuzz="" desktop=""
     [ -n "${INKLING_WERROR:-}" ] && werror=ON
     while [ $# -gt 0 ]; do
         case "$1" in
         --werror) werror=ON ;;
         --sanitize) sanitize=1 ;;
         --tsan) tsan=1 ;;
+        --desktop) desktop=1 ;;
         --fuzz)
             fuzz=${2:-}
             case "$fuzz" in '' | *[!0-9]*) usage >&2; exit 2 ;; esac
@@ -168,6 +197,7 @@ test)
     done
     configure_and_build build "$werror"
     in_env ctest --test-dir build --output-on-failure -j "$(njobs)"
+    [ -z "$desktop" ] || tests/desktop/run.sh
     [ -z "$sanitize" ] || test_sanitized "$werror"
     [ -z "$tsan" ] || test_tsan "$werror"
     [ -z "$fuzz" ] || test_fuzz "$werror" "$fuzz"
