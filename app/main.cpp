@@ -47,17 +47,24 @@ int main(int argc, char *argv[])
                                             "soon as the model is loaded (with --screenshot: "
                                             "capture it once it has finished)."));
     parser.addOption(suggestOption);
+    const QCommandLineOption dumpTextOption(
+        QStringLiteral("dump-text"),
+        QCoreApplication::translate("main", "Write the text of the document as UTF-8 to <file> "
+                                            "once the window is shown, and quit."),
+        QCoreApplication::translate("main", "file"));
+    parser.addOption(dumpTextOption);
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QCoreApplication::translate("main", "The files to open, each in a tab."),
                                  QStringLiteral("[files...]"));
     parser.process(app);
 
-    const bool screenshot = parser.isSet(screenshotOption);
+    // One-shot runs: take a picture or the text, then quit.
+    const bool oneShot = parser.isSet(screenshotOption) || parser.isSet(dumpTextOption);
     const QStringList files = parser.positionalArguments();
 
     inkling::MainWindow window;
     for (const QString &file : files) {
-        if (screenshot) {
+        if (oneShot) {
             // No one is there to dismiss a message box: fail on the command line instead.
             QString errorMessage;
             if (!window.loadFile(file, &errorMessage)) {
@@ -70,26 +77,50 @@ int main(int argc, char *argv[])
     }
     window.show();
     // Unsaved work a crash left behind, unless this run only takes a picture.
-    if (!screenshot)
+    if (!oneShot)
         QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
 
-    bool suggestionDone = false;
+    bool suggestionShown = false;
     if (parser.isSet(suggestOption)) {
         auto *controller = window.suggestions();
         QObject::connect(window.engine(), &inkling::EngineThread::modelLoaded, controller, [&window] {
             window.editor()->moveCursor(QTextCursor::End);
             window.suggestions()->requestNow();
         });
+        // A one-shot run asked for a suggestion: one that never shows is a failure, not
+        // a picture of something else.
+        const auto noSuggestion = [oneShot](const QString &why) {
+            if (!oneShot)
+                return;
+            std::fprintf(stderr, "inkling: %s\n",
+                         qPrintable(QCoreApplication::translate("main", "No suggestion: %1").arg(why)));
+            QCoreApplication::exit(1);
+        };
         QObject::connect(controller, &inkling::SuggestionController::finished, &window,
-                         [&suggestionDone] { suggestionDone = true; });
-        QObject::connect(controller, &inkling::SuggestionController::failed, &window,
-                         [&suggestionDone] { suggestionDone = true; });
+                         [&suggestionShown, controller, noSuggestion] {
+                             if (controller->hasSuggestion())
+                                 suggestionShown = true;
+                             else
+                                 noSuggestion(QCoreApplication::translate("main", "the model suggested nothing."));
+                         });
+        QObject::connect(controller, &inkling::SuggestionController::failed, &window, noSuggestion);
+        QObject::connect(controller, &inkling::SuggestionController::suppressed, &window,
+                         [noSuggestion](double confidence) {
+                             noSuggestion(QCoreApplication::translate(
+                                              "main", "withheld at a confidence of %1 %.")
+                                              .arg(qRound(confidence * 100)));
+                         });
     }
-    if (screenshot) {
-        std::function<bool()> ready;
-        if (parser.isSet(suggestOption))
-            ready = [&suggestionDone] { return suggestionDone; };
-        inkling::captureWhenShown(&window, parser.value(screenshotOption), ready);
+    if (oneShot) {
+        inkling::CaptureRequest request;
+        request.screenshotPath = parser.value(screenshotOption);
+        request.textPath = parser.value(dumpTextOption);
+        request.text = [&window] { return window.editor()->toPlainText(); };
+        if (parser.isSet(suggestOption)) {
+            request.ready = [&suggestionShown] { return suggestionShown; };
+            request.notReadyMessage = QCoreApplication::translate("main", "No suggestion arrived in time.");
+        }
+        inkling::captureWhenShown(&window, request);
     }
     return QApplication::exec();
 }

@@ -1,20 +1,32 @@
-// --screenshot: capture the main window once it is on screen, save it as PNG, quit.
-// Used for the README image and by tst_screenshot as an end-to-end smoke test.
+// --screenshot and --dump-text: once the main window is on screen (and, when asked, a
+// suggestion has arrived), save a PNG of it and/or the document's text, then quit.
+// Used for the README image, by tst_screenshot and by the desktop checks that run the
+// application as an ordinary user (tests/desktop/).
 #pragma once
+
+#include <QString>
 
 #include <functional>
 
-class QString;
 class QWidget;
 
 namespace inkling {
 
-// Waits (in the event loop) until the window is exposed, lets pending paint and
-// highlighting work finish, grabs the window and writes it to path as PNG. Then
-// quits the application: exit code 0, or 1 with a message on stderr on failure.
-// ready, when given, must also return true before the capture (e.g. a suggestion has
-// finished streaming); it shares the same deadline.
-void captureWhenShown(QWidget *window, const QString &path,
-                      const std::function<bool()> &ready = {});
+struct CaptureRequest
+{
+    QString screenshotPath; // PNG of the window, when not empty
+    QString textPath;       // the document's text as UTF-8, when not empty
+    std::function<QString()> text; // the document's text at capture time
+    // When given, must return true before the capture (a suggestion has finished
+    // streaming). Within the same deadline; if it never does, the run fails with
+    // notReadyMessage instead of capturing something else.
+    std::function<bool()> ready;
+    QString notReadyMessage;
+};
+
+// Waits (in the event loop) until the window is exposed and ready, lets pending paint
+// and highlighting work finish, writes what the request asks for, and quits the
+// application: exit code 0, or 1 with a message on stderr on failure.
+void captureWhenShown(QWidget *window, const CaptureRequest &request);
 
 } // namespace inkling
