@@ -3,11 +3,12 @@
 # dependencies, otherwise inside a cached Debian 13 root (env/debian-root.sh).
 #
 #   ./inkling.sh run [app args]      build, then start Inkling (Xvfb when there is no display)
-#   ./inkling.sh test [--werror]     configure, build and run the whole test suite
+#   ./inkling.sh test [--werror]     configure, build and run the whole test suite: the
+#                                    QtTest suites (ctest), then the desktop checks on the host
+#                                    (as an ordinary user, the package; tests/desktop/run.sh)
 #        [--sanitize]                ... then again under ASan+UBSan (build-asan/)
 #        [--tsan]                    ... then the threaded tests under TSan (build-tsan/)
 #        [--fuzz SECONDS]            ... then every libFuzzer target for SECONDS (build-fuzz/)
-#        [--desktop]                 ... then the desktop checks: as an ordinary user, the package
 #   ./inkling.sh build [--werror]    configure and build only
 #   ./inkling.sh package             build build/inkling_VERSION_amd64.deb (Debian 13, Ubuntu 25.04+)
 #   ./inkling.sh exec CMD [ARGS...]  run CMD inside the build environment, from the repository root
@@ -24,7 +25,7 @@ cd "$INKLING_SRC"
 . "$INKLING_SRC/env/debian-root.sh"
 
 usage() {
-    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # Native when the host already has every dependency at the versions we need;
@@ -179,14 +180,13 @@ package)
                    ls -1 "$PWD"/inkling_*_amd64.deb'
     ;;
 test)
-    werror=OFF sanitize="" tsan="" fuzz="" desktop=""
+    werror=OFF sanitize="" tsan="" fuzz=""
     [ -n "${INKLING_WERROR:-}" ] && werror=ON
     while [ $# -gt 0 ]; do
         case "$1" in
         --werror) werror=ON ;;
         --sanitize) sanitize=1 ;;
         --tsan) tsan=1 ;;
-        --desktop) desktop=1 ;;
         --fuzz)
             fuzz=${2:-}
             case "$fuzz" in '' | *[!0-9]*) usage >&2; exit 2 ;; esac
@@ -197,7 +197,7 @@ test)
     done
     configure_and_build build "$werror"
     in_env ctest --test-dir build --output-on-failure -j "$(njobs)"
-    [ -z "$desktop" ] || tests/desktop/run.sh
+    tests/desktop/run.sh
     [ -z "$sanitize" ] || test_sanitized "$werror"
     [ -z "$tsan" ] || test_tsan "$werror"
     [ -z "$fuzz" ] || test_fuzz "$werror" "$fuzz"
