@@ -72,6 +72,29 @@ const char *const kText =
 
 const QString kEmbedded = QStringLiteral(INKLING_SOURCE_DIR "/resources/models/inkling-tiny");
 
+// Whether this CPU has the instructions for precision's fast kernels, read from
+// /proc/cpuinfo (independent of the engine's own probing of oneDNN): then the engine must
+// really run that precision, not fall back to f32 and compare f32 with f32.
+bool cpuRunsFast(Precision precision)
+{
+    QFile f(QStringLiteral("/proc/cpuinfo"));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray flagsLine = [&] {
+        for (QByteArray line = f.readLine(); !line.isEmpty(); line = f.readLine())
+            if (line.startsWith("flags"))
+                return line;
+        return QByteArray();
+    }();
+    const QList<QByteArray> flags = flagsLine.simplified().split(' ');
+    const auto has = [&](const char *flag) { return flags.contains(QByteArray(flag)); };
+    if (precision == Precision::BF16)
+        return has("avx512_bf16") || has("amx_bf16");
+    if (precision == Precision::S8)
+        return has("avx512_vnni") || has("avx_vnni") || has("amx_int8");
+    return true;
+}
+
 } // namespace
 
 class TestPrecision : public QObject
@@ -158,6 +181,8 @@ private slots:
         const double err = relativeRms(got, ref);
         qInfo("%s %s: relative RMS error %.4f", qPrintable(name), precisionName(precision), err);
         QVERIFY2(err <= toleranceFor(precision), qPrintable(QString::number(err)));
+        if (cpuRunsFast(precision))
+            QCOMPARE(low.precision(), precision);
         QVERIFY(err > 0 || low.precision() == Precision::F32); // really a different path
     }
 
@@ -167,6 +192,8 @@ private slots:
         QFETCH(Precision, precision);
         const auto tokens = m_models[Precision::F32]->tokenizer().encode(kText);
         const auto ref = allLogits(m_models[Precision::F32]->model(), tokens);
+        if (cpuRunsFast(precision))
+            QCOMPARE(m_models[precision]->model().precision(), precision);
         const auto got = allLogits(m_models[precision]->model(), tokens);
         const double err = relativeRms(got, ref);
         qInfo("embedded %s: relative RMS error %.4f", precisionName(precision), err);
