@@ -2,6 +2,7 @@
 // clean end, ignored while their Inkling runs, and found after it was killed — checked
 // with a child process (this test binary in "writer" mode) killed by SIGKILL at random
 // moments while it keeps rewriting its copy (kill_trial.h).
+#include "box_answerer.h"
 #include "kill_trial.h"
 #include "ui/autosave.h"
 #include "ui/document.h"
@@ -22,9 +23,32 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace inkling;
 
 namespace {
+
+void writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(bytes), bytes.size());
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
+}
+
+unsigned modeOf(const QString &path)
+{
+    struct stat st {};
+    if (::stat(path.toLocal8Bit().constData(), &st) != 0)
+        return ~0u;
+    return st.st_mode & 07777;
+}
 
 // Each version of the child's text is tagged and padded, so a torn write would show as
 // a version whose body does not match its tag (or as unparsable JSON).
@@ -127,6 +151,83 @@ private slots:
         }
     }
 
+    // Recovery must not put old text over a newer file: the copy remembers the file as
+    // it knew it; the question says that the file changed since, and saving the recovered
+    // text asks before replacing the newer version.
+    void recoveryNeverOverwritesANewerFileSilently()
+    {
+        QDir(Autosave::defaultDirectory()).removeRecursively();
+        QTemporaryDir dir;
+        const QString path = dir.filePath("notes.txt");
+        writeFile(path, "version one\n");
+        {
+            // Typed, copied, then "killed": the copy outlives its writer.
+            MainWindow crashed;
+            QString error;
+            QVERIFY(crashed.loadFile(path, &error));
+            crashed.editor()->moveCursor(QTextCursor::End);
+            crashed.editor()->insertPlainText("unsaved words\n");
+            Document *d = crashed.documents().first();
+            QVERIFY(d->autosave()->saveNow());
+            QVERIFY(QFile::copy(d->autosave()->copyPath(), Autosave::defaultDirectory() + "/crashed.autosave"));
+            d->editor()->document()->setModified(false); // its own copy goes with it
+        }
+        // Ask Later; meanwhile the file is changed elsewhere, an hour later.
+        writeFile(path, "version two, written elsewhere\n");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(3600), QFileDevice::FileModificationTime));
+        file.close();
+
+        MainWindow window;
+        window.show();
+        QString error;
+        QVERIFY(window.loadFile(path, &error));
+        {
+            BoxAnswerer answers({MainWindow::tr("&Recover")});
+            QCOMPARE(window.offerRecovery(), 1);
+            QCOMPARE(answers.informativeTexts.size(), 1);
+            QVERIFY2(answers.informativeTexts.first().contains("notes.txt") &&
+                         answers.informativeTexts.first().contains("changed on disk") &&
+                         answers.informativeTexts.first().contains("minute"),
+                     qPrintable(answers.informativeTexts.first()));
+        }
+        QCOMPARE(window.documents().size(), 1);
+        QCOMPARE(window.editor()->toPlainText(), QStringLiteral("version one\nunsaved words\n"));
+        QVERIFY(window.editor()->document()->isModified());
+        {
+            BoxAnswerer answers({QMessageBox::Cancel});
+            QVERIFY(!window.saveDocument());
+            QCOMPARE(answers.texts.size(), 1);
+        }
+        QCOMPARE(readFile(path), QByteArray("version two, written elsewhere\n"));
+        {
+            BoxAnswerer answers({MainWindow::tr("&Overwrite")});
+            QVERIFY(window.saveDocument());
+        }
+        QCOMPARE(readFile(path), QByteArray("version one\nunsaved words\n"));
+    }
+
+    // The old copy may only go once the recovered text is safe in a new one.
+    void failedRecoveryKeepsTheOldCopy()
+    {
+        QDir(Autosave::defaultDirectory()).removeRecursively();
+        QVERIFY(QDir().mkpath(Autosave::defaultDirectory()));
+        const QString old = Autosave::defaultDirectory() + "/old.autosave";
+        writeFile(old, R"({"original":"","savedAt":"2026-12-01T10:00:00.000Z","text":"irreplaceable"})");
+        MainWindow window;
+        window.show();
+        // No new copy can be written: a folder below a plain file (this holds for root too).
+        window.documents().first()->autosave()->setDirectory("/dev/null/autosave");
+        BoxAnswerer answers({MainWindow::tr("&Recover"), QMessageBox::Ok});
+        QCOMPARE(window.offerRecovery(), 0);
+        QCOMPARE(window.editor()->toPlainText(), QStringLiteral("irreplaceable"));
+        QCOMPARE(answers.texts.size(), 2); // the question, then the warning
+        QVERIFY(QFile::exists(old));
+        QCOMPARE(Autosave::findRecoverable(Autosave::defaultDirectory()).size(), 1);
+        window.editor()->document()->setModified(false);
+    }
+
     void copyLifecycle()
     {
         QTemporaryDir dir;
@@ -142,6 +243,37 @@ private slots:
         delete autosave; // a clean end removes the copy
         QVERIFY(!QFile::exists(copy));
         QVERIFY(Autosave::findRecoverable(dir.path()).isEmpty());
+    }
+
+    // A recovery copy of a mode-600 diary must not be readable by other users: the
+    // folder is 0700 and the copy 0600 even under a umask that lets everyone read, and
+    // copies left readable by an older version are tightened when the folder is read.
+    void copiesAreReadableByTheirOwnerOnly()
+    {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("share/autosave"));
+        const mode_t oldMask = ::umask(0);
+        QPlainTextEdit editor;
+        auto *autosave = new Autosave(&editor);
+        autosave->setDirectory(folder);
+        editor.setPlainText(QStringLiteral("dear diary"));
+        const bool saved = autosave->saveNow();
+        ::umask(oldMask);
+        QVERIFY(saved);
+        QCOMPARE(modeOf(folder), 0700u);
+        QCOMPARE(modeOf(autosave->copyPath()), 0600u);
+
+        const QString old = folder + QStringLiteral("/older.autosave");
+        QFile oldCopy(old);
+        QVERIFY(oldCopy.open(QIODevice::WriteOnly));
+        oldCopy.write(R"({"original":"","text":"old words"})");
+        oldCopy.close();
+        QVERIFY(::chmod(old.toLocal8Bit().constData(), 0644) == 0);
+        QVERIFY(::chmod(folder.toLocal8Bit().constData(), 0755) == 0);
+        Autosave::findRecoverable(folder);
+        QCOMPARE(modeOf(folder), 0700u);
+        QCOMPARE(modeOf(old), 0600u);
+        delete autosave;
     }
 
     // The copy holds exactly the typed characters: toPlainText() would turn a

@@ -1,6 +1,8 @@
 // Document handling in the main window: tabs (open twice, close prompts, Ctrl+W),
 // encodings kept through open and save, recent files, a file changed by another
 // program, read-only files, and that a failed open leaves the open document alone.
+#include "as_ordinary_user.h"
+#include "box_answerer.h"
 #include "ui/document.h"
 #include "ui/editor.h"
 #include "ui/engine_thread.h"
@@ -61,35 +63,6 @@ QByteArray read(const QString &path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("<unreadable>");
 }
-
-// Answers every message box that pops up with the next button of a script, and records
-// the text of each, until destroyed.
-class BoxAnswerer : public QObject
-{
-public:
-    explicit BoxAnswerer(QList<QMessageBox::StandardButton> script)
-        : m_script(std::move(script))
-    {
-        m_timer.setInterval(20);
-        connect(&m_timer, &QTimer::timeout, this, [this] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (!box || !box->isVisible())
-                return;
-            texts << box->text();
-            if (m_script.isEmpty()) {
-                box->reject();
-                return;
-            }
-            box->button(m_script.takeFirst())->click();
-        });
-        m_timer.start();
-    }
-    QStringList texts;
-
-private:
-    QList<QMessageBox::StandardButton> m_script;
-    QTimer m_timer;
-};
 
 // The checkable entries of a menu and its submenus, after it was (about to be) shown.
 QList<QAction *> choices(QMenu *menu)
@@ -599,8 +572,7 @@ private slots:
 
     void readOnlyFilesOpenReadOnly()
     {
-        if (::geteuid() == 0)
-            QSKIP("root may write any file, so no file is read-only here");
+        AS_ORDINARY_USER(); // root may write any file, so no file is read-only to root
         QTemporaryDir dir;
         const QString path = dir.filePath("locked.txt");
         write(path, "look, don't touch");
@@ -609,6 +581,68 @@ private slots:
         QString error;
         QVERIFY(window.loadFile(path, &error));
         QVERIFY(window.editor()->isReadOnly());
+    }
+
+    // Another program (or another machine, over NFS or SMB, which send no change
+    // notifications) rewrote the file: Save asks before replacing that version. No event
+    // is processed between the change and the save, so the file watcher cannot help.
+    void saveAsksWhenTheFileChangedOnDisk()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath("shared.txt");
+        write(path, "as opened\n");
+        MainWindow window;
+        QString error;
+        QVERIFY(window.loadFile(path, &error));
+        window.editor()->moveCursor(QTextCursor::End);
+        window.editor()->insertPlainText("my words\n");
+        write(path, "rewritten elsewhere, and longer\n");
+        {
+            BoxAnswerer answers({QMessageBox::Cancel});
+            QVERIFY(!window.saveDocument());
+            QCOMPARE(answers.texts.size(), 1);
+            QVERIFY2(answers.texts.first().contains("changed by another program"), qPrintable(answers.texts.first()));
+        }
+        QCOMPARE(read(path), QByteArray("rewritten elsewhere, and longer\n"));
+        QVERIFY(window.editor()->document()->isModified());
+        {
+            BoxAnswerer answers({MainWindow::tr("&Overwrite")});
+            QVERIFY(window.saveDocument());
+            QCOMPARE(answers.texts.size(), 1);
+        }
+        QCOMPARE(read(path), QByteArray("as opened\nmy words\n"));
+        // Saved: the next save has nothing to ask.
+        window.editor()->insertPlainText("more\n");
+        BoxAnswerer none({});
+        QVERIFY(window.saveDocument());
+        QVERIFY(none.texts.isEmpty());
+    }
+
+    // A file the user may write, in a folder they may not: QSaveFile cannot make its
+    // temporary file beside it, so the save writes the file in place (the recovery copy
+    // holds the text meanwhile). Before, it opened editable and could never be saved.
+    void writableFileInReadOnlyFolderSaves()
+    {
+        AS_ORDINARY_USER(); // root may write into any folder
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("shared");
+        QVERIFY(QDir().mkpath(folder));
+        const QString path = folder + "/notes.txt";
+        write(path, "first words\n");
+        QVERIFY(QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::ExeOwner));
+        MainWindow window;
+        QString error;
+        QVERIFY(window.loadFile(path, &error));
+        QVERIFY(!window.editor()->isReadOnly());
+        window.editor()->moveCursor(QTextCursor::End);
+        window.editor()->insertPlainText("and more\n");
+        const bool saved = window.saveDocument();
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QVERIFY(saved);
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("first words\nand more\n"));
+        QVERIFY(!window.editor()->document()->isModified());
     }
 };
 

@@ -26,7 +26,28 @@ QString lockPathFor(const QString &copyPath)
 {
     return copyPath + QStringLiteral(".lock");
 }
+
+// Recovery copies hold the writer's text, often of files only they may read: the
+// folder is theirs alone (0700) and so is every file in it (0600), whatever the umask.
+constexpr QFileDevice::Permissions kPrivateFolder =
+    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+constexpr QFileDevice::Permissions kPrivateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+
+bool makePrivateFolder(const QString &directory)
+{
+    return QDir().mkpath(directory) && QFile::setPermissions(directory, kPrivateFolder);
+}
 } // namespace
+
+void Autosave::tightenPermissions(const QString &directory)
+{
+    const QDir dir(directory);
+    if (!dir.exists())
+        return;
+    QFile::setPermissions(directory, kPrivateFolder);
+    for (const QString &name : dir.entryList(QDir::Files | QDir::Hidden | QDir::System))
+        QFile::setPermissions(dir.filePath(name), kPrivateFile);
+}
 
 Autosave::Autosave(QPlainTextEdit *editor, QObject *parent)
     : QObject(parent)
@@ -73,7 +94,7 @@ bool Autosave::ensureLocked()
 {
     if (m_lock)
         return true;
-    if (!QDir().mkpath(m_directory))
+    if (!makePrivateFolder(m_directory))
         return false;
     m_lock = std::make_unique<QLockFile>(lockPathFor(copyPath()));
     m_lock->setStaleLockTime(0); // only a dead owner makes it stale, never age
@@ -93,15 +114,16 @@ bool Autosave::saveNow()
         emit failed(tr("Cannot write the recovery copy in “%1”.").arg(m_directory));
         return false;
     }
-    QJsonObject o;
-    o[QStringLiteral("original")] = m_originalPath;
-    o[QStringLiteral("savedAt")] = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    o[QStringLiteral("text")] = savedText(m_editor->document());
-    o[QStringLiteral("encoding")] = encodingKey(m_format.encoding);
-    o[QStringLiteral("lineEnding")] = lineEndingName(m_format.lineEnding);
+    RecoverableDocument copy;
+    copy.originalPath = m_originalPath;
+    copy.savedAt = QDateTime::currentDateTimeUtc();
+    copy.text = savedText(m_editor->document());
+    copy.format = m_format;
+    copy.diskTime = m_diskTime;
+    copy.diskSize = m_diskSize;
     QSaveFile file(copyPath());
-    if (!file.open(QIODevice::WriteOnly) ||
-        file.write(QJsonDocument(o).toJson(QJsonDocument::Compact)) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(kPrivateFile) ||
+        file.write(encodeRecoveryCopy(copy)) < 0 || !file.commit()) {
         emit failed(tr("Cannot write the recovery copy “%1”: %2").arg(copyPath(), file.errorString()));
         return false;
     }
@@ -122,6 +144,7 @@ void Autosave::discard()
 QList<RecoverableDocument> Autosave::findRecoverable(const QString &directory)
 {
     QList<RecoverableDocument> found;
+    tightenPermissions(directory); // copies an older Inkling left readable by others
     const QDir dir(directory);
     const QStringList copies = dir.entryList({QLatin1Char('*') + kSuffix}, QDir::Files, QDir::Time);
     for (const QString &name : copies) {
@@ -139,23 +162,18 @@ QList<RecoverableDocument> Autosave::findRecoverable(const QString &directory)
 
 std::optional<RecoverableDocument> Autosave::readCopy(const QString &path)
 {
+    // A regular file of a bounded size: the largest document (64 MiB) escaped as JSON
+    // stays well below this.
+    constexpr qint64 kMaxCopyBytes = qint64(1) << 30;
+    const QFileInfo info(path);
+    if (!info.isFile() || info.size() > kMaxCopyBytes)
+        return std::nullopt;
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return std::nullopt;
-    const QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
-    if (!o.contains(QStringLiteral("text")))
-        return std::nullopt;
-    RecoverableDocument d;
-    d.autosavePath = path;
-    d.originalPath = o.value(QStringLiteral("original")).toString();
-    d.text = o.value(QStringLiteral("text")).toString();
-    d.format.encoding = encodingFromKey(o.value(QStringLiteral("encoding")).toString());
-    const QString lineEnding = o.value(QStringLiteral("lineEnding")).toString();
-    for (LineEnding e : {LineEnding::CrLf, LineEnding::Cr}) {
-        if (lineEnding == lineEndingName(e))
-            d.format.lineEnding = e;
-    }
-    d.savedAt = QDateTime::fromString(o.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
+    std::optional<RecoverableDocument> d = decodeRecoveryCopy(file.readAll());
+    if (d)
+        d->autosavePath = path;
     return d;
 }
 

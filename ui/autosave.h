@@ -3,6 +3,7 @@
 // copy left behind by a crashed Inkling is offered back at the next start.
 #pragma once
 
+#include "ui/recovery_copy.h"
 #include "ui/text_file.h"
 
 #include <QDateTime>
@@ -17,16 +18,6 @@
 class QPlainTextEdit;
 
 namespace inkling {
-
-// A copy left behind by a process that is gone.
-struct RecoverableDocument
-{
-    QString autosavePath; // the copy
-    QString originalPath; // the file it belonged to, empty for a new document
-    QString text;
-    TextFormat format; // what the file was read as, so saving writes it the same way
-    QDateTime savedAt;
-};
 
 class Autosave : public QObject
 {
@@ -44,6 +35,12 @@ public:
     // The path of the file the document belongs to, recorded in the copy.
     void setOriginalPath(const QString &path) { m_originalPath = path; }
     void setFormat(const TextFormat &format) { m_format = format; }
+    // The file on disk as last read or written, saved with the copy (see RecoverableDocument).
+    void setDiskState(const QDateTime &time, qint64 size)
+    {
+        m_diskTime = time;
+        m_diskSize = size;
+    }
 
     // Writes the copy now if the document changed since the last one; true on success
     // (or when nothing needed writing).
@@ -58,6 +55,8 @@ public:
     static std::optional<RecoverableDocument> readCopy(const QString &path);
     // Deletes a recovered (or declined) copy and its lock.
     static void remove(const RecoverableDocument &document);
+    // Makes directory readable by its owner only (0700) and every file in it too (0600).
+    static void tightenPermissions(const QString &directory);
 
 signals:
     void failed(const QString &message);
@@ -71,6 +70,8 @@ private:
     QString m_id;
     QString m_originalPath;
     TextFormat m_format;
+    QDateTime m_diskTime;
+    qint64 m_diskSize = -1;
     std::unique_ptr<QLockFile> m_lock;
     int m_savedRevision = -1;
 };

@@ -135,6 +135,10 @@ bool Document::load(const QString &path, QString *errorMessage)
 
 bool Document::saveAs(const QString &path, QString *errorMessage)
 {
+    // The recovery copy first: a save that must write in place (a read-only folder) and
+    // is interrupted leaves the text there.
+    if (isModified())
+        m_autosave->saveNow();
     if (!writeTextFile(path, text(), errorMessage, m_format))
         return false;
     m_editor->document()->setModified(false);
@@ -149,7 +153,7 @@ bool Document::saveAs(const QString &path, QString *errorMessage)
     return true;
 }
 
-void Document::restore(const RecoverableDocument &recovered)
+bool Document::restore(const RecoverableDocument &recovered)
 {
     m_editor->clear();
     if (!recovered.originalPath.isEmpty())
@@ -161,7 +165,36 @@ void Document::restore(const RecoverableDocument &recovered)
     // Not saved anywhere yet: the user decides whether the recovered text replaces the file.
     m_editor->document()->setModified(true);
     watchFile();
-    m_autosave->saveNow(); // this document's own copy, before the old one is deleted
+    // The file as the copy knew it, not as it is now: if it changed since, saving asks.
+    // A copy without that knowledge (older versions) counts the file as changed when it
+    // is newer than the copy.
+    const QFileInfo info(m_filePath);
+    if (recovered.diskSize >= 0)
+        setDiskState(recovered.diskTime, recovered.diskSize);
+    else if (info.exists() && recovered.savedAt.isValid() && info.lastModified() > recovered.savedAt)
+        setDiskState(QDateTime(), -2);
+    return m_autosave->saveNow(); // this document's own copy, before the old one is deleted
+}
+
+bool Document::changedOnDisk() const
+{
+    if (m_filePath.isEmpty())
+        return false;
+    const QFileInfo info(m_filePath);
+    // A deleted file is no one's newer text: saving simply writes it again.
+    if (!info.exists())
+        return false;
+    const auto is = [&info](const QDateTime &time, qint64 size) {
+        return info.lastModified() == time && info.size() == size;
+    };
+    return !is(m_diskTime, m_diskSize) && !is(m_declinedDiskTime, m_declinedDiskSize);
+}
+
+void Document::setDiskState(const QDateTime &time, qint64 size)
+{
+    m_diskTime = time;
+    m_diskSize = size;
+    m_autosave->setDiskState(time, size);
 }
 
 bool Document::reloadFromDisk()
@@ -211,11 +244,12 @@ void Document::watchFile()
     if (!m_watcher->files().isEmpty())
         m_watcher->removePaths(m_watcher->files());
     m_diskChangePending = false;
+    m_declinedDiskTime = QDateTime();
+    m_declinedDiskSize = -1;
     if (m_filePath.isEmpty())
         return;
     const QFileInfo info(m_filePath);
-    m_diskTime = info.lastModified();
-    m_diskSize = info.size();
+    setDiskState(info.lastModified(), info.exists() ? info.size() : -1);
     if (info.exists())
         m_watcher->addPath(m_filePath);
 }
@@ -226,8 +260,8 @@ void Document::onFileChangedOnDisk()
     // Editors that save by rename make the watcher drop the path: watch it again.
     if (info.exists() && !m_watcher->files().contains(m_filePath))
         m_watcher->addPath(m_filePath);
-    if (info.exists() && info.lastModified() == m_diskTime && info.size() == m_diskSize)
-        return; // our own save, or nothing changed
+    if (info.exists() && !changedOnDisk())
+        return; // our own save, nothing changed, or a change the user was asked about
     // A question about a tab the user is not looking at would be confusing: ask when
     // it is shown.
     if (!isVisible()) {
@@ -250,8 +284,7 @@ void Document::showEvent(QShowEvent *event)
 void Document::askAboutDiskChange()
 {
     const QFileInfo info(m_filePath);
-    if (m_askingAboutDisk || m_filePath.isEmpty() ||
-        (info.exists() && info.lastModified() == m_diskTime && info.size() == m_diskSize))
+    if (m_askingAboutDisk || m_filePath.isEmpty() || (info.exists() && !changedOnDisk()))
         return;
     m_askingAboutDisk = true;
     const QString name = info.fileName();
@@ -260,8 +293,7 @@ void Document::askAboutDiskChange()
                              tr("“%1” was deleted or renamed by another program. Your text is "
                                 "still here; save it to keep it.").arg(name));
         m_editor->document()->setModified(true);
-        m_diskTime = QDateTime();
-        m_diskSize = -1;
+        setDiskState(QDateTime(), -1);
     } else {
         const QString question =
             isModified() ? tr("“%1” was changed by another program. Reload it and lose your "
@@ -271,8 +303,10 @@ void Document::askAboutDiskChange()
                                   QMessageBox::Yes | QMessageBox::No) == QMessageBox::Yes) {
             reloadFromDisk();
         } else {
-            m_diskTime = info.lastModified(); // asked once for this change
-            m_diskSize = info.size();
+            // Asked once for this change: the user keeps their text, and saving will
+            // overwrite this version of the file without asking again.
+            m_declinedDiskTime = info.lastModified();
+            m_declinedDiskSize = info.size();
         }
     }
     m_askingAboutDisk = false;

@@ -56,7 +56,13 @@ public:
     // Writes the text to path in the document's format; the document then belongs to path.
     bool saveAs(const QString &path, QString *errorMessage);
     // Shows a recovered copy of unsaved work: its text, modified, under its old name.
-    void restore(const RecoverableDocument &recovered);
+    // Shows recovered text as a modified document. It remembers the file on disk as the
+    // copy knew it, so a file changed since is noticed at save time. False when this
+    // document's own recovery copy could not be written: the old copy must then stay.
+    bool restore(const RecoverableDocument &recovered);
+    // The file was changed on disk (by another program, or over a network file system
+    // that sends no notifications) since this document last read or wrote it.
+    bool changedOnDisk() const;
     // Re-reads the file (after another program changed it); shows a failure; false then.
     bool reloadFromDisk();
     // The text as it would be saved (the editor's, minus any ghost text).
@@ -79,6 +85,7 @@ private:
     void setFilePath(const QString &path);
     void setFormat(const TextFormat &format);
     void watchFile();
+    void setDiskState(const QDateTime &time, qint64 size);
     void onFileChangedOnDisk();
     void askAboutDiskChange();
 
@@ -91,6 +98,9 @@ private:
     QFileSystemWatcher *m_watcher = nullptr;
     QDateTime m_diskTime; // modification time of the file as last read or written
     qint64 m_diskSize = -1;
+    // A change on disk the user chose not to reload: neither asked about again nor at save.
+    QDateTime m_declinedDiskTime;
+    qint64 m_declinedDiskSize = -1;
     bool m_askingAboutDisk = false;
     bool m_diskChangePending = false; // changed while in a background tab: ask when shown
 };

@@ -39,6 +39,18 @@ namespace inkling {
 namespace {
 Q_LOGGING_CATEGORY(lcMainWindow, "inkling.ui.mainwindow", QtInfoMsg)
 
+// "3 minutes", "2 hours", "5 days": how much newer a file is than a recovery copy.
+QString durationText(qint64 seconds)
+{
+    if (seconds < 120)
+        return QCoreApplication::translate("MainWindow", "%n second(s)", nullptr, int(seconds));
+    if (seconds < 2 * 3600)
+        return QCoreApplication::translate("MainWindow", "%n minute(s)", nullptr, int(seconds / 60));
+    if (seconds < 2 * 86400)
+        return QCoreApplication::translate("MainWindow", "%n hour(s)", nullptr, int(seconds / 3600));
+    return QCoreApplication::translate("MainWindow", "%n day(s)", nullptr, int(seconds / 86400));
+}
+
 // Two names for one file ("a/../b.txt", a symlink) must find the same tab.
 QString canonical(const QString &path)
 {
@@ -304,6 +316,18 @@ bool MainWindow::save(Document *document)
 {
     if (document->filePath().isEmpty())
         return saveAs(document);
+    // Checked now, not only by the file watcher: network file systems send no
+    // notifications, and a recovered document may be older than the file.
+    if (document->changedOnDisk()) {
+        switch (askOverwrite(document)) {
+        case OverwriteChoice::Overwrite:
+            break;
+        case OverwriteChoice::SaveAs:
+            return saveAs(document);
+        case OverwriteChoice::Cancel:
+            return false;
+        }
+    }
     QString errorMessage;
     if (!document->saveAs(document->filePath(), &errorMessage)) {
         showError(tr("Cannot Save File"), errorMessage);
@@ -311,6 +335,27 @@ bool MainWindow::save(Document *document)
     }
     statusBar()->showMessage(tr("Saved “%1”").arg(document->displayName()), 3000);
     return true;
+}
+
+MainWindow::OverwriteChoice MainWindow::askOverwrite(Document *document)
+{
+    const QFileInfo info(document->filePath());
+    QMessageBox box(QMessageBox::Warning, tr("File Changed on Disk"),
+                    tr("“%1” was changed by another program after you opened it (last changed "
+                       "%2). Saving replaces that version with your text.")
+                        .arg(info.fileName(),
+                             QLocale().toString(info.lastModified(), QLocale::ShortFormat)),
+                    QMessageBox::NoButton, this);
+    QPushButton *overwrite = box.addButton(tr("&Overwrite"), QMessageBox::DestructiveRole);
+    QPushButton *saveAs = box.addButton(tr("Save &As…"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(saveAs);
+    box.exec();
+    if (box.clickedButton() == overwrite)
+        return OverwriteChoice::Overwrite;
+    if (box.clickedButton() == saveAs)
+        return OverwriteChoice::SaveAs;
+    return OverwriteChoice::Cancel;
 }
 
 bool MainWindow::saveAs(Document *document)
@@ -520,13 +565,14 @@ void MainWindow::showSettings()
 
 // --- recovery -----------------------------------------------------------------------
 
-void MainWindow::restore(const RecoverableDocument &document)
+bool MainWindow::restore(const RecoverableDocument &document)
 {
     Document *target = currentDocument();
     if (!target->isUntouched())
         target = newDocument();
-    target->restore(document);
+    const bool copied = target->restore(document);
     setCurrentDocument(target);
+    return copied;
 }
 
 int MainWindow::offerRecovery()
@@ -535,14 +581,24 @@ int MainWindow::offerRecovery()
     if (found.isEmpty())
         return 0;
     QStringList names;
-    for (const RecoverableDocument &d : found)
+    QStringList newerOnDisk;
+    for (const RecoverableDocument &d : found) {
         names << (d.originalPath.isEmpty() ? tr("an untitled document")
                                            : QFileInfo(d.originalPath).fileName());
+        const QFileInfo file(d.originalPath);
+        if (!d.originalPath.isEmpty() && file.exists() && d.savedAt.isValid() &&
+            file.lastModified() > d.savedAt)
+            newerOnDisk << tr("“%1” was changed on disk %2 after its copy was saved; saving "
+                              "the recovered text will ask before replacing it.")
+                               .arg(file.fileName(), durationText(d.savedAt.secsTo(file.lastModified())));
+    }
     QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Work"),
                     tr("Inkling was not closed properly. Unsaved changes to %n document(s) can "
                        "be recovered: %1.", nullptr, int(found.size()))
                         .arg(names.join(QStringLiteral(", "))),
                     QMessageBox::NoButton, this);
+    if (!newerOnDisk.isEmpty())
+        box.setInformativeText(newerOnDisk.join(QLatin1Char('\n')));
     QPushButton *recover = box.addButton(tr("&Recover"), QMessageBox::AcceptRole);
     QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
     box.addButton(tr("Ask &Later"), QMessageBox::RejectRole);
@@ -555,16 +611,26 @@ int MainWindow::offerRecovery()
     }
     if (box.clickedButton() != recover)
         return 0;
-    for (const RecoverableDocument &d : found) {
+    int recovered = 0;
+    for (qsizetype i = 0; i < found.size(); ++i) {
+        const RecoverableDocument &d = found.at(i);
         // A recovered file that is also open unchanged: its tab shows the recovered text.
         Document *open = d.originalPath.isEmpty() ? nullptr : findDocument(d.originalPath);
         const bool replaceOpen = open && !open->isModified();
-        restore(d);
+        if (!restore(d)) {
+            // The text is on screen but in no new copy: the old copy stays until it is.
+            showError(tr("Recover Unsaved Work"),
+                      tr("The recovered text of %1 is open, but no new recovery copy of it could "
+                         "be written, so the old one was kept. Save the document to be safe.")
+                          .arg(names.at(i)));
+            continue;
+        }
         if (replaceOpen)
             delete open;
         Autosave::remove(d);
+        ++recovered;
     }
-    return int(found.size());
+    return recovered;
 }
 
 } // namespace inkling

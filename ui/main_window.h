@@ -62,8 +62,9 @@ public:
     // File > New: an empty document in a new tab, made current.
     Document *newDocument();
     // Shows a recovered copy of unsaved work in a tab of its own (or in the current tab
-    // when that is new and empty): its text, modified, under its old name.
-    void restore(const RecoverableDocument &document);
+    // when that is new and empty): its text, modified, under its old name. False when
+    // the document's new recovery copy could not be written.
+    bool restore(const RecoverableDocument &document);
     // Offers the copies a crashed Inkling left behind; each recovered document gets a
     // tab. Returns how many documents were recovered.
     int offerRecovery();
@@ -98,6 +99,9 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    enum class OverwriteChoice { Overwrite, SaveAs, Cancel };
+    // The document's file changed on disk since it was read: replace it anyway?
+    OverwriteChoice askOverwrite(Document *document);
     // One function per menu, in menu-bar order (main_window_menus.cpp); a new menu is
     // one more function and one line in createMenus().
     void createMenus();

@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSaveFile>
 #include <QStringDecoder>
@@ -166,6 +167,17 @@ QByteArray encodeText(const QString &text, const TextFormat &format)
 bool readTextFile(const QString &path, QString *text, QString *errorMessage, TextFormat *format)
 {
     const QString shownPath = QDir::toNativeSeparators(path);
+    // Before opening: opening a FIFO waits for a writer, and a device such as /dev/zero
+    // reports size 0 and never ends. Directories, devices, pipes and sockets are refused.
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile()) {
+        *errorMessage = info.isDir()
+            ? QCoreApplication::translate("TextFile", "“%1” is a folder, not a file.").arg(shownPath)
+            : QCoreApplication::translate("TextFile", "“%1” is not a regular file (it is a device, "
+                                                      "pipe or socket), so it was not opened.")
+                  .arg(shownPath);
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *errorMessage = QCoreApplication::translate("TextFile", "Cannot open “%1”: %2")
@@ -224,6 +236,11 @@ bool writeTextFile(const QString &path, const QString &text, QString *errorMessa
 {
     const QString shownPath = QDir::toNativeSeparators(path);
     QSaveFile file(path);
+    // A file the user may write in a folder they may not (a shared folder, a read-only
+    // parent): no temporary file can be made beside it, so it is written in place. Not
+    // atomic then, but the document's recovery copy holds the text until the save ends,
+    // and the alternative is a document that can never be saved.
+    file.setDirectWriteFallback(true);
     if (!file.open(QIODevice::WriteOnly)) {
         *errorMessage = QCoreApplication::translate("TextFile", "Cannot write “%1”: %2")
                             .arg(shownPath, file.errorString());

@@ -45,7 +45,8 @@ bool readTextFile(const QString &path, QString *text, QString *errorMessage,
                   TextFormat *format = nullptr);
 
 // Writes through QSaveFile, so a crash or a full disk never leaves a half-written
-// document behind: either the old file or the complete new one exists.
+// document behind: either the old file or the complete new one exists. In a folder the
+// user may not write, a writable file is written in place instead (not atomic).
 bool writeTextFile(const QString &path, const QString &text, QString *errorMessage,
                    const TextFormat &format = {});
 
