@@ -68,21 +68,36 @@ void CompletionService::setPrefixReuse(bool reuse)
     m_prefixReuse = reuse;
 }
 
-void CompletionService::loadModel(const QString &directory)
+namespace {
+// Thrown from a load's progress callback when the load is no longer wanted.
+struct LoadCancelled
+{};
+} // namespace
+
+void CompletionService::loadModel(const QString &directory, quint64 id)
 {
+    const auto wanted = [this, id] { return m_latestLoad.load(std::memory_order_relaxed) == id; };
+    if (!wanted())
+        return; // a newer load was asked for before this one started
     emit modelLoading(directory);
     try {
         int lastPercent = -1;
+        // The model in use stays alive until the new one is complete: count it.
+        const double inUse = m_model ? minimumModelBytes(m_model->config()) : 0;
         auto model = LanguageModel::load(directory.toStdString(), m_precision, [&](double f) {
+            if (!wanted())
+                throw LoadCancelled{};
             const int percent = int(f * 100);
             if (percent != lastPercent) {
                 lastPercent = percent;
                 emit modelLoadProgress(f);
             }
-        });
-        m_session.reset();
+        }, inUse);
+        auto session = std::make_unique<Gpt2Session>(model->model());
+        // Nothing below allocates: the switch cannot half happen. The old session goes
+        // before the old model it points into.
+        m_session = std::move(session);
         m_model = std::move(model);
-        m_session = std::make_unique<Gpt2Session>(m_model->model());
         ModelInfo info;
         info.name = QString::fromStdString(m_model->name());
         info.directory = QString::fromStdString(m_model->directory());
@@ -97,6 +112,8 @@ void CompletionService::loadModel(const QString &directory)
         qCInfo(lcEngine) << "loaded" << info.directory << info.parameters << "parameters,"
                          << info.implementation;
         emit modelLoaded(info);
+    } catch (const LoadCancelled &) {
+        qCInfo(lcEngine) << "load of" << directory << "cancelled";
     } catch (const std::exception &e) {
         qCWarning(lcEngine) << "cannot load" << directory << e.what();
         emit modelFailed(directory, QString::fromStdString(e.what()));
@@ -177,8 +194,10 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
         stats.stopReason = cancelled ? QStringLiteral("preempted") : QString::fromLatin1(stopReasonName(r.reason));
         emit finished(id, QString::fromStdString(text), stats);
     } catch (const std::exception &e) {
-        // The session may hold a half-evaluated chunk: start the next request afresh.
-        m_session = std::make_unique<Gpt2Session>(m_model->model());
+        // The session may hold a half-evaluated chunk: the next request starts afresh.
+        // reset() only forgets positions, so nothing here can throw again.
+        if (m_session)
+            m_session->reset();
         emit failed(id, QString::fromStdString(e.what()));
     }
 }

@@ -94,9 +94,19 @@ public:
     // cancelCommand().
     void supersedeCommand(quint64 id) { m_latestCommand.store(id, std::memory_order_relaxed); }
     void cancelCommand() { supersedeCommand(0); }
+    // Thread-safe: from now on only load `id` is wanted; a load of another id that is
+    // running stops at its next tensor (and reports nothing: a newer load, or none at
+    // all when the application quits, replaces it). kNoLoad cancels every load.
+    void supersedeLoad(quint64 id) { m_latestLoad.store(id, std::memory_order_relaxed); }
+    static constexpr quint64 kNoLoad = ~quint64(0);
 
 public slots:
-    void loadModel(const QString &directory);
+    // Loads directory as load `id` (see supersedeLoad). All or nothing: until the new
+    // model and its session exist, the old ones stay and keep working; if the load fails
+    // or is cancelled, they are what remains.
+    void loadModel(const QString &directory, quint64 id);
+    // The same, as the load wanted now.
+    void loadModel(const QString &directory) { loadModel(directory, m_latestLoad.load(std::memory_order_relaxed)); }
     void complete(const inkling::CompletionRequest &request);
     void setThreads(int threads);
     // The weight format for models loaded from now on; Auto picks the fastest this CPU has.
@@ -126,6 +136,7 @@ private:
     Precision m_precision = Precision::F32; // the reference; the app passes its setting
     bool m_prefixReuse = true;
     std::atomic<quint64> m_latestCommand{0}; // 0: no command wanted
+    std::atomic<quint64> m_latestLoad{0};
     std::unique_ptr<LanguageModel> m_model;
     std::unique_ptr<Gpt2Session> m_session;
 };

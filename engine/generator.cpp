@@ -83,7 +83,7 @@ std::vector<int> promptTokens(const Tokenizer &tokenizer, std::string_view promp
 {
     std::vector<int> ids = tokenizer.encode(prompt);
     if (ids.empty())
-        ids.push_back(Tokenizer::kEndOfText);
+        ids.push_back(tokenizer.documentStart());
     const size_t room = size_t(std::max(1, nCtx - std::max(0, maxTokens)));
     if (ids.size() > room) {
         // Drop whole steps of a quarter window from the front, so the first kept token
@@ -116,6 +116,12 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
         return result;
     }
 
+    // Only ids that are tokens: a padded vocab_size (50304 in nanoGPT exports) has
+    // logits for ids the tokenizer does not know, which must never be sampled.
+    const auto tokenLogits = [&] {
+        const std::span<const float> all = session.logits();
+        return all.first(std::min(all.size(), size_t(tokenizer.vocabSize())));
+    };
     const StopRule rule(request.mode, StopRule::indentOfLastLine(request.prompt), request.sentences);
     Sampler sampler(request.sampling);
     Utf8Stream stream;
@@ -167,17 +173,17 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
             break;
         }
         const int id = toSpell.empty()
-                           ? sampler.sample(session.logits(), session.tokens())
-                           : sampler.sample(session.logits(), session.tokens(), spells);
+                           ? sampler.sample(tokenLogits(), session.tokens())
+                           : sampler.sample(tokenLogits(), session.tokens(), spells);
         if (i == 0)
             result.firstTokenMs = msSince(start);
-        if (id < 0 || id == Tokenizer::kEndOfText) {
+        if (id < 0 || id == tokenizer.endOfText()) {
             result.reason = StopReason::EndOfText;
             break;
         }
         result.tokens.push_back(id);
         result.tokenProbabilities.push_back(
-            tokenProbability(session.logits(), id, toSpell.empty() ? std::function<bool(int)>() : spells));
+            tokenProbability(tokenLogits(), id, toSpell.empty() ? std::function<bool(int)>() : spells));
         const std::string &bytes = tokenizer.tokenBytes(id);
         raw += bytes;
         tokenEnds.push_back(raw.size());

@@ -3,6 +3,7 @@
 
 #include "engine/json.h"
 #include "engine/model_error.h"
+#include "engine/small_file.h"
 
 #include <cerrno>
 #include <cstring>
@@ -27,12 +28,11 @@ namespace {
 
 std::string readFile(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw ModelError(path, {}, std::string("cannot read the file: ") + std::strerror(errno));
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
+    try {
+        return readSmallFile(path, kMaxConfigBytes);
+    } catch (const SmallFileError &e) {
+        throw ModelError(path, {}, e.what());
+    }
 }
 
 int intKey(const JsonValue &root, const char *key, int fallback, bool required,

@@ -22,6 +22,14 @@ Gpt2Scratch::Gpt2Scratch(const Gpt2Config &c)
     , scores(size_t(Gpt2Model::kMaxChunk) * c.nHead * KvCache::strideFor(c.nCtx))
 {}
 
+double Gpt2Scratch::bytesFor(const Gpt2Config &c)
+{
+    const double t = Gpt2Model::kMaxChunk;
+    const double floats = t * c.nEmbd * (1 + 1 + 3 + 1) + t * c.innerDim() +
+                          t * c.nHead * double(KvCache::strideFor(c.nCtx));
+    return floats * sizeof(float);
+}
+
 namespace {
 
 WeightType weightTypeFor(Precision p)

@@ -26,6 +26,9 @@ struct Gpt2Scratch
     std::vector<float> scores; // [T, nHead, nCtx rounded up to whole tiles]
 
     explicit Gpt2Scratch(const Gpt2Config &c);
+    // What the constructor allocates, without allocating: the memory check before a
+    // load counts it (the scores alone grow with nHead × nCtx).
+    static double bytesFor(const Gpt2Config &c);
 };
 
 class Gpt2Model

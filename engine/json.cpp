@@ -3,6 +3,7 @@
 #include "engine/json.h"
 
 #include <cmath>
+#include <charconv>
 #include <cstdlib>
 
 namespace inkling {
@@ -14,8 +15,9 @@ constexpr int kMaxDepth = 128;
 class JsonParser
 {
 public:
-    explicit JsonParser(std::string_view text)
+    JsonParser(std::string_view text, std::size_t maxValues)
         : m_text(text)
+        , m_valuesLeft(maxValues)
     {}
 
     JsonValue parseDocument()
@@ -53,6 +55,9 @@ private:
 
     JsonValue parseValue(int depth)
     {
+        if (m_valuesLeft == 0)
+            fail("too many values");
+        --m_valuesLeft;
         if (depth > kMaxDepth)
             fail("nesting too deep");
         skipSpace();
@@ -170,8 +175,16 @@ private:
             if (digits() == 0)
                 fail("malformed number");
         }
-        const std::string token(m_text.substr(start, m_pos - start));
-        return std::strtod(token.c_str(), nullptr);
+        // from_chars, not strtod: strtod follows LC_NUMERIC, and under a comma-decimal
+        // locale (the GUI sets it from the environment) "1.0e-05" would read as 1.
+        double value = 0;
+        const std::from_chars_result r =
+            std::from_chars(m_text.data() + start, m_text.data() + m_pos, value);
+        if (r.ec == std::errc::result_out_of_range)
+            fail("number out of range");
+        if (r.ec != std::errc() || r.ptr != m_text.data() + m_pos)
+            fail("malformed number");
+        return value;
     }
 
     unsigned hex4()
@@ -303,6 +316,7 @@ private:
 
     std::string_view m_text;
     size_t m_pos = 0;
+    std::size_t m_valuesLeft;
 };
 
 bool JsonValue::isInteger() const
@@ -320,9 +334,9 @@ const JsonValue *JsonValue::find(std::string_view key) const
     return nullptr;
 }
 
-JsonValue JsonValue::parse(std::string_view text)
+JsonValue JsonValue::parse(std::string_view text, std::size_t maxValues)
 {
-    return JsonParser(text).parseDocument();
+    return JsonParser(text, maxValues).parseDocument();
 }
 
 } // namespace inkling

@@ -43,7 +43,12 @@ public:
     // The first member named key, or null when absent.
     const JsonValue *find(std::string_view key) const;
 
-    static JsonValue parse(std::string_view text); // throws JsonError
+    // Throws JsonError, also when the document has more than maxValues values: each
+    // costs about 100 bytes parsed, so a file from a stranger could otherwise ask for
+    // 100 times its size (a safetensors header, up to 100 MiB, is a few thousand values;
+    // GPT-2's vocab.json 50,257).
+    static constexpr std::size_t kMaxValues = std::size_t(1) << 20;
+    static JsonValue parse(std::string_view text, std::size_t maxValues = kMaxValues);
 
 private:
     friend class JsonParser;

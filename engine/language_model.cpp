@@ -15,13 +15,19 @@ namespace fs = std::filesystem;
 namespace inkling {
 
 // A config.json from a stranger may describe a model far larger than this computer can
-// hold; refuse it with a clear message before any weight is allocated. The estimate is
-// a lower bound (2 bytes per parameter, the smallest file dtype, plus the f32 KV cache),
-// so no model that fits is ever refused.
-void checkModelMemory(const Gpt2Config &config, const std::string &configPath)
+// hold; refuse it with a clear message before any weight is allocated. Every buffer that
+// grows with a config value is counted; the weights at 2 bytes per parameter (the
+// smallest file dtype), so no model that fits is ever refused.
+double minimumModelBytes(const Gpt2Config &config)
 {
-    const double needed = 2.0 * double(config.parameterCount()) +
-                          2.0 * 4.0 * config.nLayer * double(config.nCtx) * config.nEmbd;
+    const double kvCache = 2.0 * sizeof(float) * config.nLayer * double(KvCache::strideFor(config.nCtx)) *
+                           config.nEmbd;
+    return 2.0 * double(config.parameterCount()) + kvCache + Gpt2Scratch::bytesFor(config);
+}
+
+void checkModelMemory(const Gpt2Config &config, const std::string &configPath, double otherBytes)
+{
+    const double needed = minimumModelBytes(config) + otherBytes;
     const long pages = sysconf(_SC_PHYS_PAGES), pageSize = sysconf(_SC_PAGESIZE);
     if (pages <= 0 || pageSize <= 0)
         return; // unknown: let the allocation decide
@@ -34,8 +40,9 @@ void checkModelMemory(const Gpt2Config &config, const std::string &configPath)
         return std::string(text);
     };
     throw ModelError(configPath, {},
-                     "describes a model that needs at least " + gib(needed) +
-                         " of memory, more than this computer has (" + gib(available) + ")");
+                     "describes a model that needs at least " + gib(needed - otherBytes) +
+                         " of memory, more than this computer has (" + gib(available) + ")" +
+                         (otherBytes > 0 ? " beside the model in use (" + gib(otherBytes) + ")" : ""));
 }
 
 void checkModelFiles(const std::string &dir)
@@ -59,7 +66,7 @@ void checkModelFiles(const std::string &dir)
 }
 
 std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Precision precision,
-                                                   const ProgressCallback &progress)
+                                                   const ProgressCallback &progress, double otherBytes)
 {
     checkModelFiles(dir);
     const auto file = [&](const char *name) { return (fs::path(dir) / name).string(); };
@@ -73,7 +80,7 @@ std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Preci
     report(0.0);
 
     const Gpt2Config config = Gpt2Config::fromJsonFile(file("config.json"));
-    checkModelMemory(config, file("config.json"));
+    checkModelMemory(config, file("config.json"), otherBytes);
     Tokenizer tokenizer = [&] {
         try {
             return Tokenizer::load(file("vocab.json"), file("merges.txt"));

@@ -18,9 +18,11 @@ public:
     // Throws ModelError with the offending file (and tensor) on any problem. Weight
     // matrices are packed (and quantised) for `precision` at load time. `progress`
     // hears the fraction done (reading the weights, then packing them).
+    // otherBytes: memory held meanwhile by a model this one replaces (see checkModelMemory).
     static std::unique_ptr<LanguageModel> load(const std::string &dir,
                                                Precision precision = Precision::F32,
-                                               const ProgressCallback &progress = {});
+                                               const ProgressCallback &progress = {},
+                                               double otherBytes = 0);
 
     const std::string &directory() const { return m_dir; }
     // The directory's name, e.g. "inkling-tiny" or "gpt2-medium".
@@ -48,8 +50,13 @@ private:
 
 // Throws the ModelError load() would throw for a missing or unreadable file of dir.
 void checkModelFiles(const std::string &dir);
-// Throws a ModelError naming configPath when the model cannot fit in this computer's memory.
-void checkModelMemory(const Gpt2Config &config, const std::string &configPath);
+// A lower bound of the memory a model with config needs once loaded: 2 bytes per
+// parameter (the smallest file dtype), the f32 KV cache and the activation buffers.
+double minimumModelBytes(const Gpt2Config &config);
+// Throws a ModelError naming configPath when the model cannot fit in this computer's
+// memory beside otherBytes already in use (a model that stays loaded until the new one
+// is ready).
+void checkModelMemory(const Gpt2Config &config, const std::string &configPath, double otherBytes = 0);
 
 // The embedded inkling-tiny model: $INKLING_MODEL_DIR if set, else the installed copy
 // (next to the executable's ../share, then the configured prefix), else the source

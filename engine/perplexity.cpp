@@ -56,7 +56,7 @@ PerplexityResult perplexity(Gpt2Session &session, std::span<const int> tokens, i
 PerplexityResult perplexity(Gpt2Session &session, const Tokenizer &tokenizer, std::string_view text,
                             int window, int stride, const std::function<void(double)> &progress)
 {
-    std::vector<int> tokens{Tokenizer::kEndOfText};
+    std::vector<int> tokens{tokenizer.documentStart()};
     const std::vector<int> body = tokenizer.encode(text);
     tokens.insert(tokens.end(), body.begin(), body.end());
     PerplexityResult r = perplexity(session, tokens, window, stride, progress);

@@ -3,6 +3,7 @@
 #include "engine/tokenizer.h"
 
 #include "engine/json.h"
+#include "engine/small_file.h"
 #include "engine/unicode_class.h"
 #include "engine/utf8_stream.h"
 
@@ -61,14 +62,11 @@ const ByteAlphabet &byteAlphabet()
 
 std::string readFile(const std::string &path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        fail(path, std::string("cannot open: ") + std::strerror(errno));
-    std::ostringstream contents;
-    contents << in.rdbuf();
-    if (in.bad())
-        fail(path, "read error");
-    return contents.str();
+    try {
+        return readSmallFile(path, kMaxTokenizerFileBytes);
+    } catch (const SmallFileError &e) {
+        fail(path, e.what());
+    }
 }
 
 // A token as written in the files (UTF-8 of alphabet characters) -> its raw bytes.
@@ -137,6 +135,8 @@ Tokenizer Tokenizer::load(const std::string &vocabJsonPath, const std::string &m
     std::unordered_map<std::string, int> idOfBytes;
     idOfBytes.reserve(t.m_tokens.size());
     for (std::size_t id = 0; id < t.m_tokens.size(); ++id) {
+        if (t.m_tokens[id] == "<|endoftext|>")
+            t.m_endOfText = int(id);
         if (!idOfBytes.emplace(t.m_tokens[id], int(id)).second)
             fail(vocabJsonPath, "two tokens decode to the same bytes (ids " +
                                     std::to_string(idOfBytes[t.m_tokens[id]]) + " and " +

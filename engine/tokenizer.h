@@ -40,8 +40,15 @@ public:
     // The raw bytes of one token. Throws TokenizerError for an id out of range.
     const std::string &tokenBytes(int id) const;
     int vocabSize() const { return static_cast<int>(m_tokens.size()); }
+    // The id of "<|endoftext|>" in this vocabulary (GPT-2's: kEndOfText), or -1 when it
+    // has none. A model's vocab_size may be larger (nanoGPT pads it to 50304): the ids
+    // past vocabSize() have no token and are never generated.
+    int endOfText() const { return m_endOfText; }
+    // The token a prompt starts with when it is empty: end of text, else token 0.
+    int documentStart() const { return m_endOfText >= 0 ? m_endOfText : 0; }
 
 private:
+    int m_endOfText = -1;
     struct Merge
     {
         int rank;   // line order in merges.txt: lower merges first

@@ -16,17 +16,21 @@
 
 namespace tiny_model {
 
-inline QJsonObject config(int nEmbd = 8, int nLayer = 1, int nPositions = 64)
+inline QJsonObject config(int nEmbd = 8, int nLayer = 1, int nPositions = 64, int nVocab = 50257)
 {
-    return {{"model_type", "gpt2"}, {"vocab_size", 50257}, {"n_positions", nPositions},
+    return {{"model_type", "gpt2"}, {"vocab_size", nVocab}, {"n_positions", nPositions},
             {"n_embd", nEmbd}, {"n_head", 2}, {"n_layer", nLayer},
             {"activation_function", "gelu_new"}, {"layer_norm_epsilon", 1e-5}};
 }
 
 // safetensors bytes for the config's shapes (F32, "transformer." prefix, tied head).
-inline QByteArray safetensors(int nEmbd = 8, int nLayer = 1, int nPositions = 64)
+// Embedding rows from GPT-2's 50,257 tokens on (a padded vocabulary) are scaled by
+// paddedScale, so that their logits dominate and a sampler that does not skip them
+// would pick them.
+inline QByteArray safetensors(int nEmbd = 8, int nLayer = 1, int nPositions = 64, int nVocab = 50257,
+                              float paddedScale = 1.0f)
 {
-    const qint64 C = nEmbd, V = 50257, P = nPositions;
+    const qint64 C = nEmbd, V = nVocab, P = nPositions;
     QList<std::pair<QString, QList<qint64>>> tensors = {{"wte.weight", {V, C}}, {"wpe.weight", {P, C}}};
     for (int l = 0; l < nLayer; ++l) {
         const QString h = QStringLiteral("h.%1.").arg(l);
@@ -61,7 +65,9 @@ inline QByteArray safetensors(int nEmbd = 8, int nLayer = 1, int nPositions = 64
     quint32 state = 12345;
     for (qint64 i = 0; i < offset / 4; ++i) {
         state = state * 1664525u + 1013904223u; // LCG: reproducible, no <random> needed
-        const float v = 0.5f * (float(state >> 8) / float(1 << 24) - 0.5f);
+        float v = 0.5f * (float(state >> 8) / float(1 << 24) - 0.5f);
+        if (i >= 50257 * C && i < V * C) // wte comes first: the padded rows
+            v *= paddedScale;
         std::memcpy(data.data() + 4 * i, &v, 4);
     }
     return out + data;

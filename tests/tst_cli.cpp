@@ -108,10 +108,17 @@ private slots:
         const QString w = QString::fromUtf8(word.out).chopped(1); // the final newline
         QVERIFY2(QRegularExpression("^ ?[\\w'’]+$").match(w).hasMatch(), qPrintable(w));
 
-        const Run sentence = cli({"complete", "--mode", "sentence", "--max-tokens", "80", "--seed", "3", prompt});
+        const Run sentence = cli({"complete", "--mode", "sentence", "--max-tokens", "80", "--seed", "3",
+                                  "--stats", prompt});
+        QCOMPARE(sentence.exitCode, 0);
         const QString s = QString::fromUtf8(sentence.out).chopped(1);
         QVERIFY2(!s.contains('\n'), qPrintable(s));
-        QVERIFY2(QRegularExpression("[.!?…][\"'”’)]*$").match(s).hasMatch() || s.size() > 0, qPrintable(s));
+        QVERIFY2(!s.trimmed().isEmpty(), qPrintable(s));
+        // Either the stop rule ended it, and then at a sentence's end, or a budget did.
+        const QString stop = QString::fromUtf8(sentence.err).section("stop: ", 1).trimmed();
+        QVERIFY2(stop == "stop rule" || stop == "token budget" || stop == "end of text", qPrintable(sentence.err));
+        if (stop == "stop rule")
+            QVERIFY2(QRegularExpression("[.!?…][\"'”’)]*$").match(s).hasMatch(), qPrintable(s));
 
         const Run code = cli({"complete", "--mode", "code", "--max-tokens", "120", "--seed", "1"},
                              "def add(a, b):\n    ");

@@ -4,6 +4,9 @@
 
 #include <QTest>
 
+#include <clocale>
+#include <string>
+
 using inkling::JsonError;
 using inkling::JsonValue;
 
@@ -52,6 +55,48 @@ private slots:
         QCOMPARE(v.find("a")->array()[1].array()[0].toNumber(), 2.0);
         QCOMPARE(v.find("o")->find("k")->toString(), std::string("v"));
         QVERIFY(v.find("missing") == nullptr);
+    }
+
+    // The GUI sets LC_NUMERIC from the environment: a German user's locale writes 1,5
+    // and must not change what a config.json says (layer_norm_epsilon 1.0e-05 read as 1).
+    void numbersIgnoreTheLocale()
+    {
+        const char *commaLocales[] = {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "ru_RU.UTF-8"};
+        const std::string before = std::setlocale(LC_NUMERIC, nullptr);
+        const char *chosen = nullptr;
+        for (const char *name : commaLocales) {
+            if (std::setlocale(LC_NUMERIC, name)) {
+                chosen = name;
+                break;
+            }
+        }
+        if (!chosen)
+            QSKIP("no comma-decimal locale is installed (the build root generates de_DE.UTF-8)");
+        QCOMPARE(std::localeconv()->decimal_point[0], ','); // the trap is armed
+        const JsonValue v = JsonValue::parse(R"({"eps": 1.0e-05, "n": -1.5e-2, "x": 0.5})");
+        const double eps = v.find("eps")->toNumber();
+        const double n = v.find("n")->toNumber();
+        const double x = v.find("x")->toNumber();
+        std::setlocale(LC_NUMERIC, before.c_str());
+        QCOMPARE(eps, 1.0e-05);
+        QCOMPARE(n, -0.015);
+        QCOMPARE(x, 0.5);
+    }
+
+    // Each parsed value costs about 100 bytes: the count is bounded, at exactly the limit.
+    void valueCountIsBounded()
+    {
+        const std::string fiveValues = "[1, [2], 3]"; // two arrays, three numbers
+        QCOMPARE(JsonValue::parse(fiveValues, 5).array().size(), size_t(3));
+        QVERIFY_THROWS_EXCEPTION(JsonError, JsonValue::parse(fiveValues, 4));
+        // The default: a million values of "0," (2 MB) pass, one more does not.
+        std::string many = "[";
+        for (size_t i = 0; i + 1 < JsonValue::kMaxValues; ++i)
+            many += i ? ",0" : "0";
+        many += "]";
+        QCOMPARE(JsonValue::parse(many).array().size(), JsonValue::kMaxValues - 1);
+        many.insert(1, "0,");
+        QVERIFY_THROWS_EXCEPTION(JsonError, JsonValue::parse(many));
     }
 
     void malformed_data()

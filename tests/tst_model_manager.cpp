@@ -344,6 +344,10 @@ private slots:
     {
         QSettings().clear();
         ModelManagerDialog dialog{QString()};
+        // Discovery runs off the GUI thread: the constructor returned before it finished.
+        QSignalSpy refreshed(&dialog, &ModelManagerDialog::refreshed);
+        QVERIFY(dialog.models().isEmpty());
+        QVERIFY(refreshed.wait(60000));
         QTreeWidget *list = dialog.modelList();
         QCOMPARE(list->topLevelItemCount(), int(dialog.models().size()));
         QVERIFY(list->topLevelItem(0)->text(0).contains("inkling-tiny"));
@@ -361,6 +365,8 @@ private slots:
 
         // Reopened with that choice, it is the one marked active.
         ModelManagerDialog again(dialog.chosenDirectory());
+        QSignalSpy againRefreshed(&again, &ModelManagerDialog::refreshed);
+        QVERIFY(againRefreshed.wait(60000));
         QCOMPARE(again.modelList()->currentItem()->text(0), QStringLiteral("openai-community/gpt2 (active)"));
     }
 };

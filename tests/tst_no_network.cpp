@@ -71,6 +71,8 @@ private slots:
             {"--screenshot", tmp.filePath("shot.png"), "--suggest",
              QStringLiteral(INKLING_SOURCE_DIR "/resources/samples/letter.md")});
         verifyNoInternet(r);
+        // --suggest fails unless a suggestion arrived: this run really suggested.
+        QCOMPARE(r.exitCode, 0);
         QVERIFY(QFile::exists(tmp.filePath("shot.png")));
     }
 

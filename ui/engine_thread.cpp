@@ -58,6 +58,7 @@ EngineThread::~EngineThread()
 {
     cancel();
     cancelCommand();
+    m_service->supersedeLoad(CompletionService::kNoLoad); // quitting never waits for a load
     tsanRelease(this);
     m_thread.quit();
     m_thread.wait();
@@ -90,8 +91,11 @@ void EngineThread::cancelCommand()
 
 void EngineThread::loadModel(const QString &directory)
 {
+    // Wanted before it is queued, so a load still running stops for it.
+    const quint64 id = ++m_loadCount;
+    m_service->supersedeLoad(id);
     QMetaObject::invokeMethod(
-        m_service, [service = m_service, directory] { service->loadModel(directory); },
+        m_service, [service = m_service, directory, id] { service->loadModel(directory, id); },
         Qt::QueuedConnection);
 }
 

@@ -45,6 +45,7 @@ private:
     QThread m_thread;
     CompletionService *m_service; // lives in m_thread
     quint64 m_cancelId = 0;
+    quint64 m_loadCount = 0; // ids of the loads asked for, newest last
     bool m_modelLoaded = false;
     ModelInfo m_info;
 };

@@ -20,6 +20,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -97,9 +98,12 @@ ModelManagerDialog::ModelManagerDialog(const QString &activeDirectory, QWidget *
     layout->addWidget(createDownloads());
     layout->addWidget(close);
     resize(720, 560);
+    m_discovery = new QFutureWatcher<QList<CatalogModel>>(this);
+    connect(m_discovery, &QFutureWatcherBase::finished, this, &ModelManagerDialog::showDiscovered);
     refresh();
 }
 
+// A discovery still running finishes in the thread pool on its own copies of its inputs.
 ModelManagerDialog::~ModelManagerDialog() = default;
 
 QWidget *ModelManagerDialog::createDownloads()
@@ -201,11 +205,36 @@ void ModelManagerDialog::updateDownloadRow(DownloadRow &row)
                                       : tr("Download"));
 }
 
+bool ModelManagerDialog::isRefreshing() const
+{
+    return m_discovery->isRunning();
+}
+
 void ModelManagerDialog::refresh()
 {
-    const QString selected = selectedModel() ? selectedModel()->directory : m_activeCanonical;
-    QSettings settings;
-    m_models = ModelCatalog::discover(ModelCatalog::userDirectories(settings));
+    if (m_discovery->isRunning()) {
+        m_refreshAgain = true;
+        return;
+    }
+    m_selectAfterRefresh = selectedModel() ? selectedModel()->directory : m_activeCanonical;
+    const QStringList directories = ModelCatalog::userDirectories(QSettings());
+    m_models.clear();
+    m_list->clear();
+    auto *placeholder = new QTreeWidgetItem(m_list, {tr("Looking for models…")});
+    placeholder->setFlags(Qt::NoItemFlags);
+    showDetails();
+    m_discovery->setFuture(QtConcurrent::run([directories] { return ModelCatalog::discover(directories); }));
+}
+
+void ModelManagerDialog::showDiscovered()
+{
+    if (m_refreshAgain) {
+        m_refreshAgain = false;
+        refresh();
+        return;
+    }
+    const QString selected = m_selectAfterRefresh;
+    m_models = m_discovery->result();
     m_list->clear();
     QTreeWidgetItem *current = nullptr;
     for (int i = 0; i < m_models.size(); ++i) {
@@ -233,6 +262,7 @@ void ModelManagerDialog::refresh()
     for (DownloadRow &row : m_downloads)
         updateDownloadRow(row);
     showDetails();
+    emit refreshed();
 }
 
 const CatalogModel *ModelManagerDialog::selectedModel() const

@@ -6,6 +6,7 @@
 #include "ui/model_catalog.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 #include <QList>
 
 class QLabel;
@@ -33,8 +34,14 @@ public:
 
     QTreeWidget *modelList() const { return m_list; }
     const QList<CatalogModel> &models() const { return m_models; }
-    // Re-reads every source; keeps the selection where possible.
+    // Re-reads every source on a worker thread (inspection reads files, which may be on a
+    // slow disk or network), so the dialog stays usable; the list says so meanwhile and
+    // keeps the selection where possible. refreshed() follows.
     void refresh();
+    bool isRefreshing() const;
+
+signals:
+    void refreshed();
 
 public slots:
     void done(int result) override; // asks before stopping running downloads
@@ -51,6 +58,7 @@ private:
     QWidget *createDownloads();
     void updateDownloadRow(DownloadRow &row);
     void showDetails();
+    void showDiscovered();
     void useSelected();
     void addDirectory();
     void removeDirectory();
@@ -67,6 +75,9 @@ private:
     QPushButton *m_removeButton;
     QNetworkAccessManager *m_network; // opens no connection until a download starts
     QList<DownloadRow> m_downloads;
+    QFutureWatcher<QList<CatalogModel>> *m_discovery;
+    bool m_refreshAgain = false; // asked while a discovery ran: run one more after it
+    QString m_selectAfterRefresh;
 };
 
 } // namespace inkling
