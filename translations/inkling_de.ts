@@ -45,6 +45,14 @@
 <context>
     <name>TextFile</name>
     <message>
+        <source>“%1” is a folder, not a file.</source>
+        <translation>„%1“ ist ein Ordner, keine Datei.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a regular file (it is a device, pipe or socket), so it was not opened.</source>
+        <translation>„%1“ ist keine gewöhnliche Datei (sondern ein Gerät, eine Pipe oder ein Socket) und wurde daher nicht geöffnet.</translation>
+    </message>
+    <message>
         <source>Cannot open “%1”: %2</source>
         <translation>„%1“ kann nicht geöffnet werden: %2</translation>
     </message>
@@ -190,6 +198,50 @@
 </context>
 <context>
     <name>inkling::MainWindow</name>
+    <message>
+        <source>“%1” was changed by another program after you opened it (last changed %2). Saving replaces that version with your text.</source>
+        <translation>„%1“ wurde nach dem Öffnen von einem anderen Programm geändert (zuletzt %2). Beim Speichern wird diese Fassung durch Ihren Text ersetzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>Ü&amp;berschreiben</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on disk %2 after its copy was saved; saving the recovered text will ask before replacing it.</source>
+        <translation>„%1“ wurde %2 nach dem Sichern der Kopie auf dem Datenträger geändert; beim Speichern des wiederhergestellten Textes werden Sie gefragt, bevor die Datei ersetzt wird.</translation>
+    </message>
+    <message>
+        <source>The recovered text of %1 is open, but no new recovery copy of it could be written, so the old one was kept. Save the document to be safe.</source>
+        <translation>Der wiederhergestellte Text von %1 ist geöffnet, aber es konnte keine neue Wiederherstellungskopie geschrieben werden; die alte wurde daher behalten. Speichern Sie das Dokument, um sicherzugehen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
@@ -531,6 +583,10 @@ Möchten Sie sie speichern?</translation>
 </context>
 <context>
     <name>inkling::ModelManagerDialog</name>
+    <message>
+        <source>Looking for models…</source>
+        <translation>Modelle werden gesucht…</translation>
+    </message>
     <message>
         <source>%1 B</source>
         <translation>%1 Mrd.</translation>
@@ -1061,6 +1117,30 @@ Möchten Sie sie speichern?</translation>
 </context>
 <context>
     <name>main</name>
+    <message>
+        <source>Write the text of the document as UTF-8 to &lt;file&gt; once the window is shown, and quit.</source>
+        <translation>Den Text des Dokuments als UTF-8 nach &lt;file&gt; schreiben, sobald das Fenster angezeigt wird, und beenden.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>No suggestion: %1</source>
+        <translation>Kein Vorschlag: %1</translation>
+    </message>
+    <message>
+        <source>the model suggested nothing.</source>
+        <translation>das Modell hat nichts vorgeschlagen.</translation>
+    </message>
+    <message>
+        <source>withheld at a confidence of %1 %.</source>
+        <translation>bei einer Zuversicht von %1 % zurückgehalten.</translation>
+    </message>
+    <message>
+        <source>No suggestion arrived in time.</source>
+        <translation>Es kam rechtzeitig kein Vorschlag.</translation>
+    </message>
     <message>
         <source>A text editor with local GPT-2 writing suggestions.</source>
         <translation>Ein Texteditor mit lokalen Schreibvorschlägen von GPT-2.</translation>

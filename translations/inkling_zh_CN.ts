@@ -45,6 +45,14 @@
 <context>
     <name>TextFile</name>
     <message>
+        <source>“%1” is a folder, not a file.</source>
+        <translation>“%1” 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a regular file (it is a device, pipe or socket), so it was not opened.</source>
+        <translation>“%1” 不是普通文件（而是设备、管道或套接字），因此未打开。</translation>
+    </message>
+    <message>
         <source>Cannot open “%1”: %2</source>
         <translation>无法打开“%1”：%2</translation>
     </message>
@@ -190,6 +198,46 @@
 </context>
 <context>
     <name>inkling::MainWindow</name>
+    <message>
+        <source>“%1” was changed by another program after you opened it (last changed %2). Saving replaces that version with your text.</source>
+        <translation>“%1” 在您打开后被其他程序修改（最后修改于 %2）。保存将用您的文本替换该版本。</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>覆盖(&amp;O)</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on disk %2 after its copy was saved; saving the recovered text will ask before replacing it.</source>
+        <translation>“%1” 在其副本保存 %2 后于磁盘上被修改；保存恢复的文本时，会先询问是否替换它。</translation>
+    </message>
+    <message>
+        <source>The recovered text of %1 is open, but no new recovery copy of it could be written, so the old one was kept. Save the document to be safe.</source>
+        <translation>%1 的恢复文本已打开，但无法写入新的恢复副本，因此保留了旧副本。请保存该文档以确保安全。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -530,6 +578,10 @@ Do you want to save them?</source>
 </context>
 <context>
     <name>inkling::ModelManagerDialog</name>
+    <message>
+        <source>Looking for models…</source>
+        <translation>正在查找模型…</translation>
+    </message>
     <message>
         <source>%1 B</source>
         <translation>%1 十亿</translation>
@@ -1060,6 +1112,30 @@ Do you want to save them?</source>
 </context>
 <context>
     <name>main</name>
+    <message>
+        <source>Write the text of the document as UTF-8 to &lt;file&gt; once the window is shown, and quit.</source>
+        <translation>窗口显示后，将文档文本以 UTF-8 写入 &lt;file&gt; 并退出。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>No suggestion: %1</source>
+        <translation>没有建议：%1</translation>
+    </message>
+    <message>
+        <source>the model suggested nothing.</source>
+        <translation>模型没有给出任何建议。</translation>
+    </message>
+    <message>
+        <source>withheld at a confidence of %1 %.</source>
+        <translation>置信度为 %1 %，未显示。</translation>
+    </message>
+    <message>
+        <source>No suggestion arrived in time.</source>
+        <translation>未能及时收到建议。</translation>
+    </message>
     <message>
         <source>A text editor with local GPT-2 writing suggestions.</source>
         <translation>带有本地 GPT-2 写作建议的文本编辑器。</translation>

@@ -43,12 +43,12 @@ Q_LOGGING_CATEGORY(lcMainWindow, "inkling.ui.mainwindow", QtInfoMsg)
 QString durationText(qint64 seconds)
 {
     if (seconds < 120)
-        return QCoreApplication::translate("MainWindow", "%n second(s)", nullptr, int(seconds));
+        return QCoreApplication::translate("inkling::MainWindow", "%n second(s)", nullptr, int(seconds));
     if (seconds < 2 * 3600)
-        return QCoreApplication::translate("MainWindow", "%n minute(s)", nullptr, int(seconds / 60));
+        return QCoreApplication::translate("inkling::MainWindow", "%n minute(s)", nullptr, int(seconds / 60));
     if (seconds < 2 * 86400)
-        return QCoreApplication::translate("MainWindow", "%n hour(s)", nullptr, int(seconds / 3600));
-    return QCoreApplication::translate("MainWindow", "%n day(s)", nullptr, int(seconds / 86400));
+        return QCoreApplication::translate("inkling::MainWindow", "%n hour(s)", nullptr, int(seconds / 3600));
+    return QCoreApplication::translate("inkling::MainWindow", "%n day(s)", nullptr, int(seconds / 86400));
 }
 
 // Two names for one file ("a/../b.txt", a symlink) must find the same tab.
