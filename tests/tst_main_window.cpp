@@ -301,6 +301,32 @@ private slots:
         QCOMPARE(window.editor()->toPlainText(), QStringLiteral("caf\u00e9\nline two\n"));
     }
 
+    // Rebinding a key in Settings › Keys changes what the Suggestions menu shows (and so
+    // what Help › Keyboard Shortcuts lists), not only what the editor does.
+    void suggestionsMenuFollowsReboundKeys()
+    {
+        MainWindow window;
+        const auto shortcutOf = [&](const QString &text) {
+            for (QAction *top : window.menuBar()->actions()) {
+                if (!top->menu())
+                    continue;
+                for (QAction *a : top->menu()->actions())
+                    if (a->text() == text)
+                        return a->shortcut();
+            }
+            return QKeySequence(QStringLiteral("<missing>"));
+        };
+        QCOMPARE(shortcutOf(MainWindow::tr("&Accept Suggestion")), QKeySequence(Qt::Key_Tab));
+        SuggestionSettings s = window.settings();
+        s.keys.acceptAll = QKeySequence(Qt::CTRL | Qt::Key_J);
+        s.keys.dismiss = QKeySequence(Qt::ALT | Qt::Key_D);
+        window.applySettings(s);
+        QCOMPARE(shortcutOf(MainWindow::tr("&Accept Suggestion")), QKeySequence(Qt::CTRL | Qt::Key_J));
+        QCOMPARE(shortcutOf(MainWindow::tr("&Dismiss")), QKeySequence(Qt::ALT | Qt::Key_D));
+        QCOMPARE(shortcutOf(MainWindow::tr("Accept Next &Word")), QKeySequence(Qt::CTRL | Qt::Key_Right));
+        window.applySettings(SuggestionSettings()); // the defaults again, for the next tests
+    }
+
     // Help › Keyboard Shortcuts lists every menu command with a shortcut, from the menus
     // themselves, after the suggestion keys.
     void keyboardHelpListsEveryMenuShortcut()

@@ -523,6 +523,8 @@ void MainWindow::applySettings(const SuggestionSettings &settings)
         const QSignalBlocker blocker(m_autoSuggestAction);
         m_autoSuggestAction->setChecked(settings.autoSuggest);
     }
+    for (const auto &[action, key] : std::as_const(m_keyActions))
+        action->setShortcut(settings.keys.*key);
     m_engine->setThreads(settings.threads > 0 ? settings.threads : physicalCoreCount());
     m_engine->setPrecision(settings.precision);
     QSettings persisted;

@@ -80,6 +80,7 @@ public:
 
     // Applies settings (and loads another model if its directory changed); persists them.
     void applySettings(const SuggestionSettings &settings);
+    const SuggestionSettings &settings() const { return m_settings; }
     // The mode a document starts in: code for source files, sentence for prose.
     static CompletionMode modeForDefinition(const QString &section);
     // The QSettings key of the editor theme's name (empty: follow the palette).
@@ -150,6 +151,8 @@ private:
     QActionGroup *m_modeActions = nullptr;
     QComboBox *m_modeBox = nullptr;
     QAction *m_autoSuggestAction = nullptr;
+    // The Suggestions menu's actions and the key binding each one shows.
+    QList<std::pair<QAction *, QKeySequence KeyBindings::*>> m_keyActions;
     QMenu *m_recentMenu = nullptr;
     QString m_loadedModelDirectory;
     Precision m_loadedPrecision = Precision::Auto;

@@ -139,20 +139,23 @@ void MainWindow::createSuggestionMenu()
     // The keys are handled by the current document's controller in its editor (so Tab
     // and Ctrl+Right keep their meaning without a suggestion); the menu shows them and
     // offers the actions.
-    const auto add = [&](const QString &text, const QKeySequence &key,
+    // Each action remembers which binding it shows, so applySettings() can follow a
+    // rebinding in Settings › Keys.
+    const auto add = [&](const QString &text, QKeySequence KeyBindings::*key,
                          bool (SuggestionController::*action)()) {
         QAction *a = menu->addAction(text, this, [this, action] { (suggestions()->*action)(); });
-        a->setShortcut(key);
+        a->setShortcut(m_settings.keys.*key);
         a->setShortcutContext(Qt::WidgetShortcut); // shown, but the editor's filter acts
+        m_keyActions.append({a, key});
         return a;
     };
-    add(tr("Suggest &Now"), m_settings.keys.requestNow, &SuggestionController::requestNow);
-    add(tr("&Accept Suggestion"), m_settings.keys.acceptAll, &SuggestionController::acceptAll);
-    add(tr("Accept Next &Word"), m_settings.keys.acceptWord, &SuggestionController::acceptWord);
-    add(tr("Accept Next &Line"), m_settings.keys.acceptLine, &SuggestionController::acceptLine);
-    add(tr("&Dismiss"), m_settings.keys.dismiss, &SuggestionController::dismiss);
-    add(tr("Ne&xt Alternative"), m_settings.keys.nextAlternative, &SuggestionController::nextAlternative);
-    add(tr("&Previous Alternative"), m_settings.keys.previousAlternative,
+    add(tr("Suggest &Now"), &KeyBindings::requestNow, &SuggestionController::requestNow);
+    add(tr("&Accept Suggestion"), &KeyBindings::acceptAll, &SuggestionController::acceptAll);
+    add(tr("Accept Next &Word"), &KeyBindings::acceptWord, &SuggestionController::acceptWord);
+    add(tr("Accept Next &Line"), &KeyBindings::acceptLine, &SuggestionController::acceptLine);
+    add(tr("&Dismiss"), &KeyBindings::dismiss, &SuggestionController::dismiss);
+    add(tr("Ne&xt Alternative"), &KeyBindings::nextAlternative, &SuggestionController::nextAlternative);
+    add(tr("&Previous Alternative"), &KeyBindings::previousAlternative,
         &SuggestionController::previousAlternative);
     menu->addSeparator();
     QAction *autoSuggest = m_autoSuggestAction = menu->addAction(tr("Suggest While &Typing"));
