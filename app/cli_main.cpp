@@ -56,6 +56,8 @@ Options:
   --top-k K             Keep the K most likely tokens (default 40; 0 = all).
   --top-p P             Nucleus sampling mass (default 0.95; 1 = off).
   --repetition-penalty R  Penalise recent tokens (default 1.1; 1 = off).
+  --no-repeat-ngram N   Never repeat a phrase of N tokens of the output or of the 32
+                        tokens before it (default 0 = off; suggestions in the app use 4).
   --heal                Token healing: when the prompt ends inside a word, let the
                         first tokens re-spell its typed part and print what follows.
   --prose-mode MODE     eval: the mode for files that are not source code (default: the
@@ -112,7 +114,8 @@ Options parse(int argc, char **argv)
 {
     static const std::vector<std::string> withValue = {
         "model", "precision", "mode", "max-tokens", "time-budget-ms", "seed", "temperature", "top-k",
-        "top-p", "repetition-penalty", "window", "stride", "threshold", "trigger", "prose-mode"};
+        "top-p", "repetition-penalty", "no-repeat-ngram", "window", "stride", "threshold", "trigger",
+        "prose-mode"};
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -206,6 +209,9 @@ int complete(const Options &o)
     request.maxTokens = int(o.number("max-tokens", 40));
     request.timeBudgetMs = int(o.number("time-budget-ms", 0));
     request.tokenHealing = o.heal;
+    request.noRepeatNgram = int(o.number("no-repeat-ngram", 0));
+    if (request.noRepeatNgram < 0)
+        throw UsageError("--no-repeat-ngram must be 0 (off) or more");
     if (request.maxTokens < 1)
         throw UsageError("--max-tokens must be at least 1");
     SamplingParams &s = request.sampling;

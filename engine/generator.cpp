@@ -161,6 +161,27 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
             callbacks.onText(text);
     };
 
+    // The tokens that would repeat an n-gram near the cursor if they came next: those
+    // that followed an earlier occurrence of the last n-1 tokens (see noRepeatNgram).
+    const size_t repeatFrom = prompt.size() > size_t(GenerationSettings::kRepeatContextTokens)
+                                  ? prompt.size() - size_t(GenerationSettings::kRepeatContextTokens)
+                                  : 0;
+    const auto repeatedContinuations = [&] {
+        std::vector<int> banned;
+        const size_t n = size_t(std::max(0, request.noRepeatNgram));
+        const std::span<const int> all = session.tokens();
+        if (n == 0 || all.size() < repeatFrom + n)
+            return banned;
+        // history: [repeatFrom, end); the (n-1)-gram to match ends at the end.
+        const std::span<const int> history = all.subspan(repeatFrom);
+        const std::span<const int> last = history.last(n - 1);
+        for (size_t i = 0; i + n <= history.size(); ++i) {
+            if (std::equal(last.begin(), last.end(), history.begin() + ptrdiff_t(i)))
+                banned.push_back(history[i + n - 1]);
+        }
+        return banned;
+    };
+
     result.reason = StopReason::TokenBudget;
     std::optional<size_t> cut;
     for (int i = 0; i < request.maxTokens; ++i) {
@@ -172,9 +193,13 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
             result.reason = StopReason::TimeBudget;
             break;
         }
-        const int id = toSpell.empty()
-                           ? sampler.sample(tokenLogits(), session.tokens())
-                           : sampler.sample(tokenLogits(), session.tokens(), spells);
+        const std::vector<int> banned = toSpell.empty() ? repeatedContinuations() : std::vector<int>();
+        const auto notBanned = [&](int t) { return std::find(banned.begin(), banned.end(), t) == banned.end(); };
+        const std::function<bool(int)> allowed =
+            !toSpell.empty() ? std::function<bool(int)>(spells)
+            : banned.empty() ? std::function<bool(int)>()
+                             : std::function<bool(int)>(notBanned);
+        const int id = sampler.sample(tokenLogits(), session.tokens(), allowed);
         if (i == 0)
             result.firstTokenMs = msSince(start);
         if (id < 0 || id == tokenizer.endOfText()) {
@@ -183,7 +208,7 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
         }
         result.tokens.push_back(id);
         result.tokenProbabilities.push_back(
-            tokenProbability(tokenLogits(), id, toSpell.empty() ? std::function<bool(int)>() : spells));
+            tokenProbability(tokenLogits(), id, allowed));
         const std::string &bytes = tokenizer.tokenBytes(id);
         raw += bytes;
         tokenEnds.push_back(raw.size());

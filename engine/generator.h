@@ -26,6 +26,13 @@ struct GenerationSettings
     // prompt and make the first tokens spell it (GPT-2 has hardly ever seen a word cut
     // in the middle). The suggestion is what follows the typed characters.
     bool tokenHealing = false;
+    // Never a loop: with n > 0, a token that would repeat a token n-gram of the text
+    // generated so far, or of the last kRepeatContextTokens tokens before it, is not
+    // generated (as no_repeat_ngram_size does, but only near the cursor: phrases of the
+    // document far above may come again). 0 keeps the model's own choices, which the
+    // reference tests compare; suggestions use SuggestionPolicy's value.
+    int noRepeatNgram = 0;
+    static constexpr int kRepeatContextTokens = 32;
 };
 
 struct GenerationRequest : GenerationSettings

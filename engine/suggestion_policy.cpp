@@ -96,6 +96,7 @@ GenerationRequest SuggestionPolicy::request(std::string prompt, CompletionMode m
     r.maxTokens = maxTokens(mode);
     r.timeBudgetMs = timeBudgetMs;
     r.tokenHealing = tokenHealing;
+    r.noRepeatNgram = noRepeatNgram;
     return r;
 }
 

@@ -42,6 +42,10 @@ struct SuggestionPolicy
     // wrong-shown rate under half at a cost of about 2 points of savings.
     SamplingParams sampling{.greedy = true};
     bool tokenHealing = true; // the cursor is usually inside a word while typing
+    // A suggestion never repeats a 4-token phrase of itself or of the text just before
+    // the cursor (greedy decoding of a small model otherwise loops: "and who had been in
+    // the house, and who had been in the house, …").
+    int noRepeatNgram = 4;
     TriggerRule trigger = TriggerRule::InsideWord;
     // "Prefer silence to a wrong suggestion": a suggestion whose first word the model
     // gives less than this probability is not shown (0 shows everything).

@@ -7,6 +7,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 
 #include <cmath>
@@ -126,6 +127,40 @@ private slots:
         QVERIFY2(!c.contains("\n\n"), qPrintable(c));
         for (const QString &line : c.split('\n').mid(1))
             QVERIFY2(line.startsWith("    "), qPrintable(c)); // never dedents out of the body
+    }
+
+    // Greedy decoding of the embedded model loops on this prompt ("I had seen her, and
+    // she had seen her, and I had seen her. I had seen her, …"); with the suggestions'
+    // rule no phrase repeats. Oracle: an independent count of word 4-grams.
+    void noRepeatNgramEndsLoops_data()
+    {
+        QTest::addColumn<QString>("n");
+        QTest::addColumn<bool>("repeats");
+        QTest::addRow("off: the model loops") << "0" << true;
+        QTest::addRow("4 tokens, as suggestions") << "4" << false;
+        QTest::addRow("3 tokens") << "3" << false;
+    }
+    void noRepeatNgramEndsLoops()
+    {
+        QFETCH(QString, n);
+        QFETCH(bool, repeats);
+        const Run r = cli({"complete", "--precision", "f32", "--greedy", "--mode", "raw", "--max-tokens", "60",
+                           "--no-repeat-ngram", n, "…she opened it and read: The"});
+        QCOMPARE(r.exitCode, 0);
+        const QString text = QString::fromUtf8(r.out);
+        QStringList words;
+        static const QRegularExpression word(QStringLiteral("[\\w'’]+"));
+        for (const QRegularExpressionMatch &m : word.globalMatch(text.toLower()))
+            words << m.captured();
+        QVERIFY2(words.size() >= 20, qPrintable(text));
+        QSet<QString> seen;
+        bool repeated = false;
+        for (qsizetype i = 0; i + 4 <= words.size(); ++i) {
+            const QString gram = words.mid(i, 4).join(' ');
+            repeated |= seen.contains(gram);
+            seen.insert(gram);
+        }
+        QVERIFY2(repeated == repeats, qPrintable(text));
     }
 
     void sameSeedSameOutput()

@@ -19,6 +19,18 @@ class TestSuggestionPolicy : public QObject
     Q_OBJECT
 
 private slots:
+    // Every suggestion, the greedy one and the sampled alternatives, in every mode,
+    // carries the rule that ends loops (tst_cli shows what it does).
+    void suggestionsNeverRepeatAPhrase()
+    {
+        const SuggestionPolicy policy;
+        for (CompletionMode mode : {CompletionMode::Word, CompletionMode::Sentence,
+                                    CompletionMode::Paragraph, CompletionMode::Code})
+            for (int alternative : {0, 1, 2})
+                QCOMPARE(policy.request("Dear Sir,", mode, alternative).noRepeatNgram, 4);
+        QCOMPARE(GenerationRequest().noRepeatNgram, 0); // the model's own choices by default
+    }
+
     void wordLength_data()
     {
         QTest::addColumn<QByteArray>("suggestion");
