@@ -57,7 +57,7 @@ Options:
   --top-p P             Nucleus sampling mass (default 0.95; 1 = off).
   --repetition-penalty R  Penalise recent tokens (default 1.1; 1 = off).
   --no-repeat-ngram N   Never repeat a phrase of N tokens of the output or of the 32
-                        tokens before it (default 0 = off; suggestions in the app use 4).
+                        tokens before it (complete: default 0 = off; eval: the app's, 4).
   --heal                Token healing: when the prompt ends inside a word, let the
                         first tokens re-spell its typed part and print what follows.
   --prose-mode MODE     eval: the mode for files that are not source code (default: the
@@ -349,10 +349,11 @@ void printStats(const KeystrokeStats &s)
     std::printf("characters %lld\nkeystrokes %lld\ntyped %lld\nsaved %lld\nsavings_percent %.2f\n"
                 "requests %lld\nshown %lld\nsuppressed %lld\naccepted %lld\naccept_keys %lld\n"
                 "accepted_characters %lld\nwrong_shown %lld\nwrong_shown_percent %.2f\n"
+                "repeating_shown %lld\n"
                 "latency_ms_mean %.2f\nlatency_ms_p50 %.2f\nlatency_ms_p95 %.2f\n",
                 s.characters, s.keystrokes, s.typed, s.saved(), s.savingsPercent(), s.requests, s.shown,
                 s.suppressed, s.accepted, s.acceptKeys, s.acceptedCharacters, s.wrongShown,
-                s.wrongShownPercent(), mean, percentile(s.latencyMs, 0.5), percentile(s.latencyMs, 0.95));
+                s.wrongShownPercent(), s.repeating, mean, percentile(s.latencyMs, 0.5), percentile(s.latencyMs, 0.95));
 }
 
 int evalCommand(const Options &o)
@@ -363,6 +364,7 @@ int evalCommand(const Options &o)
         throw UsageError("eval keystrokes needs at least one FILE");
     // The app's defaults, changed only by what is given.
     SuggestionPolicy base;
+    base.noRepeatNgram = int(o.number("no-repeat-ngram", base.noRepeatNgram));
     std::optional<CompletionMode> forcedMode;
     if (const std::string m = o.value("mode", "auto"); m != "auto") {
         forcedMode = modeFromName(m);

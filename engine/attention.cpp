@@ -116,7 +116,7 @@ inline float widen(float x)
 }
 inline float widen(uint16_t x)
 {
-    return fromBf16(x);
+    return floatFromBf16(x);
 }
 
 // R consecutive query rows (R ≤ 4) of one head of width 64: o_r [64] = softmax(q_r kᵀ ·

@@ -3,6 +3,12 @@
 // that the typed character continues, else ask for a new one where the trigger rule
 // allows), and it accepts a suggestion's pieces whenever they are what comes next.
 #include "engine/keystroke_eval.h"
+#include "engine/unicode_class.h"
+#include "engine/utf8_stream.h"
+
+#include <set>
+
+#include <cctype>
 
 #include "engine/utf8_stream.h"
 
@@ -43,10 +49,35 @@ void KeystrokeStats::add(const KeystrokeStats &o)
     suppressed += o.suppressed;
     shown += o.shown;
     wrongShown += o.wrongShown;
+    repeating += o.repeating;
     accepted += o.accepted;
     acceptKeys += o.acceptKeys;
     acceptedCharacters += o.acceptedCharacters;
     latencyMs.insert(latencyMs.end(), o.latencyMs.begin(), o.latencyMs.end());
+}
+
+bool repeatsWordNgram(std::string_view text, int n)
+{
+    std::vector<std::string> words;
+    std::string word;
+    for (size_t i = 0; i <= text.size();) {
+        const Utf8Char c = i < text.size() ? decodeUtf8(text, i) : Utf8Char{};
+        const size_t length = i < text.size() ? std::max<size_t>(1, c.length) : 1;
+        if (i < text.size() && c.status == Utf8Char::Status::Complete && isWordChar(c.codePoint)) {
+            for (size_t b = i; b < i + length; ++b)
+                word += char(std::tolower(static_cast<unsigned char>(text[b])));
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+        i += length;
+    }
+    std::set<std::vector<std::string>> seen;
+    for (size_t i = 0; n > 0 && i + size_t(n) <= words.size(); ++i) {
+        if (!seen.emplace(words.begin() + ptrdiff_t(i), words.begin() + ptrdiff_t(i) + n).second)
+            return true;
+    }
+    return false;
 }
 
 AcceptPlan planAccept(std::string_view suggestion, std::string_view wanted)
@@ -132,6 +163,8 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
                 const std::string_view first = std::string_view(s.text).substr(0, nextWordLength(s.text));
                 if (!startsWith(all.substr(pos), first))
                     ++st.wrongShown;
+                if (repeatsWordNgram(s.text, 4))
+                    ++st.repeating;
                 shown = s.text;
                 usedShown = false;
             }

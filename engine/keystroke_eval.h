@@ -22,6 +22,8 @@ struct KeystrokeStats
     long long suppressed = 0;    // ... not shown: first word below the confidence threshold
     long long shown = 0;         // ... shown (not empty, confident enough)
     long long wrongShown = 0;    // shown ones whose first word was not what came next
+    long long repeating = 0;     // shown ones that repeat a word 4-gram of their own (a loop;
+                                 // complete only with --full-suggestions)
     long long accepted = 0;      // shown ones of which at least one piece was accepted
     long long acceptKeys = 0;    // Tab, Ctrl+Right and Alt+Right presses
     long long acceptedCharacters = 0;
@@ -32,6 +34,10 @@ struct KeystrokeStats
     double wrongShownPercent() const { return shown ? 100.0 * double(wrongShown) / double(shown) : 0; }
     void add(const KeystrokeStats &other);
 };
+
+// Whether text holds the same n words twice (words: runs of letters, digits, '_' and
+// apostrophes, compared without regard to ASCII case).
+bool repeatsWordNgram(std::string_view text, int n);
 
 // One way to accept part of a suggestion: how many bytes of it, with how many keys.
 struct AcceptPlan

@@ -5,29 +5,14 @@
 // the weights; bf16 keeps the 8 exponent bits, so only the mantissa is rounded.
 #pragma once
 
+#include "engine/bf16.h"
+
 #include <cstdint>
 #include <cstring>
 #include <vector>
 
 namespace inkling {
 
-// Round to nearest even, as oneDNN and PyTorch convert (inputs here are never NaN:
-// they are finite matmul outputs).
-inline uint16_t toBf16(float f)
-{
-    uint32_t u;
-    std::memcpy(&u, &f, sizeof u);
-    u += 0x7fffu + ((u >> 16) & 1u);
-    return uint16_t(u >> 16);
-}
-
-inline float fromBf16(uint16_t b)
-{
-    const uint32_t u = uint32_t(b) << 16;
-    float f;
-    std::memcpy(&f, &u, sizeof f);
-    return f;
-}
 
 enum class KvFormat { F32, BF16 };
 
@@ -94,7 +79,7 @@ struct KvCache
         if (format == KvFormat::F32)
             put(k.data(), v.data(), [](float x) { return x; });
         else
-            put(k16.data(), v16.data(), toBf16);
+            put(k16.data(), v16.data(), bf16FromFloat);
     }
 
     // Bytes a decode step reads at context n (both keys and values, all layers).

@@ -1,6 +1,8 @@
 // oneDNN matmul primitives over plain row-major activations and packed weights.
 #include "engine/matmul.h"
 
+#include "engine/bf16.h"
+
 #include "engine/dnnl_context.h"
 #include "engine/target_clones.h"
 
@@ -88,14 +90,8 @@ inline int8_t toS8(float scaled)
 
 INKLING_CLONES void convertToBf16(const float *src, uint16_t *dst, size_t count)
 {
-    for (size_t i = 0; i < count; ++i) {
-        uint32_t u;
-        std::memcpy(&u, &src[i], sizeof u);
-        if ((u & 0x7fffffffu) > 0x7f800000u) // NaN: keep it a (quiet) NaN
-            dst[i] = uint16_t((u >> 16) | 0x40);
-        else
-            dst[i] = uint16_t((u + 0x7fffu + ((u >> 16) & 1u)) >> 16);
-    }
+    for (size_t i = 0; i < count; ++i)
+        dst[i] = bf16FromFloat(src[i]);
 }
 
 INKLING_CLONES float quantise(const float *x, size_t count, int8_t *q)

@@ -1,6 +1,8 @@
 // Validating safetensors parser over a memory-mapped file.
 #include "engine/safetensors.h"
 
+#include "engine/bf16.h"
+
 #include "engine/json.h"
 #include "engine/model_error.h"
 
@@ -207,8 +209,7 @@ std::vector<float> toFloat32(const TensorView &t)
         for (size_t i = 0; i < n; ++i) {
             uint16_t h;
             std::memcpy(&h, t.data + 2 * i, 2);
-            const uint32_t bits = uint32_t(h) << 16;
-            std::memcpy(&out[i], &bits, 4);
+            out[i] = floatFromBf16(h);
         }
         break;
     case DType::F64:

@@ -27,11 +27,6 @@ char32_t nextChar(std::string_view text, size_t &pos)
     return 0xFFFD;
 }
 
-bool isWordChar(char32_t c)
-{
-    return isLetter(c) || isNumber(c) || c == '_' || c == '\'' || c == U'\u2019';
-}
-
 bool isSentenceEnd(char32_t c)
 {
     return c == '.' || c == '!' || c == '?' || c == U'\u2026';

@@ -9,11 +9,6 @@ namespace inkling {
 
 namespace {
 
-bool isWordChar(char32_t c)
-{
-    return isLetter(c) || isNumber(c) || c == U'_' || c == U'\'' || c == U'\u2019';
-}
-
 // The character starting at byte i (an invalid byte counts as one non-word character).
 Utf8Char charAt(std::string_view s, size_t i)
 {

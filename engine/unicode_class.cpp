@@ -37,6 +37,11 @@ bool isNumber(char32_t cp)
     return inRanges(kNumberRanges, cp);
 }
 
+bool isWordChar(char32_t cp)
+{
+    return isLetter(cp) || isNumber(cp) || cp == U'_' || cp == U'\'' || cp == U'\u2019';
+}
+
 bool isSpace(char32_t cp)
 {
     return inRanges(kSpaceRanges, cp);

@@ -74,9 +74,9 @@ private slots:
     {
         QFETCH(float, value);
         QFETCH(int, bits);
-        QCOMPARE(int(toBf16(value)), bits);
+        QCOMPARE(int(bf16FromFloat(value)), bits);
         // Widening is exact: a bf16 value survives the round trip.
-        QCOMPARE(toBf16(fromBf16(uint16_t(bits))), uint16_t(bits));
+        QCOMPARE(bf16FromFloat(floatFromBf16(uint16_t(bits))), uint16_t(bits));
     }
 
     void attention_data()
@@ -135,7 +135,7 @@ private slots:
         if (format == KvFormat::BF16)
             for (auto *x : {&kStored, &vStored})
                 for (float &f : *x)
-                    f = fromBf16(toBf16(f));
+                    f = floatFromBf16(bf16FromFloat(f));
         const std::vector<double> exact = naiveAttention(q, kStored, vStored, C, nPast, rows, heads);
         // ... and, for bf16, also as they were before rounding.
         const std::vector<double> unrounded = naiveAttention(q, k, v, C, nPast, rows, heads);

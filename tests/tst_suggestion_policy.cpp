@@ -31,6 +31,24 @@ private slots:
         QCOMPARE(GenerationRequest().noRepeatNgram, 0); // the model's own choices by default
     }
 
+    void repeatsWordNgram_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("repeats");
+        QTest::addRow("the issue's loop") << QByteArray(" first person who had been in the house, and who had been in the house, and") << true;
+        QTest::addRow("case and punctuation ignored") << QByteArray("He said it was late. he said, it WAS") << true;
+        QTest::addRow("three words twice only") << QByteArray("one of the best, one of the worst") << false;
+        QTest::addRow("overlapping run") << QByteArray("la la la la la") << true;
+        QTest::addRow("no repeat") << QByteArray(" letter was written in pencil, and the handwriting was neat.") << false;
+        QTest::addRow("empty") << QByteArray() << false;
+    }
+    void repeatsWordNgram()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, repeats);
+        QCOMPARE(inkling::repeatsWordNgram(view(text), 4), repeats);
+    }
+
     void wordLength_data()
     {
         QTest::addColumn<QByteArray>("suggestion");

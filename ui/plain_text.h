@@ -16,4 +16,13 @@ inline QString savedText(const QTextDocument *document)
     return text;
 }
 
+// Text a QTextCursor selected (selectedText()) as plain text for a prompt: block and line
+// separators become '\n'.
+inline QString plainSelection(QString text)
+{
+    text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+    text.replace(QChar::LineSeparator, QLatin1Char('\n'));
+    return text;
+}
+
 } // namespace inkling

@@ -4,6 +4,7 @@
 // edit the text, the ghost leaves the layout (see eventFilter).
 #include "ui/suggestion_controller.h"
 
+#include "ui/plain_text.h"
 #include "ui/completion_source.h"
 #include "ui/ghost_text.h"
 
@@ -24,19 +25,12 @@ namespace {
 constexpr int kContextChars = 16384;
 constexpr int kContextQuantum = 4096;
 
-QString plain(QString text)
-{
-    text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
-    text.replace(QChar::LineSeparator, QLatin1Char('\n'));
-    return text;
-}
-
 QString documentText(QTextDocument *doc, int from, int to)
 {
     QTextCursor c(doc);
     c.setPosition(from);
     c.setPosition(to, QTextCursor::KeepAnchor);
-    return plain(c.selectedText());
+    return plainSelection(c.selectedText());
 }
 
 // The UTF-16 length of the first `bytes` UTF-8 bytes of text (a character boundary).

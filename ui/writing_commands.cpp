@@ -1,6 +1,7 @@
 // Building requests from the editor's text and routing the replies to the panel.
 #include "ui/writing_commands.h"
 
+#include "ui/plain_text.h"
 #include "ui/completion_source.h"
 #include "ui/ghost_text.h"
 #include "ui/writing_panel.h"
@@ -18,13 +19,6 @@ namespace inkling {
 namespace {
 
 constexpr size_t kMaxHistory = 8;
-
-QString plain(QString text)
-{
-    text.replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
-    text.replace(QChar::LineSeparator, QLatin1Char('\n'));
-    return text;
-}
 
 } // namespace
 
@@ -100,7 +94,7 @@ void WritingCommands::updateActions()
 
 QString WritingCommands::selectedText() const
 {
-    return m_editor ? plain(m_editor->textCursor().selectedText()) : QString();
+    return m_editor ? plainSelection(m_editor->textCursor().selectedText()) : QString();
 }
 
 bool WritingCommands::continueParagraph()
@@ -111,7 +105,7 @@ bool WritingCommands::continueParagraph()
     at.clearSelection();
     QTextCursor before(m_editor->document());
     before.setPosition(at.position(), QTextCursor::KeepAnchor);
-    const std::string text = plain(before.selectedText()).toStdString();
+    const std::string text = plainSelection(before.selectedText()).toStdString();
     WritingPrompt p = writing::continuePrompt(
         text, writing::textBudget(m_contextLength, writing::kContinueTokens));
     p.sampling.seed = QRandomGenerator::global()->generate64(); // another try, another text
