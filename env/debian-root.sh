@@ -139,6 +139,10 @@ root_prune() {
         case "$old" in "$keep" | *.lock | *.log) continue ;; esac
         [ -d "$old" ] || continue
         [ -f "$old/inkling-root.log" ] || [ -f "$old.log" ] || continue
+        if [ -e "$old.lock" ] && ! flock -n -x "$old.lock" true; then
+            echo "inkling: keeping the older build root $old while a command uses it" >&2
+            continue
+        fi
         echo "inkling: removing the older build root $old" >&2
         rm -rf --one-file-system "$old" "$old.lock" "$old.log"
     done
@@ -253,7 +257,15 @@ root_enter() {
     return "$status"
 }
 
+# A command holds its root's lock shared while it runs, so pruning (which needs it
+# exclusively) never removes a root that another checkout's command is using.
 root_exec() {
     root_ensure || return 1
-    root_enter "$(root_dir)" "$PWD" "$@"
+    local root
+    root=$(root_dir)
+    if [ -r "$root.lock" ]; then
+        { flock -s 8 && root_enter "$root" "$PWD" "$@"; } 8<"$root.lock"
+    else
+        root_enter "$root" "$PWD" "$@"
+    fi
 }
