@@ -7,6 +7,7 @@
 #include "engine/utf8_stream.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <limits>
@@ -53,6 +54,12 @@ const char *stopReasonName(StopReason reason)
 
 HealingSplit splitForHealing(std::string_view prompt)
 {
+    // Right after a space: GPT-2 writes the space with the word that follows (" window"),
+    // so a prompt ending in a lone space token is one it has hardly ever seen. Heal it
+    // like a typed start: the first token must begin with the space. Not after another
+    // blank (indentation, a blank line), where the spaces are text of their own.
+    if (prompt.size() >= 2 && prompt.back() == ' ' && !std::isspace(static_cast<unsigned char>(prompt[prompt.size() - 2])))
+        return {prompt.substr(0, prompt.size() - 1), prompt.substr(prompt.size() - 1)};
     // A word in GPT-2's pre-tokenisation: a run of letters or of digits, with at most
     // one space before it. Walk back over whole UTF-8 characters of one class.
     constexpr size_t kMaxPrefixBytes = 48;

@@ -41,8 +41,10 @@ struct GenerationRequest : GenerationSettings
 };
 
 // The prompt split for token healing: the text whose tokens go to the model, and the
-// typed start of a word that the first generated tokens must spell. No split (empty
-// prefix) when the prompt does not end inside a word or the word is too long.
+// typed start of a word that the first generated tokens must spell: the word's typed
+// letters with the space before them, or a lone trailing space after a word or mark
+// (GPT-2 writes a space with the word after it). No split (empty prefix) otherwise, or
+// when the word is too long.
 struct HealingSplit
 {
     std::string_view context;

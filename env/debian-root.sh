@@ -137,6 +137,8 @@ root_prune() {
     prefix=$(basename "$keep" | sed 's/-[0-9a-f]*$//')
     for old in "$dir/$prefix"-*; do
         case "$old" in "$keep" | *.lock | *.log) continue ;; esac
+        # Only this kind of root: trixie-KEY, not trixie-clean-KEY.
+        [[ $(basename "$old") =~ ^$prefix-[0-9a-f]+$ ]] || continue
         [ -d "$old" ] || continue
         [ -f "$old/inkling-root.log" ] || [ -f "$old.log" ] || continue
         if [ -e "$old.lock" ] && ! flock -n -x "$old.lock" true; then

@@ -23,7 +23,11 @@ private slots:
         QTest::addColumn<QByteArray>("prefix");
         QTest::addRow("inside a word") << QByteArray("out of the wi") << QByteArray("out of the") << QByteArray(" wi");
         QTest::addRow("first word") << QByteArray("Hel") << QByteArray("") << QByteArray("Hel");
-        QTest::addRow("after a space") << QByteArray("out of the ") << QByteArray("out of the ") << QByteArray("");
+        QTest::addRow("after a space") << QByteArray("out of the ") << QByteArray("out of the") << QByteArray(" ");
+        QTest::addRow("after a comma and a space") << QByteArray("Hello, ") << QByteArray("Hello,") << QByteArray(" ");
+        QTest::addRow("two trailing spaces") << QByteArray("a  ") << QByteArray("a  ") << QByteArray("");
+        QTest::addRow("indentation") << QByteArray("if x:\n    ") << QByteArray("if x:\n    ") << QByteArray("");
+        QTest::addRow("a lone space") << QByteArray(" ") << QByteArray(" ") << QByteArray("");
         QTest::addRow("after punctuation") << QByteArray("Hello,") << QByteArray("Hello,") << QByteArray("");
         QTest::addRow("after a newline") << QByteArray("a\nwor") << QByteArray("a\n") << QByteArray("wor");
         QTest::addRow("digits") << QByteArray("in 19") << QByteArray("in") << QByteArray(" 19");
@@ -47,6 +51,7 @@ private slots:
     {
         QTest::addColumn<QString>("prompt");
         QTest::addColumn<int>("typed"); // characters of the next word typed after the prompt
+        QTest::addRow("prose, after the space") << "The old man looked out of the window and" << 0;
         QTest::addRow("prose, 1 char") << "The old man looked out of the window and" << 1;
         QTest::addRow("prose, 2 chars") << "The old man looked out of the window and" << 2;
         QTest::addRow("letter") << "Dear Sir,\n\nI write to inform you" << 2;
