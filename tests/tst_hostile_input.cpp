@@ -81,29 +81,26 @@ class TestHostileInput : public QObject
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    // n_embd 16384 and 256 layers (inside the config limits) with a 1.6 MB file: refused
-    // by the memory estimate before the tokenizer or any weight is read.
-    void absurdConfigIsRefusedBeforeAllocation()
+    // Configs inside the config limits with a 1.6 MB file, refused by the memory estimate
+    // before the tokenizer or any weight is read: every buffer that grows with the config
+    // is counted before anything is allocated.
+    void absurdConfigIsRefusedBeforeAllocation_data()
     {
-        QTemporaryDir tmp;
-        QVERIFY(tiny_model::write(tmp.path(), kEmbedded));
-        QVERIFY(tiny_model::writeFile(tmp.filePath("config.json"),
-                                      QJsonDocument(tiny_model::config(16384, 256, 65536)).toJson()));
-        const long peakBefore = peakRssMiB();
-        const QString error = loadError(tmp.path());
-        QVERIFY2(error.contains("config.json") && error.contains("memory"), qPrintable(error));
-        QVERIFY2(peakRssMiB() - peakBefore < 64, qPrintable(QString::number(peakRssMiB() - peakBefore)));
+        QTest::addColumn<QJsonObject>("config");
+        // Weights of 16384 × 256 layers.
+        QTest::addRow("n_embd 16384, 256 layers") << tiny_model::config(16384, 256, 65536);
+        // Weights and KV cache fit in a few GB, but attention's score buffer (64 rows ×
+        // heads × positions floats) would be 69 GB.
+        QJsonObject manyHeads = tiny_model::config(4096, 1, 65536);
+        manyHeads["n_head"] = 4096;
+        QTest::addRow("n_embd = n_head = 4096, 65536 positions") << manyHeads;
     }
 
-    // n_embd = n_head = 4096 with 65,536 positions: weights and KV cache fit in a few GB,
-    // but attention's score buffer (64 rows × heads × positions floats) would be 69 GB.
-    // Every buffer that grows with the config is counted before anything is allocated.
-    void attentionScratchIsCounted()
+    void absurdConfigIsRefusedBeforeAllocation()
     {
+        QFETCH(QJsonObject, config);
         QTemporaryDir tmp;
         QVERIFY(tiny_model::write(tmp.path(), kEmbedded));
-        QJsonObject config = tiny_model::config(4096, 1, 65536);
-        config["n_head"] = 4096;
         QVERIFY(tiny_model::writeFile(tmp.filePath("config.json"), QJsonDocument(config).toJson()));
         const long peakBefore = peakRssMiB();
         const QString error = loadError(tmp.path());
