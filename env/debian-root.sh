@@ -125,8 +125,15 @@ root_ensure() {
     mkdir -p "$(dirname "$root")"
     (
         flock 9
-        [ -x "$root/usr/bin/cmake" ] || { root_create "$root" && root_prune "$root"; }
+        [ -x "$root/usr/bin/cmake" ] || { root_create "$root" && root_mark "$root" && root_prune "$root"; }
     ) 9>"$root.lock"
+}
+
+# root_mark ROOT: the log beside a root made without root (its folders belong to the
+# user's subordinate ids, so root_create could not move the log inside) marks it as ours.
+root_mark() {
+    local root=$1
+    [ -f "$root/inkling-root.log" ] || [ -f "$root.log" ] || mv "$root.partial.log" "$root.log"
 }
 
 # root_prune KEEP: removes the other roots of KEEP's cache folder with KEEP's prefix
@@ -146,6 +153,10 @@ root_prune() {
             continue
         fi
         echo "inkling: removing the older build root $old" >&2
+        if [ "$(id -u)" != 0 ] && [ ! -O "$old" ]; then
+            # Made by mmdebstrap as the user's subordinate ids: empty it as them.
+            unshare --map-auto --setuid 0 --setgid 0 find "$old" -mindepth 1 -delete && rmdir "$old"
+        fi
         rm -rf --one-file-system "$old" "$old.lock" "$old.log"
     done
 }
