@@ -28,18 +28,6 @@ usage() {
     sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
-# Native when the host already has every dependency at the versions we need;
-# INKLING_NATIVE=1 or 0 forces the choice.
-host_is_enough() {
-    case "${INKLING_NATIVE:-}" in 1) return 0 ;; 0) return 1 ;; esac
-    command -v cmake >/dev/null && command -v pkg-config >/dev/null || return 1
-    pkg-config --atleast-version=6.5 Qt6Widgets 2>/dev/null || return 1
-    [ -e /usr/lib/x86_64-linux-gnu/cmake/KF6SyntaxHighlighting ] ||
-        [ -e /usr/lib64/cmake/KF6SyntaxHighlighting ] ||
-        [ -e /usr/lib/cmake/KF6SyntaxHighlighting ] || return 1
-    grep -qs 'define DNNL_VERSION_MAJOR 3' /usr/include/oneapi/dnnl/dnnl_version.h || return 1
-}
-
 # in_env CMD...: CMD inside the build environment, from the repository root.
 in_env() {
     if host_is_enough; then

@@ -1,10 +1,23 @@
 # Creates, caches and enters the Debian 13 root that Inkling builds in on hosts that
 # lack Qt >= 6.5, KF6 SyntaxHighlighting or oneDNN 3 (see ../README.md, "Where Inkling
-# runs"). Sourced by ../inkling.sh; defines root_ensure, root_exec and root_prune.
+# runs"). Sourced by ../inkling.sh and tests/desktop/run.sh; defines host_is_enough,
+# root_ensure, root_exec and root_prune.
 #
 # The root is a build cache, never a place for user data: commands run in it see the
 # host's file system (every top-level folder but the system ones, which come from the
 # root) as the user who started them, with that user's HOME and desktop session.
+
+# Native when the host already has every dependency at the versions we need;
+# INKLING_NATIVE=1 or 0 forces the choice.
+host_is_enough() {
+    case "${INKLING_NATIVE:-}" in 1) return 0 ;; 0) return 1 ;; esac
+    command -v cmake >/dev/null && command -v pkg-config >/dev/null || return 1
+    pkg-config --atleast-version=6.5 Qt6Widgets 2>/dev/null || return 1
+    [ -e /usr/lib/x86_64-linux-gnu/cmake/KF6SyntaxHighlighting ] ||
+        [ -e /usr/lib64/cmake/KF6SyntaxHighlighting ] ||
+        [ -e /usr/lib/cmake/KF6SyntaxHighlighting ] || return 1
+    grep -qs 'define DNNL_VERSION_MAJOR 3' /usr/include/oneapi/dnnl/dnnl_version.h || return 1
+}
 
 root_packages() {
     sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$INKLING_SRC/env/packages.txt" | tr -s ' \n' ' '

@@ -35,11 +35,6 @@ trap 'rm -rf "$work"' EXIT
 say() { echo "desktop: $*"; }
 fail() { say "$check FAILED: $*"; return 1; }
 
-host_has_dependencies() {
-    case "${INKLING_NATIVE:-}" in 1) return 0 ;; 0) return 1 ;; esac
-    pkg-config --atleast-version=6.5 Qt6Widgets 2>/dev/null &&
-        grep -qs 'define DNNL_VERSION_MAJOR 3' /usr/include/oneapi/dnnl/dnnl_version.h
-}
 
 # as_test_user CMD...: CMD as the test user, with a login-like environment and no
 # display (./inkling.sh run then starts its own virtual X server, as on a headless host).
@@ -96,7 +91,7 @@ check_as_user() {
     printf '%s' "$ESSAY" >"$home/essay.md"
     chmod 600 "$home/essay.md"
     [ "$(id -u)" = 0 ] && chown "$TEST_USER:" "$home/essay.md"
-    if ! host_has_dependencies; then
+    if ! host_is_enough; then
         root=$(root_dir)
         touch "$stamp"
         sleep 1
