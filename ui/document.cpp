@@ -168,10 +168,9 @@ bool Document::restore(const RecoverableDocument &recovered)
     // The file as the copy knew it, not as it is now: if it changed since, saving asks.
     // A copy without that knowledge (older versions) counts the file as changed when it
     // is newer than the copy.
-    const QFileInfo info(m_filePath);
     if (recovered.diskSize >= 0)
         setDiskState(recovered.diskTime, recovered.diskSize);
-    else if (info.exists() && recovered.savedAt.isValid() && info.lastModified() > recovered.savedAt)
+    else if (secondsFileIsNewer(recovered))
         setDiskState(QDateTime(), -2);
     return m_autosave->saveNow(); // this document's own copy, before the old one is deleted
 }

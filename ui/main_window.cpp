@@ -587,12 +587,10 @@ int MainWindow::offerRecovery()
     for (const RecoverableDocument &d : found) {
         names << (d.originalPath.isEmpty() ? tr("an untitled document")
                                            : QFileInfo(d.originalPath).fileName());
-        const QFileInfo file(d.originalPath);
-        if (!d.originalPath.isEmpty() && file.exists() && d.savedAt.isValid() &&
-            file.lastModified() > d.savedAt)
+        if (const std::optional<qint64> newer = secondsFileIsNewer(d))
             newerOnDisk << tr("“%1” was changed on disk %2 after its copy was saved; saving "
                               "the recovered text will ask before replacing it.")
-                               .arg(file.fileName(), durationText(d.savedAt.secsTo(file.lastModified())));
+                               .arg(QFileInfo(d.originalPath).fileName(), durationText(*newer));
     }
     QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Work"),
                     tr("Inkling was not closed properly. Unsaved changes to %n document(s) can "

@@ -2,10 +2,21 @@
 // diskSize}; see recovery_copy.h.
 #include "ui/recovery_copy.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace inkling {
+
+std::optional<qint64> secondsFileIsNewer(const RecoverableDocument &d)
+{
+    if (d.originalPath.isEmpty() || !d.savedAt.isValid())
+        return std::nullopt;
+    const QFileInfo file(d.originalPath);
+    if (!file.exists() || file.lastModified() <= d.savedAt)
+        return std::nullopt;
+    return d.savedAt.secsTo(file.lastModified());
+}
 
 QByteArray encodeRecoveryCopy(const RecoverableDocument &d)
 {

@@ -27,6 +27,10 @@ struct RecoverableDocument
     qint64 diskSize = -1;
 };
 
+// How many seconds the document's file on disk is newer than the copy, or nothing when
+// it is not (no file, no time, or older): then someone changed it after the copy.
+std::optional<qint64> secondsFileIsNewer(const RecoverableDocument &document);
+
 // The copy's bytes (autosavePath is not part of them).
 QByteArray encodeRecoveryCopy(const RecoverableDocument &document);
 // The document in a copy's bytes, or nothing when they are not a recovery copy. Any
