@@ -401,22 +401,8 @@ Möchten Sie sie speichern?</translation>
         <translation>%1-Modus</translation>
     </message>
     <message>
-        <source>%1
-%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7</source>
-        <translation>%1
-%2 Mio. Parameter, %3 Schichten × %4, Kontext %5 Tokens, %6-Gewichte, %7</translation>
-    </message>
-    <message>
-        <source>The language model could not be loaded: %1</source>
-        <translation>Das Sprachmodell konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
         <source>No suggestion: %1</source>
         <translation>Kein Vorschlag: %1</translation>
-    </message>
-    <message>
-        <source>No model directory is set and the embedded model is missing.</source>
-        <translation>Es ist kein Modellverzeichnis festgelegt, und das eingebaute Modell fehlt.</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -579,6 +565,23 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>Cannot move the download into place at %1.</source>
         <translation>Der Download kann nicht nach %1 verschoben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::ModelLoader</name>
+    <message>
+        <source>%1
+%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7</source>
+        <translation>%1
+%2 Mio. Parameter, %3 Schichten × %4, Kontext %5 Tokens, %6-Gewichte, %7</translation>
+    </message>
+    <message>
+        <source>The language model could not be loaded: %1</source>
+        <translation>Das Sprachmodell konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No model directory is set and the embedded model is missing.</source>
+        <translation>Es ist kein Modellverzeichnis festgelegt, und das eingebaute Modell fehlt.</translation>
     </message>
 </context>
 <context>

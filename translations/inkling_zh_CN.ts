@@ -397,22 +397,8 @@ Do you want to save them?</source>
         <translation>%1模式</translation>
     </message>
     <message>
-        <source>%1
-%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7</source>
-        <translation>%1
-%2 百万参数，%3 层 × %4，上下文 %5 个词元，%6 权重，%7</translation>
-    </message>
-    <message>
-        <source>The language model could not be loaded: %1</source>
-        <translation>无法加载语言模型：%1</translation>
-    </message>
-    <message>
         <source>No suggestion: %1</source>
         <translation>未能生成建议：%1</translation>
-    </message>
-    <message>
-        <source>No model directory is set and the embedded model is missing.</source>
-        <translation>未设置模型目录，且内置模型缺失。</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -574,6 +560,23 @@ Do you want to save them?</source>
     <message>
         <source>Cannot move the download into place at %1.</source>
         <translation>无法将下载的文件移动到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::ModelLoader</name>
+    <message>
+        <source>%1
+%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7</source>
+        <translation>%1
+%2 百万参数，%3 层 × %4，上下文 %5 个词元，%6 权重，%7</translation>
+    </message>
+    <message>
+        <source>The language model could not be loaded: %1</source>
+        <translation>无法加载语言模型：%1</translation>
+    </message>
+    <message>
+        <source>No model directory is set and the embedded model is missing.</source>
+        <translation>未设置模型目录，且内置模型缺失。</translation>
     </message>
 </context>
 <context>

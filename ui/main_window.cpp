@@ -1,12 +1,11 @@
 // The application window: tabs of Documents, menus, and the status bar.
 #include "ui/main_window.h"
 
-#include "engine/cpu_threads.h"
-#include "engine/language_model.h"
 #include "ui/autosave.h"
 #include "ui/document.h"
 #include "ui/editor.h"
 #include "ui/engine_thread.h"
+#include "ui/model_loader.h"
 #include "ui/recent_files.h"
 #include "ui/settings_dialog.h"
 #include "ui/suggestion_controller.h"
@@ -88,7 +87,10 @@ MainWindow::MainWindow(QWidget *parent)
         m_themeName = settings.value(themeSettingsKey()).toString();
     }
     createMenus(); // the suggestion menu shows the configured keys
-    connectEngine();
+    m_models = new ModelLoader(m_engine, m_status, this);
+    connect(m_models, &ModelLoader::readyChanged, this, &MainWindow::updateSuggestionsEnabled);
+    connect(m_models, &ModelLoader::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
     newDocument();
     applySettings(m_settings);
     resize(defaultSize());
@@ -461,39 +463,13 @@ void MainWindow::setThemeName(const QString &name)
 
 // --- suggestions and the engine -----------------------------------------------------
 
-void MainWindow::connectEngine()
-{
-    connect(m_engine, &EngineThread::modelLoading, m_status, &SuggestionStatus::setModelLoading);
-    connect(m_engine, &EngineThread::modelLoadProgress, m_status, &SuggestionStatus::setModelLoadProgress);
-    connect(m_engine, &EngineThread::modelLoaded, this, [this](const ModelInfo &info) {
-        const QString details =
-            tr("%1\n%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7")
-                .arg(info.directory)
-                .arg(QLocale().toString(double(info.parameters) / 1e6, 'f', 1))
-                .arg(info.layers)
-                .arg(info.width)
-                .arg(info.contextLength)
-                .arg(info.fileDType,
-                     QStringLiteral("%1 (%2)").arg(info.precision, info.implementation));
-        m_status->setModel(info.name, details);
-        m_modelReady = true;
-        updateSuggestionsEnabled();
-    });
-    connect(m_engine, &EngineThread::modelFailed, this, [this](const QString &, const QString &message) {
-        m_status->setModelError(message);
-        m_modelReady = false;
-        updateSuggestionsEnabled();
-        statusBar()->showMessage(tr("The language model could not be loaded: %1").arg(message));
-    });
-}
-
 void MainWindow::updateSuggestionsEnabled()
 {
     // One engine serves all tabs: only the document being edited may ask it, and a
     // document left behind drops its ghost text and cancels its request.
     Document *current = currentDocument();
     for (Document *document : documents())
-        document->suggestions()->setEnabled(m_modelReady && document == current);
+        document->suggestions()->setEnabled(m_models->isReady() && document == current);
 }
 
 void MainWindow::setMode(CompletionMode mode)
@@ -525,29 +501,9 @@ void MainWindow::applySettings(const SuggestionSettings &settings)
     }
     for (const auto &[action, key] : std::as_const(m_keyActions))
         action->setShortcut(settings.keys.*key);
-    m_engine->setThreads(settings.threads > 0 ? settings.threads : physicalCoreCount());
-    m_engine->setPrecision(settings.precision);
     QSettings persisted;
     settings.save(persisted);
-    loadModel();
-}
-
-void MainWindow::loadModel()
-{
-    QString directory = m_settings.modelDirectory;
-    if (directory.isEmpty())
-        directory = QString::fromStdString(defaultModelDirectory());
-    if (directory == m_loadedModelDirectory && m_settings.precision == m_loadedPrecision)
-        return;
-    m_loadedModelDirectory = directory;
-    m_loadedPrecision = m_settings.precision;
-    m_modelReady = false; // until the model is there
-    updateSuggestionsEnabled();
-    if (directory.isEmpty()) {
-        m_status->setModelError(tr("No model directory is set and the embedded model is missing."));
-        return;
-    }
-    m_engine->loadModel(directory);
+    m_models->apply(settings);
 }
 
 void MainWindow::showSettings()
