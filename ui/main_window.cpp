@@ -2,6 +2,7 @@
 #include "ui/main_window.h"
 
 #include "ui/autosave.h"
+#include "ui/crash_recovery.h"
 #include "ui/document.h"
 #include "ui/editor.h"
 #include "ui/engine_thread.h"
@@ -37,18 +38,6 @@ namespace inkling {
 
 namespace {
 Q_LOGGING_CATEGORY(lcMainWindow, "inkling.ui.mainwindow", QtInfoMsg)
-
-// "3 minutes", "2 hours", "5 days": how much newer a file is than a recovery copy.
-QString durationText(qint64 seconds)
-{
-    if (seconds < 120)
-        return QCoreApplication::translate("inkling::MainWindow", "%n second(s)", nullptr, int(seconds));
-    if (seconds < 2 * 3600)
-        return QCoreApplication::translate("inkling::MainWindow", "%n minute(s)", nullptr, int(seconds / 60));
-    if (seconds < 2 * 86400)
-        return QCoreApplication::translate("inkling::MainWindow", "%n hour(s)", nullptr, int(seconds / 3600));
-    return QCoreApplication::translate("inkling::MainWindow", "%n day(s)", nullptr, int(seconds / 86400));
-}
 
 // Two names for one file ("a/../b.txt", a symlink) must find the same tab.
 QString canonical(const QString &path)
@@ -535,58 +524,17 @@ bool MainWindow::restore(const RecoverableDocument &document)
 
 int MainWindow::offerRecovery()
 {
-    const QList<RecoverableDocument> found = Autosave::findRecoverable(Autosave::defaultDirectory());
-    if (found.isEmpty())
-        return 0;
-    QStringList names;
-    QStringList newerOnDisk;
-    for (const RecoverableDocument &d : found) {
-        names << (d.originalPath.isEmpty() ? tr("an untitled document")
-                                           : QFileInfo(d.originalPath).fileName());
-        if (const std::optional<qint64> newer = secondsFileIsNewer(d))
-            newerOnDisk << tr("“%1” was changed on disk %2 after its copy was saved; saving "
-                              "the recovered text will ask before replacing it.")
-                               .arg(QFileInfo(d.originalPath).fileName(), durationText(*newer));
-    }
-    QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Work"),
-                    tr("Inkling was not closed properly. Unsaved changes to %n document(s) can "
-                       "be recovered: %1.", nullptr, int(found.size()))
-                        .arg(names.join(QStringLiteral(", "))),
-                    QMessageBox::NoButton, this);
-    if (!newerOnDisk.isEmpty())
-        box.setInformativeText(newerOnDisk.join(QLatin1Char('\n')));
-    QPushButton *recover = box.addButton(tr("&Recover"), QMessageBox::AcceptRole);
-    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
-    box.addButton(tr("Ask &Later"), QMessageBox::RejectRole);
-    box.setDefaultButton(recover);
-    box.exec();
-    if (box.clickedButton() == discard) {
-        for (const RecoverableDocument &d : found)
-            Autosave::remove(d);
-        return 0;
-    }
-    if (box.clickedButton() != recover)
-        return 0;
-    int recovered = 0;
-    for (qsizetype i = 0; i < found.size(); ++i) {
-        const RecoverableDocument &d = found.at(i);
+    CrashRecovery recovery(Autosave::defaultDirectory(), this);
+    return recovery.offer([this](const RecoverableDocument &d) {
         // A recovered file that is also open unchanged: its tab shows the recovered text.
         Document *open = d.originalPath.isEmpty() ? nullptr : findDocument(d.originalPath);
         const bool replaceOpen = open && !open->isModified();
-        if (!restore(d)) {
-            // The text is on screen but in no new copy: the old copy stays until it is.
-            showError(tr("Recover Unsaved Work"),
-                      tr("The recovered text of %1 is open, but no new recovery copy of it could "
-                         "be written, so the old one was kept. Save the document to be safe.")
-                          .arg(names.at(i)));
-            continue;
-        }
+        if (!restore(d))
+            return false;
         if (replaceOpen)
             delete open;
-        Autosave::remove(d);
-        ++recovered;
-    }
-    return recovered;
+        return true;
+    });
 }
 
 } // namespace inkling

@@ -66,8 +66,8 @@ public:
     // when that is new and empty): its text, modified, under its old name. False when
     // the document's new recovery copy could not be written.
     bool restore(const RecoverableDocument &document);
-    // Offers the copies a crashed Inkling left behind; each recovered document gets a
-    // tab. Returns how many documents were recovered.
+    // Offers the copies a crashed Inkling left behind (CrashRecovery); each recovered
+    // document gets a tab. Returns how many documents were recovered.
     int offerRecovery();
 
     // File > Save for the current document: to its file, or asks for a name; false if
