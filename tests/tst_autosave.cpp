@@ -5,6 +5,7 @@
 #include "box_answerer.h"
 #include "kill_trial.h"
 #include "ui/autosave.h"
+#include "ui/crash_recovery.h"
 #include "ui/document.h"
 #include "ui/editor.h"
 #include "ui/main_window.h"
@@ -127,7 +128,7 @@ private slots:
             auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
             QVERIFY(box);
             for (QAbstractButton *b : box->buttons()) {
-                if (b->text() == MainWindow::tr("&Recover"))
+                if (b->text() == CrashRecovery::tr("&Recover"))
                     b->click();
             }
         });
@@ -184,7 +185,7 @@ private slots:
         QString error;
         QVERIFY(window.loadFile(path, &error));
         {
-            BoxAnswerer answers({MainWindow::tr("&Recover")});
+            BoxAnswerer answers({CrashRecovery::tr("&Recover")});
             QCOMPARE(window.offerRecovery(), 1);
             QCOMPARE(answers.informativeTexts.size(), 1);
             QVERIFY2(answers.informativeTexts.first().contains("notes.txt") &&
@@ -219,7 +220,7 @@ private slots:
         window.show();
         // No new copy can be written: a folder below a plain file (this holds for root too).
         window.documents().first()->autosave()->setDirectory("/dev/null/autosave");
-        BoxAnswerer answers({MainWindow::tr("&Recover"), QMessageBox::Ok});
+        BoxAnswerer answers({CrashRecovery::tr("&Recover"), QMessageBox::Ok});
         QCOMPARE(window.offerRecovery(), 0);
         QCOMPARE(window.editor()->toPlainText(), QStringLiteral("irreplaceable"));
         QCOMPARE(answers.texts.size(), 2); // the question, then the warning

@@ -108,6 +108,72 @@
     </message>
 </context>
 <context>
+    <name>inkling::CrashRecovery</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n Sekunde</numerusform>
+            <numerusform>%n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an untitled document</source>
+        <translation>ein unbenanntes Dokument</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on disk %2 after its copy was saved; saving the recovered text will ask before replacing it.</source>
+        <translation>„%1“ wurde %2 nach dem Sichern der Kopie auf dem Datenträger geändert; beim Speichern des wiederhergestellten Textes werden Sie gefragt, bevor die Datei ersetzt wird.</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inkling was not closed properly. Unsaved changes to %n document(s) can be recovered: %1.</source>
+        <translation>
+            <numerusform>Inkling wurde nicht ordnungsgemäß beendet. Ungespeicherte Änderungen an einem Dokument können wiederhergestellt werden: %1.</numerusform>
+            <numerusform>Inkling wurde nicht ordnungsgemäß beendet. Ungespeicherte Änderungen an %n Dokumenten können wiederhergestellt werden: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Ask &amp;Later</source>
+        <translation>&amp;Später fragen</translation>
+    </message>
+    <message>
+        <source>The recovered text of %1 is open, but no new recovery copy of it could be written, so the old one was kept. Save the document to be safe.</source>
+        <translation>Der wiederhergestellte Text von %1 ist geöffnet, aber es konnte keine neue Wiederherstellungskopie geschrieben werden; die alte wurde daher behalten. Speichern Sie das Dokument, um sicherzugehen.</translation>
+    </message>
+</context>
+<context>
     <name>inkling::Document</name>
     <message>
         <source>Untitled</source>
@@ -205,42 +271,6 @@
     <message>
         <source>&amp;Overwrite</source>
         <translation>Ü&amp;berschreiben</translation>
-    </message>
-    <message>
-        <source>“%1” was changed on disk %2 after its copy was saved; saving the recovered text will ask before replacing it.</source>
-        <translation>„%1“ wurde %2 nach dem Sichern der Kopie auf dem Datenträger geändert; beim Speichern des wiederhergestellten Textes werden Sie gefragt, bevor die Datei ersetzt wird.</translation>
-    </message>
-    <message>
-        <source>The recovered text of %1 is open, but no new recovery copy of it could be written, so the old one was kept. Save the document to be safe.</source>
-        <translation>Der wiederhergestellte Text von %1 ist geöffnet, aber es konnte keine neue Wiederherstellungskopie geschrieben werden; die alte wurde daher behalten. Speichern Sie das Dokument, um sicherzugehen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n second(s)</source>
-        <translation>
-            <numerusform>%n Sekunde</numerusform>
-            <numerusform>%n Sekunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n Minute</numerusform>
-            <numerusform>%n Minuten</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n Stunde</numerusform>
-            <numerusform>%n Stunden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n Tag</numerusform>
-            <numerusform>%n Tage</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -401,22 +431,8 @@ Möchten Sie sie speichern?</translation>
         <translation>%1-Modus</translation>
     </message>
     <message>
-        <source>%1
-%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7</source>
-        <translation>%1
-%2 Mio. Parameter, %3 Schichten × %4, Kontext %5 Tokens, %6-Gewichte, %7</translation>
-    </message>
-    <message>
-        <source>The language model could not be loaded: %1</source>
-        <translation>Das Sprachmodell konnte nicht geladen werden: %1</translation>
-    </message>
-    <message>
         <source>No suggestion: %1</source>
         <translation>Kein Vorschlag: %1</translation>
-    </message>
-    <message>
-        <source>No model directory is set and the embedded model is missing.</source>
-        <translation>Es ist kein Modellverzeichnis festgelegt, und das eingebaute Modell fehlt.</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -429,33 +445,6 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>How far suggestions reach</source>
         <translation>Wie weit Vorschläge reichen</translation>
-    </message>
-    <message>
-        <source>an untitled document</source>
-        <translation>ein unbenanntes Dokument</translation>
-    </message>
-    <message>
-        <source>Recover Unsaved Work</source>
-        <translation>Ungespeicherte Arbeit wiederherstellen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Inkling was not closed properly. Unsaved changes to %n document(s) can be recovered: %1.</source>
-        <translation>
-            <numerusform>Inkling wurde nicht ordnungsgemäß beendet. Ungespeicherte Änderungen an einem Dokument können wiederhergestellt werden: %1.</numerusform>
-            <numerusform>Inkling wurde nicht ordnungsgemäß beendet. Ungespeicherte Änderungen an %n Dokumenten können wiederhergestellt werden: %1.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Recover</source>
-        <translation>&amp;Wiederherstellen</translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation>&amp;Verwerfen</translation>
-    </message>
-    <message>
-        <source>Ask &amp;Later</source>
-        <translation>&amp;Später fragen</translation>
     </message>
     <message>
         <source>No recent files</source>
@@ -579,6 +568,23 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>Cannot move the download into place at %1.</source>
         <translation>Der Download kann nicht nach %1 verschoben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::ModelLoader</name>
+    <message>
+        <source>%1
+%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7</source>
+        <translation>%1
+%2 Mio. Parameter, %3 Schichten × %4, Kontext %5 Tokens, %6-Gewichte, %7</translation>
+    </message>
+    <message>
+        <source>The language model could not be loaded: %1</source>
+        <translation>Das Sprachmodell konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No model directory is set and the embedded model is missing.</source>
+        <translation>Es ist kein Modellverzeichnis festgelegt, und das eingebaute Modell fehlt.</translation>
     </message>
 </context>
 <context>

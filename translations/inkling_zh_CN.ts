@@ -108,6 +108,67 @@
     </message>
 </context>
 <context>
+    <name>inkling::CrashRecovery</name>
+    <message numerus="yes">
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>an untitled document</source>
+        <translation>未命名文档</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on disk %2 after its copy was saved; saving the recovered text will ask before replacing it.</source>
+        <translation>“%1” 在其副本保存 %2 后于磁盘上被修改；保存恢复的文本时，会先询问是否替换它。</translation>
+    </message>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message numerus="yes">
+        <source>Inkling was not closed properly. Unsaved changes to %n document(s) can be recovered: %1.</source>
+        <translation>
+            <numerusform>Inkling 上次未正常关闭。可以恢复 %n 个文档中未保存的更改：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Ask &amp;Later</source>
+        <translation>稍后询问(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The recovered text of %1 is open, but no new recovery copy of it could be written, so the old one was kept. Save the document to be safe.</source>
+        <translation>%1 的恢复文本已打开，但无法写入新的恢复副本，因此保留了旧副本。请保存该文档以确保安全。</translation>
+    </message>
+</context>
+<context>
     <name>inkling::Document</name>
     <message>
         <source>Untitled</source>
@@ -205,38 +266,6 @@
     <message>
         <source>&amp;Overwrite</source>
         <translation>覆盖(&amp;O)</translation>
-    </message>
-    <message>
-        <source>“%1” was changed on disk %2 after its copy was saved; saving the recovered text will ask before replacing it.</source>
-        <translation>“%1” 在其副本保存 %2 后于磁盘上被修改；保存恢复的文本时，会先询问是否替换它。</translation>
-    </message>
-    <message>
-        <source>The recovered text of %1 is open, but no new recovery copy of it could be written, so the old one was kept. Save the document to be safe.</source>
-        <translation>%1 的恢复文本已打开，但无法写入新的恢复副本，因此保留了旧副本。请保存该文档以确保安全。</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n second(s)</source>
-        <translation>
-            <numerusform>%n 秒</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n minute(s)</source>
-        <translation>
-            <numerusform>%n 分钟</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n hour(s)</source>
-        <translation>
-            <numerusform>%n 小时</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s)</source>
-        <translation>
-            <numerusform>%n 天</numerusform>
-        </translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -397,22 +426,8 @@ Do you want to save them?</source>
         <translation>%1模式</translation>
     </message>
     <message>
-        <source>%1
-%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7</source>
-        <translation>%1
-%2 百万参数，%3 层 × %4，上下文 %5 个词元，%6 权重，%7</translation>
-    </message>
-    <message>
-        <source>The language model could not be loaded: %1</source>
-        <translation>无法加载语言模型：%1</translation>
-    </message>
-    <message>
         <source>No suggestion: %1</source>
         <translation>未能生成建议：%1</translation>
-    </message>
-    <message>
-        <source>No model directory is set and the embedded model is missing.</source>
-        <translation>未设置模型目录，且内置模型缺失。</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -425,32 +440,6 @@ Do you want to save them?</source>
     <message>
         <source>How far suggestions reach</source>
         <translation>建议的补全范围</translation>
-    </message>
-    <message>
-        <source>an untitled document</source>
-        <translation>未命名文档</translation>
-    </message>
-    <message>
-        <source>Recover Unsaved Work</source>
-        <translation>恢复未保存的工作</translation>
-    </message>
-    <message numerus="yes">
-        <source>Inkling was not closed properly. Unsaved changes to %n document(s) can be recovered: %1.</source>
-        <translation>
-            <numerusform>Inkling 上次未正常关闭。可以恢复 %n 个文档中未保存的更改：%1。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Recover</source>
-        <translation>恢复(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Discard</source>
-        <translation>丢弃(&amp;D)</translation>
-    </message>
-    <message>
-        <source>Ask &amp;Later</source>
-        <translation>稍后询问(&amp;L)</translation>
     </message>
     <message>
         <source>No recent files</source>
@@ -574,6 +563,23 @@ Do you want to save them?</source>
     <message>
         <source>Cannot move the download into place at %1.</source>
         <translation>无法将下载的文件移动到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::ModelLoader</name>
+    <message>
+        <source>%1
+%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7</source>
+        <translation>%1
+%2 百万参数，%3 层 × %4，上下文 %5 个词元，%6 权重，%7</translation>
+    </message>
+    <message>
+        <source>The language model could not be loaded: %1</source>
+        <translation>无法加载语言模型：%1</translation>
+    </message>
+    <message>
+        <source>No model directory is set and the embedded model is missing.</source>
+        <translation>未设置模型目录，且内置模型缺失。</translation>
     </message>
 </context>
 <context>

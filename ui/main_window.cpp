@@ -1,12 +1,12 @@
 // The application window: tabs of Documents, menus, and the status bar.
 #include "ui/main_window.h"
 
-#include "engine/cpu_threads.h"
-#include "engine/language_model.h"
 #include "ui/autosave.h"
+#include "ui/crash_recovery.h"
 #include "ui/document.h"
 #include "ui/editor.h"
 #include "ui/engine_thread.h"
+#include "ui/model_loader.h"
 #include "ui/recent_files.h"
 #include "ui/settings_dialog.h"
 #include "ui/suggestion_controller.h"
@@ -38,18 +38,6 @@ namespace inkling {
 
 namespace {
 Q_LOGGING_CATEGORY(lcMainWindow, "inkling.ui.mainwindow", QtInfoMsg)
-
-// "3 minutes", "2 hours", "5 days": how much newer a file is than a recovery copy.
-QString durationText(qint64 seconds)
-{
-    if (seconds < 120)
-        return QCoreApplication::translate("inkling::MainWindow", "%n second(s)", nullptr, int(seconds));
-    if (seconds < 2 * 3600)
-        return QCoreApplication::translate("inkling::MainWindow", "%n minute(s)", nullptr, int(seconds / 60));
-    if (seconds < 2 * 86400)
-        return QCoreApplication::translate("inkling::MainWindow", "%n hour(s)", nullptr, int(seconds / 3600));
-    return QCoreApplication::translate("inkling::MainWindow", "%n day(s)", nullptr, int(seconds / 86400));
-}
 
 // Two names for one file ("a/../b.txt", a symlink) must find the same tab.
 QString canonical(const QString &path)
@@ -88,7 +76,10 @@ MainWindow::MainWindow(QWidget *parent)
         m_themeName = settings.value(themeSettingsKey()).toString();
     }
     createMenus(); // the suggestion menu shows the configured keys
-    connectEngine();
+    m_models = new ModelLoader(m_engine, m_status, this);
+    connect(m_models, &ModelLoader::readyChanged, this, &MainWindow::updateSuggestionsEnabled);
+    connect(m_models, &ModelLoader::failed, this,
+            [this](const QString &message) { statusBar()->showMessage(message); });
     newDocument();
     applySettings(m_settings);
     resize(defaultSize());
@@ -461,39 +452,13 @@ void MainWindow::setThemeName(const QString &name)
 
 // --- suggestions and the engine -----------------------------------------------------
 
-void MainWindow::connectEngine()
-{
-    connect(m_engine, &EngineThread::modelLoading, m_status, &SuggestionStatus::setModelLoading);
-    connect(m_engine, &EngineThread::modelLoadProgress, m_status, &SuggestionStatus::setModelLoadProgress);
-    connect(m_engine, &EngineThread::modelLoaded, this, [this](const ModelInfo &info) {
-        const QString details =
-            tr("%1\n%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7")
-                .arg(info.directory)
-                .arg(QLocale().toString(double(info.parameters) / 1e6, 'f', 1))
-                .arg(info.layers)
-                .arg(info.width)
-                .arg(info.contextLength)
-                .arg(info.fileDType,
-                     QStringLiteral("%1 (%2)").arg(info.precision, info.implementation));
-        m_status->setModel(info.name, details);
-        m_modelReady = true;
-        updateSuggestionsEnabled();
-    });
-    connect(m_engine, &EngineThread::modelFailed, this, [this](const QString &, const QString &message) {
-        m_status->setModelError(message);
-        m_modelReady = false;
-        updateSuggestionsEnabled();
-        statusBar()->showMessage(tr("The language model could not be loaded: %1").arg(message));
-    });
-}
-
 void MainWindow::updateSuggestionsEnabled()
 {
     // One engine serves all tabs: only the document being edited may ask it, and a
     // document left behind drops its ghost text and cancels its request.
     Document *current = currentDocument();
     for (Document *document : documents())
-        document->suggestions()->setEnabled(m_modelReady && document == current);
+        document->suggestions()->setEnabled(m_models->isReady() && document == current);
 }
 
 void MainWindow::setMode(CompletionMode mode)
@@ -525,29 +490,9 @@ void MainWindow::applySettings(const SuggestionSettings &settings)
     }
     for (const auto &[action, key] : std::as_const(m_keyActions))
         action->setShortcut(settings.keys.*key);
-    m_engine->setThreads(settings.threads > 0 ? settings.threads : physicalCoreCount());
-    m_engine->setPrecision(settings.precision);
     QSettings persisted;
     settings.save(persisted);
-    loadModel();
-}
-
-void MainWindow::loadModel()
-{
-    QString directory = m_settings.modelDirectory;
-    if (directory.isEmpty())
-        directory = QString::fromStdString(defaultModelDirectory());
-    if (directory == m_loadedModelDirectory && m_settings.precision == m_loadedPrecision)
-        return;
-    m_loadedModelDirectory = directory;
-    m_loadedPrecision = m_settings.precision;
-    m_modelReady = false; // until the model is there
-    updateSuggestionsEnabled();
-    if (directory.isEmpty()) {
-        m_status->setModelError(tr("No model directory is set and the embedded model is missing."));
-        return;
-    }
-    m_engine->loadModel(directory);
+    m_models->apply(settings);
 }
 
 void MainWindow::showSettings()
@@ -579,58 +524,17 @@ bool MainWindow::restore(const RecoverableDocument &document)
 
 int MainWindow::offerRecovery()
 {
-    const QList<RecoverableDocument> found = Autosave::findRecoverable(Autosave::defaultDirectory());
-    if (found.isEmpty())
-        return 0;
-    QStringList names;
-    QStringList newerOnDisk;
-    for (const RecoverableDocument &d : found) {
-        names << (d.originalPath.isEmpty() ? tr("an untitled document")
-                                           : QFileInfo(d.originalPath).fileName());
-        if (const std::optional<qint64> newer = secondsFileIsNewer(d))
-            newerOnDisk << tr("“%1” was changed on disk %2 after its copy was saved; saving "
-                              "the recovered text will ask before replacing it.")
-                               .arg(QFileInfo(d.originalPath).fileName(), durationText(*newer));
-    }
-    QMessageBox box(QMessageBox::Question, tr("Recover Unsaved Work"),
-                    tr("Inkling was not closed properly. Unsaved changes to %n document(s) can "
-                       "be recovered: %1.", nullptr, int(found.size()))
-                        .arg(names.join(QStringLiteral(", "))),
-                    QMessageBox::NoButton, this);
-    if (!newerOnDisk.isEmpty())
-        box.setInformativeText(newerOnDisk.join(QLatin1Char('\n')));
-    QPushButton *recover = box.addButton(tr("&Recover"), QMessageBox::AcceptRole);
-    QPushButton *discard = box.addButton(tr("&Discard"), QMessageBox::DestructiveRole);
-    box.addButton(tr("Ask &Later"), QMessageBox::RejectRole);
-    box.setDefaultButton(recover);
-    box.exec();
-    if (box.clickedButton() == discard) {
-        for (const RecoverableDocument &d : found)
-            Autosave::remove(d);
-        return 0;
-    }
-    if (box.clickedButton() != recover)
-        return 0;
-    int recovered = 0;
-    for (qsizetype i = 0; i < found.size(); ++i) {
-        const RecoverableDocument &d = found.at(i);
+    CrashRecovery recovery(Autosave::defaultDirectory(), this);
+    return recovery.offer([this](const RecoverableDocument &d) {
         // A recovered file that is also open unchanged: its tab shows the recovered text.
         Document *open = d.originalPath.isEmpty() ? nullptr : findDocument(d.originalPath);
         const bool replaceOpen = open && !open->isModified();
-        if (!restore(d)) {
-            // The text is on screen but in no new copy: the old copy stays until it is.
-            showError(tr("Recover Unsaved Work"),
-                      tr("The recovered text of %1 is open, but no new recovery copy of it could "
-                         "be written, so the old one was kept. Save the document to be safe.")
-                          .arg(names.at(i)));
-            continue;
-        }
+        if (!restore(d))
+            return false;
         if (replaceOpen)
             delete open;
-        Autosave::remove(d);
-        ++recovered;
-    }
-    return recovered;
+        return true;
+    });
 }
 
 } // namespace inkling

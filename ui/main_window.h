@@ -25,6 +25,7 @@ class Autosave;
 class Document;
 class Editor;
 class EngineThread;
+class ModelLoader;
 struct RecoverableDocument;
 class SuggestionController;
 class SuggestionStatus;
@@ -65,8 +66,8 @@ public:
     // when that is new and empty): its text, modified, under its old name. False when
     // the document's new recovery copy could not be written.
     bool restore(const RecoverableDocument &document);
-    // Offers the copies a crashed Inkling left behind; each recovered document gets a
-    // tab. Returns how many documents were recovered.
+    // Offers the copies a crashed Inkling left behind (CrashRecovery); each recovered
+    // document gets a tab. Returns how many documents were recovered.
     int offerRecovery();
 
     // File > Save for the current document: to its file, or asks for a name; false if
@@ -78,7 +79,8 @@ public:
     // replaced by a new empty document). False if the user cancelled.
     bool closeDocument(Document *document);
 
-    // Applies settings (and loads another model if its directory changed); persists them.
+    // Applies settings (and loads another model if its directory changed, ModelLoader);
+    // persists them.
     void applySettings(const SuggestionSettings &settings);
     const SuggestionSettings &settings() const { return m_settings; }
     // The mode a document starts in: code for source files, sentence for prose.
@@ -122,13 +124,11 @@ private:
     void connectDocument(Document *document);
     void onCurrentTabChanged();
     void updateTab(Document *document);
-    void connectEngine();
     void updateSuggestionsEnabled();
     void setMode(CompletionMode mode);
     void setDefinition(const KSyntaxHighlighting::Definition &definition);
     void setThemeName(const QString &name);
     void showMode(CompletionMode mode);
-    void loadModel();
     void showSettings();
     void open();
     bool save(Document *document);
@@ -146,16 +146,14 @@ private:
     EngineThread *m_engine;
     SuggestionStatus *m_status;
     WritingCommands *m_writing = nullptr;
+    ModelLoader *m_models = nullptr; // chooses, loads and reports the engine's model
     SuggestionSettings m_settings;
-    bool m_modelReady = false;
     QActionGroup *m_modeActions = nullptr;
     QComboBox *m_modeBox = nullptr;
     QAction *m_autoSuggestAction = nullptr;
     // The Suggestions menu's actions and the key binding each one shows.
     QList<std::pair<QAction *, QKeySequence KeyBindings::*>> m_keyActions;
     QMenu *m_recentMenu = nullptr;
-    QString m_loadedModelDirectory;
-    Precision m_loadedPrecision = Precision::Auto;
     QString m_themeName; // empty: follow the palette
 };
 
