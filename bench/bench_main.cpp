@@ -9,6 +9,7 @@
 #include "engine/gpt2_session.h"
 #include "engine/gpt2_weights.h"
 #include "engine/json.h"
+#include "engine/row_product.h"
 #include "engine/target_clones.h"
 #include "ui/suggestion_settings.h"
 
