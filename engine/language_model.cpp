@@ -94,18 +94,16 @@ std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Preci
                              " tokens but config.json's vocab_size is " +
                              std::to_string(config.nVocab));
 
+    // Opened once: its header gives the file's size and dtype, then the weights.
+    std::shared_ptr<const SafetensorsFile> st = SafetensorsFile::open(file("model.safetensors"));
+    const long long bytes = (long long)st->fileSize();
     std::string dtype;
-    long long bytes = 0;
-    {
-        const auto st = SafetensorsFile::open(file("model.safetensors"));
-        bytes = (long long)st->fileSize();
-        for (const auto &t : st->tensors()) {
-            if (t.name.ends_with("wte.weight"))
-                dtype = dtypeName(t.dtype);
-        }
+    for (const auto &t : st->tensors()) {
+        if (t.name.ends_with("wte.weight"))
+            dtype = dtypeName(t.dtype);
     }
-    Gpt2Weights weights = Gpt2Weights::load(file("model.safetensors"), config,
-                                            [&](double f) { report(kReadShare * f); });
+    Gpt2Weights weights =
+        Gpt2Weights::load(std::move(st), config, [&](double f) { report(kReadShare * f); });
     auto model = std::make_unique<Gpt2Model>(config, std::move(weights), precision,
                                              [&](double f) { report(kReadShare + (1 - kReadShare) * f); });
     std::unique_ptr<LanguageModel> lm(
