@@ -359,7 +359,7 @@ void printTyping(const std::vector<std::pair<std::string, std::string>> &models,
             QString precision = QString::fromStdString(p);
             QString error;
             QObject::connect(&service, &CompletionService::modelLoaded, &service,
-                             [&](const ModelInfo &info) { precision = info.precision; });
+                             [&](const LoadedModelInfo &info) { precision = info.precision; });
             QObject::connect(&service, &CompletionService::modelFailed, &service,
                              [&](const QString &, const QString &message) { error = message; });
             service.loadModel(QString::fromStdString(dir));

@@ -116,7 +116,26 @@ std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Preci
 
 std::string LanguageModel::name() const
 {
-    fs::path p(m_dir);
+    return modelName(m_dir);
+}
+
+ModelInfo LanguageModel::info() const
+{
+    ModelInfo info;
+    info.name = name();
+    info.directory = m_dir;
+    info.parameters = config().parameterCount();
+    info.fileBytes = m_fileBytes;
+    info.dtype = m_fileDType;
+    info.contextLength = config().nCtx;
+    info.layers = config().nLayer;
+    info.width = config().nEmbd;
+    return info;
+}
+
+std::string modelName(const std::string &dir)
+{
+    fs::path p(dir);
     if (p.filename().empty())
         p = p.parent_path();
     return p.filename().string();

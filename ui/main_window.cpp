@@ -465,17 +465,18 @@ void MainWindow::connectEngine()
 {
     connect(m_engine, &EngineThread::modelLoading, m_status, &SuggestionStatus::setModelLoading);
     connect(m_engine, &EngineThread::modelLoadProgress, m_status, &SuggestionStatus::setModelLoadProgress);
-    connect(m_engine, &EngineThread::modelLoaded, this, [this](const ModelInfo &info) {
+    connect(m_engine, &EngineThread::modelLoaded, this, [this](const LoadedModelInfo &loaded) {
+        const ModelInfo &info = loaded.info;
         const QString details =
             tr("%1\n%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7")
-                .arg(info.directory)
+                .arg(QString::fromStdString(info.directory))
                 .arg(QLocale().toString(double(info.parameters) / 1e6, 'f', 1))
                 .arg(info.layers)
                 .arg(info.width)
                 .arg(info.contextLength)
-                .arg(info.fileDType,
-                     QStringLiteral("%1 (%2)").arg(info.precision, info.implementation));
-        m_status->setModel(info.name, details);
+                .arg(QString::fromStdString(info.dtype),
+                     QStringLiteral("%1 (%2)").arg(loaded.precision, loaded.implementation));
+        m_status->setModel(QString::fromStdString(info.name), details);
         m_modelReady = true;
         updateSuggestionsEnabled();
     });
