@@ -9,8 +9,9 @@
 #include "engine/gpt2_session.h"
 #include "engine/gpt2_weights.h"
 #include "engine/json.h"
+#include "engine/row_product.h"
+#include "engine/suggestion_policy.h"
 #include "engine/target_clones.h"
-#include "ui/suggestion_settings.h"
 
 #include <QLoggingCategory>
 
@@ -338,7 +339,7 @@ const char *const kTypedText =
 void printTyping(const std::vector<std::pair<std::string, std::string>> &models, const Options &o)
 {
     const QString text = QString::fromUtf8(kTypedText).left(o.typingChars);
-    const SuggestionSettings defaults;
+    const SuggestionPolicy defaults;
     std::printf("\n### Typing latency\n\nThe real CompletionService, fed %lld characters of "
                 "prose one keystroke at a time (word mode, the app's default settings: a request "
                 "where its trigger rule allows, token healing, suggestions below its "
@@ -358,7 +359,7 @@ void printTyping(const std::vector<std::pair<std::string, std::string>> &models,
             QString precision = QString::fromStdString(p);
             QString error;
             QObject::connect(&service, &CompletionService::modelLoaded, &service,
-                             [&](const ModelInfo &info) { precision = info.precision; });
+                             [&](const LoadedModelInfo &info) { precision = info.precision; });
             QObject::connect(&service, &CompletionService::modelFailed, &service,
                              [&](const QString &, const QString &message) { error = message; });
             service.loadModel(QString::fromStdString(dir));

@@ -44,7 +44,7 @@ CompletionService::CompletionService(QObject *parent)
     static const bool registered = [] {
         qRegisterMetaType<CompletionRequest>();
         qRegisterMetaType<CompletionStats>();
-        qRegisterMetaType<ModelInfo>();
+        qRegisterMetaType<LoadedModelInfo>();
         return true;
     }();
     Q_UNUSED(registered);
@@ -98,18 +98,12 @@ void CompletionService::loadModel(const QString &directory, quint64 id)
         // before the old model it points into.
         m_session = std::move(session);
         m_model = std::move(model);
-        ModelInfo info;
-        info.name = QString::fromStdString(m_model->name());
-        info.directory = QString::fromStdString(m_model->directory());
-        info.parameters = m_model->config().parameterCount();
-        info.fileBytes = m_model->fileBytes();
-        info.fileDType = QString::fromStdString(m_model->fileDType());
-        info.contextLength = m_model->config().nCtx;
-        info.layers = m_model->config().nLayer;
-        info.width = m_model->config().nEmbd;
+        LoadedModelInfo info;
+        info.info = m_model->info();
         info.implementation = QString::fromStdString(m_model->model().matmulImplementation());
         info.precision = QString::fromLatin1(precisionName(m_model->model().precision()));
-        qCInfo(lcEngine) << "loaded" << info.directory << info.parameters << "parameters,"
+        qCInfo(lcEngine) << "loaded" << QString::fromStdString(info.info.directory)
+                         << info.info.parameters << "parameters,"
                          << info.implementation;
         emit modelLoaded(info);
     } catch (const LoadCancelled &) {

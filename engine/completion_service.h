@@ -57,16 +57,10 @@ struct CompletionStats
     QString stopReason;
 };
 
-struct ModelInfo
+// A model the service has loaded: what its files say, and how it runs.
+struct LoadedModelInfo
 {
-    QString name;
-    QString directory;
-    qint64 parameters = 0;
-    qint64 fileBytes = 0;
-    QString fileDType;
-    int contextLength = 0;
-    int layers = 0;
-    int width = 0;
+    ModelInfo info;
     QString implementation; // oneDNN kernel of the matrix products
     QString precision;      // weight format in use: "f32", "bf16" or "s8"
 };
@@ -119,7 +113,7 @@ signals:
     void modelLoading(const QString &directory);
     // Fraction of the load done, in whole percent steps (a few dozen signals per load).
     void modelLoadProgress(double fraction);
-    void modelLoaded(const inkling::ModelInfo &info);
+    void modelLoaded(const inkling::LoadedModelInfo &info);
     void modelFailed(const QString &directory, const QString &message);
     // The probability of request id's first word, once it is complete and before any
     // partial() of that request: the controller decides from it whether to show it.
@@ -145,4 +139,4 @@ private:
 
 Q_DECLARE_METATYPE(inkling::CompletionRequest)
 Q_DECLARE_METATYPE(inkling::CompletionStats)
-Q_DECLARE_METATYPE(inkling::ModelInfo)
+Q_DECLARE_METATYPE(inkling::LoadedModelInfo)

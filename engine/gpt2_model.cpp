@@ -3,6 +3,8 @@
 #include "engine/gpt2_model.h"
 
 #include "engine/attention.h"
+#include "engine/layer_norm.h"
+#include "engine/matmul.h"
 
 #include <algorithm>
 #include <cassert>
@@ -58,44 +60,69 @@ PackedMatrix pack(DeferredMatrix &m, int64_t k, int64_t n, WeightType type)
 
 } // namespace
 
+struct Gpt2Model::Kernels
+{
+    struct PackedLayer
+    {
+        PackedMatrix attn, attnProj, fc, mlpProj; // c_attn, attn.c_proj, c_fc, mlp.c_proj
+    };
+
+    Kernels(WeightType type, int64_t channels, float eps)
+        : weightType(type)
+        , layerNorms(channels, eps)
+    {}
+
+    MatmulShape shape(int64_t m, int64_t k, int64_t n, Epilogue e, bool bias = true) const
+    {
+        return {m, k, n, false, bias, e, weightType};
+    }
+
+    WeightType weightType;
+    std::vector<PackedLayer> packed;
+    PackedMatrix head; // [C, V]: wte (or lm_head) transposed
+    // Filled on first use of a shape, also from the model's const methods.
+    MatmulCache matmuls;
+    LayerNormCache layerNorms;
+};
+
 Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision precision,
                      const ProgressCallback &progress)
     : m_config(config)
     , m_precision(choosePrecision(precision))
-    , m_weightType(weightTypeFor(m_precision))
     , m_w(std::move(weights))
-    , m_layerNorms(config.nEmbd, config.layerNormEps)
+    , m_kernels(std::make_unique<Kernels>(weightTypeFor(m_precision), config.nEmbd,
+                                          config.layerNormEps))
 {
     const int64_t C = config.nEmbd, F = config.innerDim(), V = config.nVocab;
+    const WeightType type = m_kernels->weightType;
+    std::vector<Kernels::PackedLayer> &packed = m_kernels->packed;
     for (Gpt2LayerWeights &w : m_w.layers) {
-        PackedLayer p;
-        p.attn = pack(w.attnWeight, C, 3 * C, m_weightType);
-        p.attnProj = pack(w.attnProjWeight, C, C, m_weightType);
-        p.fc = pack(w.fcWeight, C, F, m_weightType);
-        p.mlpProj = pack(w.mlpProjWeight, F, C, m_weightType);
-        m_packed.push_back(std::move(p));
+        Kernels::PackedLayer p;
+        p.attn = pack(w.attnWeight, C, 3 * C, type);
+        p.attnProj = pack(w.attnProjWeight, C, C, type);
+        p.fc = pack(w.fcWeight, C, F, type);
+        p.mlpProj = pack(w.mlpProjWeight, F, C, type);
+        packed.push_back(std::move(p));
         if (progress)
-            progress(double(m_packed.size()) / (config.nLayer + 1)); // the head is the last step
+            progress(double(packed.size()) / (config.nLayer + 1)); // the head is the last step
     }
     // The tied head shares wte with the embedding lookup, which keeps the f32 rows.
     if (m_w.lmHead.empty())
-        m_head = PackedMatrix(m_w.wte.data(), C, V, true, m_weightType);
+        m_kernels->head = PackedMatrix(m_w.wte.data(), C, V, true, type);
     else
-        m_head = packAndFree(m_w.lmHead, C, V, m_weightType, true);
+        m_kernels->head = packAndFree(m_w.lmHead, C, V, type, true);
     if (progress)
         progress(1.0);
 }
 
-MatmulShape Gpt2Model::shape(int64_t m, int64_t k, int64_t n, MatmulShape::Epilogue e,
-                             bool bias) const
-{
-    return {m, k, n, false, bias, e, m_weightType};
-}
+Gpt2Model::Gpt2Model(Gpt2Model &&) noexcept = default;
+Gpt2Model &Gpt2Model::operator=(Gpt2Model &&) noexcept = default;
+Gpt2Model::~Gpt2Model() = default;
 
 size_t Gpt2Model::matrixBytes() const
 {
-    size_t total = m_head.bytes();
-    for (const PackedLayer &p : m_packed)
+    size_t total = m_kernels->head.bytes();
+    for (const Kernels::PackedLayer &p : m_kernels->packed)
         total += p.attn.bytes() + p.attnProj.bytes() + p.fc.bytes() + p.mlpProj.bytes();
     return total;
 }
@@ -128,22 +155,24 @@ void Gpt2Model::forward(std::span<const int> tokens, int nPast, KvCache &cache, 
         return;
     // Only the rows whose logits are wanted go through ln_f and the LM head.
     const float *xLast = s.x.data() + size_t(T - nLogits) * C; // [nLogits, C]
-    m_layerNorms.get(nLogits).run(xLast, m_w.lnfWeight.data(), m_w.lnfBias.data(), s.h.data());
+    Kernels &k = *m_kernels;
+    k.layerNorms.get(nLogits).run(xLast, m_w.lnfWeight.data(), m_w.lnfBias.data(), s.h.data());
     // logits [nLogits, V] = h [nLogits, C] x headᵀ [C, V]
-    m_matmuls.get(shape(nLogits, C, m_config.nVocab, Epilogue::None, false))
-        .run(s.h.data(), m_head, nullptr, logits);
+    k.matmuls.get(k.shape(nLogits, C, m_config.nVocab, Epilogue::None, false))
+        .run(s.h.data(), k.head, nullptr, logits);
 }
 
 void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) const
 {
     const Gpt2LayerWeights &w = m_w.layers[size_t(l)];
-    const PackedLayer &p = m_packed[size_t(l)];
+    Kernels &k = *m_kernels;
+    const Kernels::PackedLayer &p = k.packed[size_t(l)];
     const int C = m_config.nEmbd, F = m_config.innerDim();
-    const LayerNorm &ln = m_layerNorms.get(T);
+    const LayerNorm &ln = k.layerNorms.get(T);
 
     // Attention sub-block: x += c_proj(attention(ln_1(x)))
     ln.run(s.x.data(), w.ln1Weight.data(), w.ln1Bias.data(), s.h.data()); // h [T, C]
-    m_matmuls.get(shape(T, C, 3 * C, Epilogue::None)) // qkv [T, 3C]
+    k.matmuls.get(k.shape(T, C, 3 * C, Epilogue::None)) // qkv [T, 3C]
         .run(s.h.data(), p.attn, w.attnBias.data(), s.qkv.data());
     for (int t = 0; t < T; ++t) { // k, v rows of qkv → cache rows nPast + t
         const float *row = s.qkv.data() + size_t(t) * 3 * C;
@@ -151,14 +180,14 @@ void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) c
     }
     causalAttention(s.qkv.data(), 3 * C, cache, l, nPast, T, s.att.data(),
                     s.scores.data()); // att [T, C]
-    m_matmuls.get(shape(T, C, C, Epilogue::Accumulate)) // x [T, C] += att x Wproj
+    k.matmuls.get(k.shape(T, C, C, Epilogue::Accumulate)) // x [T, C] += att x Wproj
         .run(s.att.data(), p.attnProj, w.attnProjBias.data(), s.x.data());
 
     // MLP sub-block: x += c_proj(gelu(c_fc(ln_2(x))))
     ln.run(s.x.data(), w.ln2Weight.data(), w.ln2Bias.data(), s.h.data()); // h [T, C]
-    m_matmuls.get(shape(T, C, F, Epilogue::Gelu)) // fc [T, F]
+    k.matmuls.get(k.shape(T, C, F, Epilogue::Gelu)) // fc [T, F]
         .run(s.h.data(), p.fc, w.fcBias.data(), s.fc.data());
-    m_matmuls.get(shape(T, F, C, Epilogue::Accumulate)) // x [T, C] += fc x Wproj
+    k.matmuls.get(k.shape(T, F, C, Epilogue::Accumulate)) // x [T, C] += fc x Wproj
         .run(s.fc.data(), p.mlpProj, w.mlpProjBias.data(), s.x.data());
 }
 
@@ -167,9 +196,10 @@ std::string Gpt2Model::matmulImplementation() const
     // The first layer's QKV product stands for every matrix (all are packed alike), in
     // the two shapes forward() runs it in anyway: so asking creates no extra primitive.
     const int64_t C = m_config.nEmbd;
-    const PackedMatrix &qkv = m_packed.front().attn; // the config has at least one layer
-    const std::string row = m_matmuls.get(shape(1, C, 3 * C, Epilogue::None)).implementation(qkv);
-    const std::string chunk = m_matmuls.get(shape(kMaxChunk, C, 3 * C, Epilogue::None)).implementation();
+    Kernels &k = *m_kernels;
+    const PackedMatrix &qkv = k.packed.front().attn; // the config has at least one layer
+    const std::string row = k.matmuls.get(k.shape(1, C, 3 * C, Epilogue::None)).implementation(qkv);
+    const std::string chunk = k.matmuls.get(k.shape(kMaxChunk, C, 3 * C, Epilogue::None)).implementation();
     return row == chunk ? row : row + " (one row), " + chunk + " (chunks)";
 }
 

@@ -5,10 +5,9 @@
 #include "engine/gpt2_config.h"
 #include "engine/gpt2_weights.h"
 #include "engine/kv_cache.h"
-#include "engine/layer_norm.h"
-#include "engine/matmul.h"
 #include "engine/precision.h"
 
+#include <memory>
 #include <span>
 #include <string>
 
@@ -43,6 +42,9 @@ public:
     // `progress` hears the fraction of layers packed.
     Gpt2Model(const Gpt2Config &config, Gpt2Weights weights,
               Precision precision = Precision::F32, const ProgressCallback &progress = {});
+    Gpt2Model(Gpt2Model &&) noexcept;
+    Gpt2Model &operator=(Gpt2Model &&) noexcept;
+    ~Gpt2Model();
 
     const Gpt2Config &config() const { return m_config; }
     // The precision actually in use (never Auto).
@@ -64,22 +66,15 @@ public:
 private:
     void block(int layer, int T, int nPast, KvCache &cache, Gpt2Scratch &s) const;
 
-    struct PackedLayer
-    {
-        PackedMatrix attn, attnProj, fc, mlpProj; // c_attn, attn.c_proj, c_fc, mlp.c_proj
-    };
-
-    MatmulShape shape(int64_t m, int64_t k, int64_t n, MatmulShape::Epilogue e,
-                      bool bias = true) const;
+    // The packed matrices and the oneDNN primitives that multiply them: behind a pointer,
+    // so that this header (which the UI reaches through the session) does not pull in
+    // dnnl.hpp.
+    struct Kernels;
 
     Gpt2Config m_config;
     Precision m_precision;
-    WeightType m_weightType;
-    Gpt2Weights m_w; // vectors, norms and embeddings; matrices live in m_packed
-    std::vector<PackedLayer> m_packed;
-    PackedMatrix m_head; // [C, V]: wte (or lm_head) transposed
-    mutable MatmulCache m_matmuls;
-    mutable LayerNormCache m_layerNorms;
+    Gpt2Weights m_w; // vectors, norms and embeddings; matrices live in m_kernels
+    std::unique_ptr<Kernels> m_kernels;
 };
 
 } // namespace inkling

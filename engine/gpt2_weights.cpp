@@ -89,10 +89,9 @@ private:
     std::set<std::string> m_used;
 };
 
-Gpt2Weights readWeights(const std::string &path, const Gpt2Config &config, bool checkOnly,
-                        const ProgressCallback &progress)
+Gpt2Weights readWeights(const std::shared_ptr<const SafetensorsFile> &file,
+                        const Gpt2Config &config, bool checkOnly, const ProgressCallback &progress)
 {
-    const std::shared_ptr<const SafetensorsFile> file = SafetensorsFile::open(path);
     const std::string prefix = file->find("transformer.wte.weight") ? "transformer." : "";
     TensorReader r(file, prefix, checkOnly);
     const int64_t C = config.nEmbd, F = config.innerDim();
@@ -154,12 +153,20 @@ std::vector<float> DeferredMatrix::take()
 Gpt2Weights Gpt2Weights::load(const std::string &path, const Gpt2Config &config,
                               const ProgressCallback &progress)
 {
-    return readWeights(path, config, false, progress);
+    return load(SafetensorsFile::open(path), config, progress);
+}
+
+Gpt2Weights Gpt2Weights::load(std::shared_ptr<const SafetensorsFile> file,
+                              const Gpt2Config &config, const ProgressCallback &progress)
+{
+    // The deferred matrices share the file: once the caller's reference is gone, the
+    // mapping goes with the last matrix taken.
+    return readWeights(file, config, false, progress);
 }
 
 void Gpt2Weights::check(const std::string &path, const Gpt2Config &config)
 {
-    readWeights(path, config, true, {});
+    readWeights(SafetensorsFile::open(path), config, true, {});
 }
 
 } // namespace inkling

@@ -61,6 +61,9 @@ struct Gpt2Weights
     // hears the fraction of layers read.
     static Gpt2Weights load(const std::string &safetensorsPath, const Gpt2Config &config,
                             const ProgressCallback &progress = {});
+    // The same from a file already open (a model load reads its header once).
+    static Gpt2Weights load(std::shared_ptr<const SafetensorsFile> file,
+                            const Gpt2Config &config, const ProgressCallback &progress = {});
     // The same checks from the header alone, without reading or converting any weight
     // (cheap even for GPT-2 1.5B). Throws the ModelError load() would throw.
     static void check(const std::string &safetensorsPath, const Gpt2Config &config);

@@ -94,18 +94,16 @@ std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Preci
                              " tokens but config.json's vocab_size is " +
                              std::to_string(config.nVocab));
 
+    // Opened once: its header gives the file's size and dtype, then the weights.
+    std::shared_ptr<const SafetensorsFile> st = SafetensorsFile::open(file("model.safetensors"));
+    const long long bytes = (long long)st->fileSize();
     std::string dtype;
-    long long bytes = 0;
-    {
-        const auto st = SafetensorsFile::open(file("model.safetensors"));
-        bytes = (long long)st->fileSize();
-        for (const auto &t : st->tensors()) {
-            if (t.name.ends_with("wte.weight"))
-                dtype = dtypeName(t.dtype);
-        }
+    for (const auto &t : st->tensors()) {
+        if (t.name.ends_with("wte.weight"))
+            dtype = dtypeName(t.dtype);
     }
-    Gpt2Weights weights = Gpt2Weights::load(file("model.safetensors"), config,
-                                            [&](double f) { report(kReadShare * f); });
+    Gpt2Weights weights =
+        Gpt2Weights::load(std::move(st), config, [&](double f) { report(kReadShare * f); });
     auto model = std::make_unique<Gpt2Model>(config, std::move(weights), precision,
                                              [&](double f) { report(kReadShare + (1 - kReadShare) * f); });
     std::unique_ptr<LanguageModel> lm(
@@ -118,7 +116,26 @@ std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Preci
 
 std::string LanguageModel::name() const
 {
-    fs::path p(m_dir);
+    return modelName(m_dir);
+}
+
+ModelInfo LanguageModel::info() const
+{
+    ModelInfo info;
+    info.name = name();
+    info.directory = m_dir;
+    info.parameters = config().parameterCount();
+    info.fileBytes = m_fileBytes;
+    info.dtype = m_fileDType;
+    info.contextLength = config().nCtx;
+    info.layers = config().nLayer;
+    info.width = config().nEmbd;
+    return info;
+}
+
+std::string modelName(const std::string &dir)
+{
+    fs::path p(dir);
     if (p.filename().empty())
         p = p.parent_path();
     return p.filename().string();

@@ -4,6 +4,7 @@
 
 #include "engine/gpt2_config.h"
 #include "engine/gpt2_model.h"
+#include "engine/model_info.h"
 #include "engine/tokenizer.h"
 
 #include <memory>
@@ -33,6 +34,8 @@ public:
     // Size of model.safetensors and its weights' dtype ("F16", ...).
     long long fileBytes() const { return m_fileBytes; }
     const std::string &fileDType() const { return m_fileDType; }
+    // All of the above about the files, as the model list describes a directory.
+    ModelInfo info() const;
 
 private:
     LanguageModel(std::string dir, std::unique_ptr<Gpt2Model> model, Tokenizer tokenizer)
@@ -48,6 +51,8 @@ private:
     std::string m_fileDType;
 };
 
+// The name of a model directory: its last component, e.g. "inkling-tiny".
+std::string modelName(const std::string &dir);
 // Throws the ModelError load() would throw for a missing or unreadable file of dir.
 void checkModelFiles(const std::string &dir);
 // A lower bound of the memory a model with config needs once loaded: 2 bytes per

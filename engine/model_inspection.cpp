@@ -14,24 +14,25 @@ namespace inkling {
 ModelSummary inspectModelDirectory(const std::string &directory)
 {
     ModelSummary s;
-    s.directory = directory;
+    s.info.name = modelName(directory);
+    s.info.directory = directory;
     const std::string configPath = (fs::path(directory) / "config.json").string();
     const std::string weightsPath = (fs::path(directory) / "model.safetensors").string();
     try {
         checkModelFiles(directory);
         const Gpt2Config config = Gpt2Config::fromJsonFile(configPath);
-        s.parameters = config.parameterCount();
-        s.contextLength = config.nCtx;
-        s.layers = config.nLayer;
-        s.width = config.nEmbd;
+        s.info.parameters = config.parameterCount();
+        s.info.contextLength = config.nCtx;
+        s.info.layers = config.nLayer;
+        s.info.width = config.nEmbd;
         checkModelMemory(config, configPath); // where load() checks it, for the same message
         {
             // Maps the file (no read) and parses only its header.
             const auto st = SafetensorsFile::open(weightsPath);
-            s.fileBytes = (long long)st->fileSize();
+            s.info.fileBytes = (long long)st->fileSize();
             for (const auto &t : st->tensors()) {
                 if (t.name.ends_with("wte.weight"))
-                    s.dtype = dtypeName(t.dtype);
+                    s.info.dtype = dtypeName(t.dtype);
             }
         }
         Gpt2Weights::check(weightsPath, config);
@@ -39,9 +40,9 @@ ModelSummary inspectModelDirectory(const std::string &directory)
     } catch (const std::exception &e) {
         s.problem = e.what();
         std::error_code ec;
-        if (s.fileBytes == 0 && fs::is_regular_file(weightsPath, ec)) {
+        if (s.info.fileBytes == 0 && fs::is_regular_file(weightsPath, ec)) {
             const auto bytes = fs::file_size(weightsPath, ec);
-            s.fileBytes = ec ? 0 : (long long)bytes;
+            s.info.fileBytes = ec ? 0 : (long long)bytes;
         }
     }
     return s;

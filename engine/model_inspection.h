@@ -2,19 +2,15 @@
 // never the weights), so a model list can describe models it has not loaded.
 #pragma once
 
+#include "engine/model_info.h"
+
 #include <string>
 
 namespace inkling {
 
 struct ModelSummary
 {
-    std::string directory;
-    long long parameters = 0;
-    long long fileBytes = 0; // size of model.safetensors
-    std::string dtype;       // of the weights in the file: "F32", "F16", "BF16"
-    int contextLength = 0;
-    int layers = 0;
-    int width = 0;
+    ModelInfo info; // named after the directory
     // Whether LanguageModel::load would accept the directory as far as the files'
     // structure tells (tokenizer files are checked for presence, not parsed).
     bool loadable = false;

@@ -50,6 +50,9 @@ struct SuggestionPolicy
     // "Prefer silence to a wrong suggestion": a suggestion whose first word the model
     // gives less than this probability is not shown (0 shows everything).
     double minConfidence = 0.3;
+    // Idle time after typing before a suggestion is requested (the editor waits; the
+    // keystroke evaluator, which replays no time, does not).
+    int debounceMs = 200;
 
     int maxTokens(CompletionMode mode) const;
 

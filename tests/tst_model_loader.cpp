@@ -63,17 +63,17 @@ private slots:
             QVERIFY(QCoreApplication::installTranslator(&translator));
         }
         QLocale::setDefault(language.isEmpty() ? QLocale::c() : QLocale(language));
-        ModelInfo info; // GPT-2 small's numbers
-        info.name = QStringLiteral("gpt2");
-        info.directory = QStringLiteral("/models/gpt2");
-        info.parameters = 124439808;
-        info.fileDType = QStringLiteral("F32");
-        info.contextLength = 1024;
-        info.layers = 12;
-        info.width = 768;
-        info.implementation = QStringLiteral("brgemm:avx512_core_bf16");
-        info.precision = QStringLiteral("bf16");
-        const QString details = ModelLoader::details(info);
+        LoadedModelInfo loaded; // GPT-2 small's numbers
+        loaded.info.name = "gpt2";
+        loaded.info.directory = "/models/gpt2";
+        loaded.info.parameters = 124439808;
+        loaded.info.dtype = "F32";
+        loaded.info.contextLength = 1024;
+        loaded.info.layers = 12;
+        loaded.info.width = 768;
+        loaded.implementation = QStringLiteral("brgemm:avx512_core_bf16");
+        loaded.precision = QStringLiteral("bf16");
+        const QString details = ModelLoader::details(loaded);
         QLocale::setDefault(QLocale::c());
         QCoreApplication::removeTranslator(&translator);
         QCOMPARE(details, expected);

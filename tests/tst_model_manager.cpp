@@ -85,7 +85,7 @@ QHash<QString, QByteArray> tinyModelFiles()
 const CatalogModel *findModel(const QList<CatalogModel> &models, const QString &name)
 {
     for (const CatalogModel &m : models) {
-        if (m.name == name)
+        if (m.name() == name)
             return &m;
     }
     return nullptr;
@@ -224,10 +224,10 @@ private slots:
         const QList<CatalogModel> models = ModelCatalog::discover({m_root.filePath("gone"), kEmbedded});
         QCOMPARE(models.first().source, CatalogModel::Source::Embedded); // listed once, first
         QCOMPARE(std::count_if(models.begin(), models.end(), [](const CatalogModel &m) {
-                     const bool embeddedAgain = m.directory == QFileInfo(kEmbedded).canonicalFilePath() &&
+                     const bool embeddedAgain = m.directory() == QFileInfo(kEmbedded).canonicalFilePath() &&
                                                 m.source != CatalogModel::Source::Embedded;
-                     return m.name == "bert-base-uncased" || m.name.contains("aaaa000") ||
-                            m.name.contains("gpt2-xl") || embeddedAgain;
+                     return m.name() == "bert-base-uncased" || m.name().contains("aaaa000") ||
+                            m.name().contains("gpt2-xl") || embeddedAgain;
                  }),
                  0);
         const CatalogModel *m = findModel(models, name);
@@ -236,15 +236,15 @@ private slots:
         QCOMPARE(m->loadable, loadable);
         QVERIFY2(m->problem.contains(problemContains), qPrintable(m->problem));
         if (loadable) {
-            QCOMPARE(m->parameters, parametersFromHeader(m->directory + "/model.safetensors"));
-            QCOMPARE(m->fileBytes, QFileInfo(m->directory + "/model.safetensors").size());
-            QVERIFY(!m->dtype.isEmpty());
-            QVERIFY(m->contextLength > 0);
+            QCOMPARE(m->info.parameters, parametersFromHeader(m->directory() + "/model.safetensors"));
+            QCOMPARE(m->info.fileBytes, QFileInfo(m->directory() + "/model.safetensors").size());
+            QVERIFY(!m->info.dtype.empty());
+            QVERIFY(m->info.contextLength > 0);
         } else {
             QVERIFY(!m->problem.isEmpty());
         }
         if (name == "openai-community/gpt2")
-            QVERIFY(m->directory.endsWith("snapshots/bbbb111"));
+            QVERIFY(m->directory().endsWith("snapshots/bbbb111"));
     }
 
     // Inspection predicts LanguageModel::load: same verdict, same message, for every

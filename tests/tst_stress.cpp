@@ -270,7 +270,7 @@ private slots:
         // The switches really happened and both loads succeeded.
         QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 2, 60000);
         QCOMPARE(modelFailed.size(), 0);
-        QCOMPARE(window.engine()->modelInfo().name, QStringLiteral("inkling-tiny"));
+        QCOMPARE(QString::fromStdString(window.engine()->modelInfo().info.name), QStringLiteral("inkling-tiny"));
 
         const double rssAtEnd = residentMiB();
         qInfo("stress: %d events, %d ghosts seen, %d accepts, %d model switches, %lld characters, "

@@ -45,7 +45,7 @@ EngineThread::EngineThread(QObject *parent)
     connect(m_service, &CompletionService::failed, this, &CompletionSource::failed);
     connect(m_service, &CompletionService::modelLoading, this, &EngineThread::modelLoading);
     connect(m_service, &CompletionService::modelLoadProgress, this, &EngineThread::modelLoadProgress);
-    connect(m_service, &CompletionService::modelLoaded, this, [this](const ModelInfo &info) {
+    connect(m_service, &CompletionService::modelLoaded, this, [this](const LoadedModelInfo &info) {
         m_modelLoaded = true;
         m_info = info;
         emit modelLoaded(info);

@@ -33,12 +33,12 @@ public:
     void runInEngineThread(std::function<void()> fn);
 
     bool isModelLoaded() const { return m_modelLoaded; }
-    const ModelInfo &modelInfo() const { return m_info; }
+    const LoadedModelInfo &modelInfo() const { return m_info; }
 
 signals:
     void modelLoading(const QString &directory);
     void modelLoadProgress(double fraction);
-    void modelLoaded(const inkling::ModelInfo &info);
+    void modelLoaded(const inkling::LoadedModelInfo &info);
     void modelFailed(const QString &directory, const QString &message);
 
 private:
@@ -47,7 +47,7 @@ private:
     quint64 m_cancelId = 0;
     quint64 m_loadCount = 0; // ids of the loads asked for, newest last
     bool m_modelLoaded = false;
-    ModelInfo m_info;
+    LoadedModelInfo m_info;
 };
 
 } // namespace inkling

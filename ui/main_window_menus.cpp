@@ -202,7 +202,9 @@ void MainWindow::createToolsMenu()
     connect(this, &MainWindow::currentDocumentChanged, m_writing,
             [this](Document *document) { m_writing->setEditor(document ? document->editor() : nullptr); });
     connect(m_engine, &EngineThread::modelLoaded, m_writing,
-            [this](const ModelInfo &info) { m_writing->setContextLength(info.contextLength); });
+            [this](const LoadedModelInfo &loaded) {
+                m_writing->setContextLength(loaded.info.contextLength);
+            });
     m_writing->addActionsTo(menuBar()->addMenu(tr("&Tools")));
 }
 

@@ -124,15 +124,9 @@ CatalogModel describe(CatalogModel::Source source, const QString &name, const QS
 {
     CatalogModel m;
     m.source = source;
-    m.name = name;
-    m.directory = canonical(directory);
-    const ModelSummary s = inspectModelDirectory(m.directory.toStdString());
-    m.parameters = s.parameters;
-    m.fileBytes = s.fileBytes;
-    m.dtype = QString::fromStdString(s.dtype);
-    m.contextLength = s.contextLength;
-    m.layers = s.layers;
-    m.width = s.width;
+    const ModelSummary s = inspectModelDirectory(canonical(directory).toStdString());
+    m.info = s.info;
+    m.info.name = name.toStdString();
     m.loadable = s.loadable;
     m.problem = QString::fromStdString(s.problem);
     return m;
@@ -152,7 +146,7 @@ QList<CatalogModel> discover(const QStringList &userDirectories)
     const QString embedded = QString::fromStdString(defaultModelDirectory());
     if (embedded.isEmpty()) {
         CatalogModel m;
-        m.name = QStringLiteral("inkling-tiny");
+        m.info.name = "inkling-tiny";
         m.problem = QCoreApplication::translate("ModelCatalog",
                                                 "The embedded model is missing from this installation.");
         models.append(m);

@@ -2,6 +2,8 @@
 // added, the Hugging Face cache and Inkling's own downloads. No widgets, no network.
 #pragma once
 
+#include "engine/model_info.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -15,16 +17,12 @@ struct CatalogModel
     enum class Source { Embedded, UserDirectory, HuggingFaceCache, Downloaded };
 
     Source source = Source::Embedded;
-    QString name;      // "inkling-tiny", "openai-community/gpt2", "gpt2-medium", ...
-    QString directory; // absolute, canonical when it exists
-    qint64 parameters = 0;
-    qint64 fileBytes = 0;
-    QString dtype;
-    int contextLength = 0;
-    int layers = 0;
-    int width = 0;
+    ModelInfo info; // named as listed; the directory canonical when it exists
     bool loadable = false;
     QString problem; // why it cannot be loaded
+
+    QString name() const { return QString::fromStdString(info.name); }
+    QString directory() const { return QString::fromStdString(info.directory); }
 };
 
 // One of the four GPT-2 sizes OpenAI released, as published on the Hugging Face Hub.

@@ -19,8 +19,8 @@ ModelLoader::ModelLoader(EngineThread *engine, SuggestionStatus *status, QObject
     connect(m_engine, &EngineThread::modelLoading, m_status, &SuggestionStatus::setModelLoading);
     connect(m_engine, &EngineThread::modelLoadProgress, m_status,
             &SuggestionStatus::setModelLoadProgress);
-    connect(m_engine, &EngineThread::modelLoaded, this, [this](const ModelInfo &info) {
-        m_status->setModel(info.name, details(info));
+    connect(m_engine, &EngineThread::modelLoaded, this, [this](const LoadedModelInfo &loaded) {
+        m_status->setModel(QString::fromStdString(loaded.info.name), details(loaded));
         setReady(true);
     });
     connect(m_engine, &EngineThread::modelFailed, this,
@@ -50,15 +50,17 @@ void ModelLoader::apply(const SuggestionSettings &settings)
     m_engine->loadModel(directory);
 }
 
-QString ModelLoader::details(const ModelInfo &info)
+QString ModelLoader::details(const LoadedModelInfo &loaded)
 {
+    const ModelInfo &info = loaded.info;
     return tr("%1\n%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7")
-        .arg(info.directory)
+        .arg(QString::fromStdString(info.directory))
         .arg(QLocale().toString(double(info.parameters) / 1e6, 'f', 1))
         .arg(info.layers)
         .arg(info.width)
         .arg(info.contextLength)
-        .arg(info.fileDType, QStringLiteral("%1 (%2)").arg(info.precision, info.implementation));
+        .arg(QString::fromStdString(info.dtype),
+             QStringLiteral("%1 (%2)").arg(loaded.precision, loaded.implementation));
 }
 
 void ModelLoader::setReady(bool ready)

@@ -11,7 +11,7 @@
 namespace inkling {
 
 class EngineThread;
-struct ModelInfo;
+struct LoadedModelInfo;
 class SuggestionStatus;
 
 class ModelLoader : public QObject
@@ -29,7 +29,7 @@ public:
     bool isReady() const { return m_ready; }
 
     // The status bar's details of a loaded model: where it is, its size and weights.
-    static QString details(const ModelInfo &info);
+    static QString details(const LoadedModelInfo &loaded);
 
 signals:
     void readyChanged(bool ready);

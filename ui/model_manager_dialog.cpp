@@ -216,7 +216,7 @@ void ModelManagerDialog::refresh()
         m_refreshAgain = true;
         return;
     }
-    m_selectAfterRefresh = selectedModel() ? selectedModel()->directory : m_activeCanonical;
+    m_selectAfterRefresh = selectedModel() ? selectedModel()->directory() : m_activeCanonical;
     const QStringList directories = ModelCatalog::userDirectories(QSettings());
     m_models.clear();
     m_list->clear();
@@ -241,11 +241,11 @@ void ModelManagerDialog::showDiscovered()
         const CatalogModel &m = m_models.at(i);
         auto *item = new QTreeWidgetItem(m_list);
         item->setData(NameColumn, Qt::UserRole, i);
-        item->setText(NameColumn, isActive(m) ? tr("%1 (active)").arg(m.name) : m.name);
+        item->setText(NameColumn, isActive(m) ? tr("%1 (active)").arg(m.name()) : m.name());
         item->setText(SourceColumn, ModelCatalog::sourceTitle(m.source));
-        item->setText(ParametersColumn, parametersText(m.parameters));
-        item->setText(SizeColumn, m.fileBytes > 0 ? QLocale().formattedDataSize(m.fileBytes) : QString());
-        item->setText(PrecisionColumn, m.dtype);
+        item->setText(ParametersColumn, parametersText(m.info.parameters));
+        item->setText(SizeColumn, m.info.fileBytes > 0 ? QLocale().formattedDataSize(m.info.fileBytes) : QString());
+        item->setText(PrecisionColumn, QString::fromStdString(m.info.dtype));
         if (isActive(m)) {
             QFont bold = item->font(NameColumn);
             bold.setBold(true);
@@ -255,7 +255,7 @@ void ModelManagerDialog::showDiscovered()
             item->setForeground(NameColumn, palette().brush(QPalette::Disabled, QPalette::Text));
             item->setToolTip(NameColumn, m.problem);
         }
-        if (m.directory == selected)
+        if (m.directory() == selected)
             current = item;
     }
     m_list->setCurrentItem(current ? current : m_list->topLevelItem(0));
@@ -276,7 +276,7 @@ const CatalogModel *ModelManagerDialog::selectedModel() const
 
 bool ModelManagerDialog::isActive(const CatalogModel &model) const
 {
-    return !model.directory.isEmpty() && model.directory == m_activeCanonical;
+    return !model.info.directory.empty() && model.directory() == m_activeCanonical;
 }
 
 void ModelManagerDialog::showDetails()
@@ -288,21 +288,23 @@ void ModelManagerDialog::showDetails()
         m_details->clear();
         return;
     }
-    QString html = QStringLiteral("<b>%1</b>").arg(m->name.toHtmlEscaped());
+    QString html = QStringLiteral("<b>%1</b>").arg(m->name().toHtmlEscaped());
     if (isActive(*m))
         html += QStringLiteral(" — ") + tr("in use");
-    html += QStringLiteral("<br>") + m->directory.toHtmlEscaped();
-    if (m->parameters > 0)
+    html += QStringLiteral("<br>") + m->directory().toHtmlEscaped();
+    const ModelInfo &info = m->info;
+    if (info.parameters > 0)
         html += QStringLiteral("<br>") +
                 tr("%1 parameters (%2 layers × %3), context length %4 tokens")
-                    .arg(QLocale().toString(m->parameters))
-                    .arg(m->layers)
-                    .arg(m->width)
-                    .arg(m->contextLength);
-    if (m->fileBytes > 0)
+                    .arg(QLocale().toString(info.parameters))
+                    .arg(info.layers)
+                    .arg(info.width)
+                    .arg(info.contextLength);
+    if (info.fileBytes > 0)
         html += QStringLiteral("<br>") + tr("File size %1, precision %2")
-                                             .arg(QLocale().formattedDataSize(m->fileBytes),
-                                                  m->dtype.isEmpty() ? tr("unknown") : m->dtype);
+                                             .arg(QLocale().formattedDataSize(info.fileBytes),
+                                                  info.dtype.empty() ? tr("unknown")
+                                                                     : QString::fromStdString(info.dtype));
     if (!m->loadable)
         html += QStringLiteral("<br><span style=\"color:#c0392b\">%1</span>")
                     .arg(tr("Cannot be used: %1").arg(m->problem).toHtmlEscaped());
@@ -314,7 +316,7 @@ void ModelManagerDialog::useSelected()
     const CatalogModel *m = selectedModel();
     if (!m || !m->loadable)
         return;
-    m_chosen = m->source == CatalogModel::Source::Embedded ? QString() : m->directory;
+    m_chosen = m->source == CatalogModel::Source::Embedded ? QString() : m->directory();
     accept();
 }
 
@@ -331,7 +333,7 @@ void ModelManagerDialog::addDirectory()
     refresh();
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_list->topLevelItem(i);
-        if (m_models.at(item->data(NameColumn, Qt::UserRole).toInt()).directory == canonicalPath(dir))
+        if (m_models.at(item->data(NameColumn, Qt::UserRole).toInt()).directory() == canonicalPath(dir))
             m_list->setCurrentItem(item);
     }
 }
@@ -343,7 +345,7 @@ void ModelManagerDialog::removeDirectory()
         return;
     QSettings settings;
     QStringList dirs = ModelCatalog::userDirectories(settings);
-    dirs.removeIf([&](const QString &d) { return canonicalPath(d) == m->directory; });
+    dirs.removeIf([&](const QString &d) { return canonicalPath(d) == m->directory(); });
     ModelCatalog::setUserDirectories(settings, dirs);
     refresh();
 }

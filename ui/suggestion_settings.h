@@ -29,7 +29,6 @@ struct KeyBindings
 struct SuggestionSettings : SuggestionPolicy
 {
     bool autoSuggest = true;
-    int debounceMs = 200;  // idle time after typing before a suggestion is requested
     bool fadeByConfidence = true; // less likely suggestions are drawn fainter
     int threads = 0;        // 0: one per physical core
     // Weight format; Auto: s8 where oneDNN has a native kernel, else bf16, else f32.

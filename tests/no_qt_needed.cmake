@@ -1,0 +1,21 @@
+# Fails if BINARY needs a Qt library: the NEEDED entries of its dynamic section, as
+# readelf reports them, must name no libQt*. (ctest: cli_links_no_qt)
+if(NOT BINARY OR NOT EXISTS "${BINARY}")
+    message(FATAL_ERROR "no binary to check: '${BINARY}'")
+endif()
+execute_process(COMMAND readelf --dynamic --wide "${BINARY}"
+                OUTPUT_VARIABLE dynamic ERROR_VARIABLE errors RESULT_VARIABLE result)
+if(NOT result EQUAL 0)
+    message(FATAL_ERROR "readelf failed on ${BINARY} (${result}): ${errors}")
+endif()
+string(REGEX MATCHALL "\\(NEEDED\\)[^\n]*" needed "${dynamic}")
+# A binary with no NEEDED entry at all means readelf's output was not what we parse.
+if(NOT needed)
+    message(FATAL_ERROR "no NEEDED entries in readelf's output for ${BINARY}:\n${dynamic}")
+endif()
+string(REGEX MATCHALL "\\[libQt[^]]*\\]" qt "${needed}")
+if(qt)
+    message(FATAL_ERROR "${BINARY} needs Qt libraries: ${qt}")
+endif()
+list(LENGTH needed count)
+message(STATUS "${BINARY}: ${count} libraries needed, none of them Qt")
