@@ -49,6 +49,7 @@ const char *stopReasonName(StopReason reason)
     case StopReason::TimeBudget: return "time budget";
     case StopReason::ContextFull: return "context full";
     case StopReason::Cancelled: return "cancelled";
+    case StopReason::Withheld: return "withheld";
     }
     return "?";
 }
@@ -86,20 +87,31 @@ HealingSplit splitForHealing(std::string_view prompt)
     return {prompt.substr(0, start), prompt.substr(start)};
 }
 
+size_t PromptWindow::textStart(size_t length, int nCtx)
+{
+    const size_t maxUnits = size_t(nCtx > 0 ? nCtx : 1024) * kUnitsPerToken;
+    if (length <= maxUnits)
+        return 0;
+    // Rounded up: the part stays at most maxUnits long.
+    return (length - maxUnits + kTextGrid - 1) / kTextGrid * kTextGrid;
+}
+
+size_t PromptWindow::tokensToDrop(size_t count, int nCtx, int maxTokens)
+{
+    const size_t room = size_t(std::max(1, nCtx - std::max(0, maxTokens)));
+    if (count <= room)
+        return 0;
+    const size_t step = size_t(std::max(1, nCtx / 4));
+    return std::min(count - 1, (count - room + step - 1) / step * step);
+}
+
 std::vector<int> promptTokens(const Tokenizer &tokenizer, std::string_view prompt, int nCtx,
                               int maxTokens)
 {
     std::vector<int> ids = tokenizer.encode(prompt);
     if (ids.empty())
         ids.push_back(tokenizer.documentStart());
-    const size_t room = size_t(std::max(1, nCtx - std::max(0, maxTokens)));
-    if (ids.size() > room) {
-        // Drop whole steps of a quarter window from the front, so the first kept token
-        // stays the same while the user types on and the KV cache prefix stays valid.
-        const size_t step = size_t(std::max(1, nCtx / 4));
-        const size_t drop = std::min(ids.size() - 1, (ids.size() - room + step - 1) / step * step);
-        ids.erase(ids.begin(), ids.begin() + ptrdiff_t(drop));
-    }
+    ids.erase(ids.begin(), ids.begin() + ptrdiff_t(PromptWindow::tokensToDrop(ids.size(), nCtx, maxTokens)));
     return ids;
 }
 
@@ -136,6 +148,7 @@ public:
     SuggestionStream(const GenerationRequest &request, std::string_view prefix,
                      const GenerationCallbacks &callbacks)
         : m_rule(request.mode, StopRule::indentOfLastLine(request.prompt), request.sentences)
+        , m_minConfidence(request.minConfidence)
         , m_prefix(prefix)
         , m_emitted(prefix.size())
         , m_callbacks(callbacks)
@@ -144,8 +157,8 @@ public:
     // What of the healed prefix the next token must still spell.
     std::string_view toSpell() const { return m_prefix.substr(std::min(m_raw.size(), m_prefix.size())); }
 
-    // Adds a generated token's bytes and probability; true when the stop rule ends the
-    // suggestion with it.
+    // Adds a generated token's bytes and probability; true when the suggestion ends with
+    // it (the stop rule, or its first word withheld).
     bool add(const std::string &bytes, float probability)
     {
         m_raw += bytes;
@@ -161,6 +174,8 @@ public:
             const size_t word = nextWordLength(after);
             if (word < after.size())
                 reportConfidence(m_prefix.size() + word);
+            if (m_withheld)
+                return true;
         }
         if ((m_cut = m_rule.stopAt(after))) {
             *m_cut += m_prefix.size();
@@ -176,7 +191,7 @@ public:
     {
         const size_t prefixLength = m_prefix.size();
         size_t end = prefixLength; // stopped before the prefix was spelled: nothing to suggest
-        if (m_raw.size() >= prefixLength && m_raw.compare(0, prefixLength, m_prefix) == 0)
+        if (!m_withheld && m_raw.size() >= prefixLength && m_raw.compare(0, prefixLength, m_prefix) == 0)
             end = std::max(m_cut ? *m_cut : prefixLength + m_rule.finalLength(std::string_view(m_raw).substr(prefixLength)),
                            m_emitted);
         const std::string_view text = m_raw.size() >= end
@@ -185,6 +200,8 @@ public:
         if (!cancelled) {
             if (!m_confidenceKnown)
                 reportConfidence(prefixLength + nextWordLength(text));
+            if (m_withheld)
+                return {};
             emitUpTo(end);
             const std::string tail = m_utf8.flush();
             if (!tail.empty() && m_callbacks.onText)
@@ -195,6 +212,7 @@ public:
 
     const std::vector<float> &tokenProbabilities() const { return m_probabilities; }
     double firstWordConfidence() const { return m_firstWordConfidence; }
+    bool withheld() const { return m_withheld; }
 
 private:
     // The first word ends at byte wordEnd of m_raw: its confidence is the product of the
@@ -210,13 +228,14 @@ private:
         }
         m_firstWordConfidence = wordEnd > prefixLength ? p : 0.0;
         m_confidenceKnown = true;
+        m_withheld = !isConfident(m_firstWordConfidence, m_minConfidence);
         if (m_callbacks.onConfidence)
             m_callbacks.onConfidence(m_firstWordConfidence);
     }
 
     void emitUpTo(size_t end)
     {
-        if (!m_confidenceKnown || end <= m_emitted)
+        if (!m_confidenceKnown || m_withheld || end <= m_emitted)
             return; // nothing is shown before the first word's confidence is known
         const std::string text = m_utf8.push(std::string_view(m_raw).substr(m_emitted, end - m_emitted));
         m_emitted = end;
@@ -225,6 +244,7 @@ private:
     }
 
     const StopRule m_rule;
+    const double m_minConfidence;
     const std::string_view m_prefix; // the healed prefix: typed, never suggested
     std::string m_raw;               // bytes of the generated tokens, starting with the prefix
     std::vector<size_t> m_tokenEnds; // byte end in m_raw of each generated token
@@ -232,6 +252,7 @@ private:
     size_t m_emitted;                // bytes of m_raw handed to m_utf8 (the prefix never is)
     std::optional<size_t> m_cut;     // where the stop rule cut m_raw
     bool m_confidenceKnown = false;
+    bool m_withheld = false; // its first word was too unlikely: nothing is suggested
     double m_firstWordConfidence = 0;
     Utf8Stream m_utf8;
     const GenerationCallbacks &m_callbacks;
@@ -355,7 +376,7 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
         }
         result.tokens.push_back(token.id);
         if (suggestion.add(tokenizer.tokenBytes(token.id), token.probability)) {
-            result.reason = StopReason::Rule;
+            result.reason = suggestion.withheld() ? StopReason::Withheld : StopReason::Rule;
             break;
         }
         if (i + 1 == request.maxTokens)
@@ -369,6 +390,8 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
 
     // Phase 3: the rest of the suggestion and the figures.
     result.text = suggestion.finish(result.reason == StopReason::Cancelled);
+    if (suggestion.withheld())
+        result.reason = StopReason::Withheld;
     result.tokenProbabilities = suggestion.tokenProbabilities();
     result.firstWordConfidence = suggestion.firstWordConfidence();
     result.totalMs = msSince(start);

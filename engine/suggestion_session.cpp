@@ -27,7 +27,9 @@ GenerationRequest SuggestionSession::start(long position, int alternative, bool 
     m_asked = asked || alternative > 0;
     m_confidence = 1.0;
     m_state = State::Streaming;
-    return m_policy.request(std::string(), mode, alternative);
+    GenerationRequest r = m_policy.request(std::string(), mode, alternative);
+    r.minConfidence = m_asked ? 0.0 : m_policy.minConfidence; // the engine withholds too
+    return r;
 }
 
 bool SuggestionSession::confidence(std::uint64_t id, double firstWordConfidence)

@@ -56,7 +56,8 @@ public:
     }
 
     // Starts asking for alternative n at `position` (n = 0: a new suggestion, replacing
-    // any), as request `id`, and returns what to ask the engine (without its prompt).
+    // any), as request `id`, and returns what to ask the engine (without its prompt; with
+    // the confidence gate, so that the engine withholds an unlikely suggestion itself).
     // `asked`: the writer asked for it with a key, so the confidence gate does not apply
     // (alternatives are always asked for).
     GenerationRequest start(long position, int alternative, bool asked, std::uint64_t id,
@@ -67,7 +68,7 @@ public:
     // Replies to request `id`; a reply to any other request is stale and ignored (false).
     // confidence(): the first word's probability, before any text. False also when it is
     // below the gate: the suggestion is withheld, and the session is idle again (the
-    // caller stops the request).
+    // engine got the same threshold with the request, and stopped by itself).
     bool confidence(std::uint64_t id, double firstWordConfidence);
     bool append(std::uint64_t id, std::string_view text);
     bool finish(std::uint64_t id);

@@ -164,6 +164,31 @@ private slots:
         QCOMPARE(r.sampling.greedy, greedy);
         QCOMPARE(r.sampling.seed, policy.sampling.seed + uint64_t(alternative));
     }
+
+    // The request carries the gate, so that the engine withholds an unlikely suggestion
+    // itself; asked-for ones and alternatives carry none.
+    void requestCarriesTheGate_data()
+    {
+        QTest::addColumn<int>("alternative");
+        QTest::addColumn<bool>("asked");
+        QTest::addColumn<double>("expected");
+        QTest::addRow("typing") << 0 << false << 0.3;
+        QTest::addRow("asked") << 0 << true << 0.0;
+        QTest::addRow("alternative") << 1 << false << 0.0;
+    }
+
+    void requestCarriesTheGate()
+    {
+        QFETCH(int, alternative);
+        QFETCH(bool, asked);
+        QFETCH(double, expected);
+        SuggestionSession s;
+        SuggestionPolicy policy;
+        policy.minConfidence = 0.3;
+        s.setPolicy(policy);
+        s.start(0, 0, false, 1, CompletionMode::Sentence);
+        QCOMPARE(s.start(0, alternative, asked, 2, CompletionMode::Word).minConfidence, expected);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestSuggestionSession)

@@ -20,10 +20,9 @@ namespace inkling {
 
 namespace {
 
-// Characters of the text before the cursor sent with a request: enough to fill a GPT-2
-// context; the start is rounded to a fixed grid so it stays put while the user types.
-constexpr int kContextChars = 16384;
-constexpr int kContextQuantum = 4096;
+// The text before the cursor sent with a request is what the prompt window of a model
+// with this context (in tokens) would use; the service cuts it to the loaded model's.
+constexpr int kLargestContext = 2048;
 
 QString documentText(QTextDocument *doc, int from, int to)
 {
@@ -191,13 +190,13 @@ void SuggestionController::startRequest(int alternative, bool asked)
     const CompletionMode mode = m_modeAt ? m_modeAt(pos, m_session.mode()) : m_session.mode();
     const quint64 id = newRequestId();
     // The same request as `inkling-cli eval keystrokes` makes (the prompt travels as a
-    // QString: the service cuts its tail in characters).
+    // QString: the service keeps its prompt window). It carries the confidence gate: the
+    // engine withholds an unlikely suggestion itself.
     CompletionRequest r = completionRequest(m_session.start(pos, alternative, asked, id, mode));
     r.id = id;
-    int start = qMax(0, pos - kContextChars);
-    start = (start + kContextQuantum - 1) / kContextQuantum * kContextQuantum;
+    const int start = int(PromptWindow::textStart(size_t(pos), kLargestContext));
     QTextDocument *doc = m_editor->document();
-    r.textBefore = documentText(doc, qMin(start, pos), pos);
+    r.textBefore = documentText(doc, start, pos);
     r.textAfter = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
 
     m_latencyReported = false;
@@ -209,9 +208,9 @@ void SuggestionController::onConfidence(quint64 id, double firstWordConfidence)
 {
     if (!m_session.wants(id))
         return;
-    // Below the gate (and not asked for): withheld, before any of it showed.
+    // Below the gate (and not asked for): the engine stopped by itself, with nothing
+    // shown, as the session's same rule says.
     if (!m_session.confidence(id, firstWordConfidence)) {
-        m_source->cancel(); // no more work on it
         reportBusy();
         showGhost();
         emit suppressed(firstWordConfidence);
