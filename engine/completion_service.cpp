@@ -19,12 +19,9 @@ quint64 newRequestId()
     return next.fetch_add(1, std::memory_order_relaxed);
 }
 
-QString contextTail(const QString &text, int maxChars, int quantum)
+QString contextTail(const QString &text, int nCtx)
 {
-    if (text.size() <= maxChars)
-        return text;
-    qsizetype start = text.size() - maxChars;
-    start = (start + quantum - 1) / quantum * quantum; // round up: stays ≤ maxChars long
+    qsizetype start = qsizetype(PromptWindow::textStart(size_t(text.size()), nCtx));
     if (start < text.size() && text.at(start).isLowSurrogate())
         ++start; // never start inside a surrogate pair
     return text.mid(start);
@@ -33,7 +30,8 @@ QString contextTail(const QString &text, int maxChars, int quantum)
 CompletionRequest completionRequest(const GenerationRequest &g)
 {
     CompletionRequest r;
-    static_cast<GenerationSettings &>(r) = g;
+    r.generation = g;
+    r.generation.prompt.clear(); // it travels as textBefore
     r.textBefore = QString::fromStdString(g.prompt);
     return r;
 }
@@ -151,14 +149,11 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
     }
     try {
         const int nCtx = m_model->config().nCtx;
-        GenerationRequest g;
-        static_cast<GenerationSettings &>(g) = request;
-        // About 8 characters per token is more than prose or code needs, so the tail
-        // always fills the context window the generator then trims in tokens. A command's
-        // prompt was cut to the window by its builder, keeping its instruction at the end.
-        g.prompt = request.kind == RequestKind::Command
-                       ? request.textBefore.toStdString()
-                       : contextTail(request.textBefore, nCtx * 8).toStdString();
+        GenerationRequest g = request.generation;
+        // A command's prompt was cut to the window by its builder, keeping its
+        // instruction at the end.
+        g.prompt = request.kind == RequestKind::Command ? request.textBefore.toStdString()
+                                                        : contextTail(request.textBefore, nCtx).toStdString();
         if (!m_prefixReuse)
             m_session->reset();
         std::string text;

@@ -24,20 +24,15 @@ enum class RequestKind { Suggestion, Command };
 // share the service's reply signals, so their ids must never collide.
 quint64 newRequestId();
 
-struct CompletionRequest : GenerationSettings
+struct CompletionRequest
 {
-    // Unlike a bare GenerationRequest, a typing suggestion is bounded in time, and the
-    // cursor is often inside a word.
-    CompletionRequest()
-    {
-        timeBudgetMs = 3000;
-        tokenHealing = true;
-    }
-
     quint64 id = 0;
     RequestKind kind = RequestKind::Suggestion;
-    QString textBefore; // suggestion: text before the cursor (any length: only its tail
-                        // is used); command: the whole prompt
+    // How to generate, with no defaults of its own (a suggestion's come from
+    // SuggestionPolicy::request). Its prompt stays empty: the service takes textBefore.
+    GenerationRequest generation;
+    QString textBefore; // suggestion: text before the cursor (any length: the service
+                        // keeps the prompt window); command: the whole prompt
     QString textAfter;  // text after the cursor (reserved for fill-in-the-middle models)
 };
 
@@ -65,10 +60,9 @@ struct LoadedModelInfo
     QString precision;      // weight format in use: "f32", "bf16" or "s8"
 };
 
-// Characters of text before the cursor handed to the tokenizer: the tail of `text`,
-// starting at a multiple of `quantum` characters so that the start stays put while the
-// user types (which keeps the KV cache's prefix valid).
-QString contextTail(const QString &text, int maxChars, int quantum = 4096);
+// The part of the text before the cursor that a context of nCtx tokens can use (see
+// PromptWindow), never starting inside a surrogate pair.
+QString contextTail(const QString &text, int nCtx);
 
 class CompletionService : public QObject
 {

@@ -33,6 +33,39 @@ struct GenerationSettings
     // reference tests compare; suggestions use SuggestionPolicy's value.
     int noRepeatNgram = 0;
     static constexpr int kRepeatContextTokens = 32;
+    // "Prefer silence to a wrong suggestion": once the first word is complete, if its
+    // probability (GenerationResult::firstWordConfidence) is below this, generation stops
+    // and suggests nothing (StopReason::Withheld). 0 keeps every suggestion.
+    double minConfidence = 0;
+};
+
+// The confidence gate, the one comparison for the engine, the editor and the evaluator.
+inline bool isConfident(double firstWordConfidence, double minConfidence)
+{
+    return firstWordConfidence >= minConfidence;
+}
+
+// The prompt window: the part of the text before the cursor that the model sees, the
+// newest text, as much as fills the context with room left for the suggestion. Its start
+// moves only in whole steps of a fixed grid, first in the text and then in tokens, so
+// that while the user types on the start stays put and the KV cache's prefix stays valid
+// (a start that moved with every keystroke would re-evaluate the whole window each time).
+// Every cut of a prompt asks here: the editor (what it sends), the completion service
+// and the evaluator (the text), and promptTokens() (the tokens).
+struct PromptWindow
+{
+    // Units of text per context token: code units of the caller's text (UTF-16 in the
+    // editor and the service, UTF-8 bytes in the evaluator). More than prose or code
+    // needs, so the text always fills the context that the tokens are then cut to.
+    static constexpr size_t kUnitsPerToken = 8;
+    static constexpr size_t kTextGrid = 4096; // units
+    // Where the part of a text `length` units long that a context of nCtx tokens (≤ 0:
+    // 1024) can use starts: 0, or a multiple of kTextGrid. The caller moves it past the
+    // continuation units of a character it falls inside.
+    static size_t textStart(size_t length, int nCtx);
+    // How many of `count` prompt tokens to drop from the front so that maxTokens fit
+    // after them: whole quarter windows (at least one token is kept).
+    static size_t tokensToDrop(size_t count, int nCtx, int maxTokens);
 };
 
 struct GenerationRequest : GenerationSettings
@@ -52,7 +85,8 @@ struct HealingSplit
 };
 HealingSplit splitForHealing(std::string_view prompt);
 
-enum class StopReason { Rule, EndOfText, TokenBudget, TimeBudget, ContextFull, Cancelled };
+// Withheld: the first word was less likely than GenerationSettings::minConfidence.
+enum class StopReason { Rule, EndOfText, TokenBudget, TimeBudget, ContextFull, Cancelled, Withheld };
 
 const char *stopReasonName(StopReason reason);
 
@@ -84,12 +118,13 @@ struct GenerationCallbacks
     // Called once, before any text, when the first word of the suggestion is complete
     // (a character after it was generated, or generation ended), with its confidence
     // (GenerationResult::firstWordConfidence). Text is held back until then, so a
-    // listener can suppress an unlikely suggestion before any of it is shown.
+    // listener can suppress an unlikely suggestion before any of it is shown (the
+    // request's minConfidence makes the generator do so itself).
     std::function<void(double)> onConfidence;
 };
 
 // The prompt's tokens as they go to the model: the most recent that leave room for
-// maxTokens in the window, cut in quarter-window steps; an empty prompt becomes
+// maxTokens in the window (PromptWindow::tokensToDrop); an empty prompt becomes
 // <|endoftext|>, as in training.
 std::vector<int> promptTokens(const Tokenizer &tokenizer, std::string_view prompt, int nCtx,
                               int maxTokens);

@@ -1,8 +1,9 @@
-// The simulated writer. It types one character at a time at the end of the text; after
-// each keystroke it does what the editor's SuggestionController does (keep a suggestion
-// that the typed character continues, else ask for a new one where the trigger rule
-// allows), and it accepts a suggestion's pieces whenever they are what comes next.
+// The simulated writer. It types one character at a time at the end of the text into a
+// SuggestionSession, the editor's own (which keeps a suggestion that the typed character
+// continues, else drops it; a new one is asked for where the trigger rule allows), and it
+// accepts a suggestion's pieces whenever they are what comes next.
 #include "engine/keystroke_eval.h"
+#include "engine/suggestion_session.h"
 #include "engine/unicode_class.h"
 #include "engine/utf8_stream.h"
 
@@ -148,29 +149,39 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
     KeystrokeStats st;
     st.characters = countChars(text);
     const std::string_view all(text);
-    std::string_view shown;  // the rest of the suggestion on screen (empty: none)
-    bool usedShown = false;  // a piece of it was accepted
+    SuggestionSession session; // positions in bytes of text
+    session.setPolicy(policy);
+    session.setMode(m_mode);
+    std::uint64_t id = 0;
+    bool usedShown = false;  // a piece of the suggestion shown was accepted
     size_t pos = 0;
     while (pos < all.size()) {
-        if (shown.empty() && pos > 0 && policy.shouldRequest(all.substr(0, pos), {})) {
+        if (session.text().empty() && pos > 0 && session.shouldRequest(all.substr(0, pos), {})) {
+            // The request the session makes is m_generation's (see suggestionAt), with
+            // the gate applied here rather than by the engine, so that the suggestion
+            // kept for this position serves every threshold.
+            session.start(long(pos), 0, false, ++id, m_mode);
             const Suggestion &s = suggestionAt(text, pos);
             ++st.requests;
-            if (!policy.isConfident(s.confidence)) {
+            if (!session.confidence(id, s.confidence)) {
                 ++st.suppressed;
-            } else if (!s.text.empty()) {
-                ++st.shown;
-                st.latencyMs.push_back(s.latencyMs);
-                const std::string_view first = std::string_view(s.text).substr(0, nextWordLength(s.text));
-                if (!startsWith(all.substr(pos), first))
-                    ++st.wrongShown;
-                if (repeatsWordNgram(s.text, 4))
-                    ++st.repeating;
-                shown = s.text;
-                usedShown = false;
+            } else {
+                session.append(id, s.text);
+                session.finish(id);
+                if (!s.text.empty()) {
+                    ++st.shown;
+                    st.latencyMs.push_back(s.latencyMs);
+                    const std::string_view first = std::string_view(s.text).substr(0, nextWordLength(s.text));
+                    if (!startsWith(all.substr(pos), first))
+                        ++st.wrongShown;
+                    if (repeatsWordNgram(s.text, 4))
+                        ++st.repeating;
+                    usedShown = false;
+                }
             }
         }
-        if (!shown.empty()) {
-            const AcceptPlan plan = planAccept(shown, all.substr(pos));
+        if (!session.text().empty()) {
+            const AcceptPlan plan = planAccept(session.text(), all.substr(pos));
             if (plan.keys > 0) {
                 st.keystrokes += plan.keys;
                 st.acceptKeys += plan.keys;
@@ -178,8 +189,8 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
                 if (!usedShown)
                     ++st.accepted;
                 usedShown = true;
+                session.typed(long(pos), all.substr(pos, plan.bytes), long(plan.bytes));
                 pos += plan.bytes;
-                shown.remove_prefix(plan.bytes);
                 continue; // what is left of it may be accepted further after typing on
             }
         }
@@ -187,10 +198,7 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
         const size_t n = charLength(all, pos);
         ++st.keystrokes;
         ++st.typed;
-        if (!shown.empty() && startsWith(shown, all.substr(pos, n)))
-            shown.remove_prefix(n);
-        else
-            shown = {};
+        session.typed(long(pos), all.substr(pos, n), long(n));
         pos += n;
     }
     return st;

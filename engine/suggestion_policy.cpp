@@ -127,13 +127,9 @@ size_t nextLineLength(std::string_view s)
     return s.size();
 }
 
-std::string_view promptTail(std::string_view text, int nCtx, size_t quantum)
+std::string_view promptTail(std::string_view text, int nCtx)
 {
-    const size_t maxBytes = size_t(nCtx > 0 ? nCtx : 1024) * 8;
-    if (text.size() <= maxBytes)
-        return text;
-    size_t start = text.size() - maxBytes;
-    start = (start + quantum - 1) / quantum * quantum; // round up: stays ≤ maxBytes long
+    size_t start = PromptWindow::textStart(text.size(), nCtx);
     while (start < text.size() && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80)
         ++start; // never start inside a character
     return text.substr(start);

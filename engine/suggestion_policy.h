@@ -64,7 +64,7 @@ struct SuggestionPolicy
     // cursor). Alternative n > 0 is sampled with seed + n, so that alternatives differ.
     GenerationRequest request(std::string prompt, CompletionMode mode, int alternative = 0) const;
 
-    bool isConfident(double firstWordConfidence) const { return firstWordConfidence >= minConfidence; }
+    bool isConfident(double firstWordConfidence) const { return inkling::isConfident(firstWordConfidence, minConfidence); }
 };
 
 // Bytes of `suggestion` that "accept word" (Ctrl+Right) takes: leading blanks, then a
@@ -76,10 +76,9 @@ size_t nextWordLength(std::string_view suggestion);
 // or sentence end ('.', '!' or '?' before a space or the end), whichever comes first.
 size_t nextLineLength(std::string_view suggestion);
 
-// The tail of the text before the cursor that goes to the engine: at most about
-// 8 bytes per context token, starting at a multiple of `quantum` bytes so the start stays
-// put while the user types (the KV cache's prefix stays valid), never inside a UTF-8
-// character. The app does the same in UTF-16 characters (CompletionService::contextTail).
-std::string_view promptTail(std::string_view textBefore, int nCtx, size_t quantum = 4096);
+// The tail of the text before the cursor (UTF-8) that goes to the engine: from
+// PromptWindow::textStart, never inside a UTF-8 character. (The completion service cuts
+// the editor's UTF-16 text at the same place with contextTail.)
+std::string_view promptTail(std::string_view textBefore, int nCtx);
 
 } // namespace inkling

@@ -223,6 +223,42 @@ private slots:
         QVERIFY(g.firstWordConfidence > 0 && g.firstWordConfidence <= 1);
     }
 
+    // The gate travels with the request: the generator withholds a suggestion whose first
+    // word is less likely than the threshold (nothing streamed, stop reason "withheld"),
+    // and keeps one above it. (Thresholds a relative 1e-6 off the confidence: far above
+    // the rounding noise of re-evaluating the same prompt, far below any real change.)
+    void engineWithholdsBelowTheThreshold_data()
+    {
+        QTest::addColumn<double>("above"); // threshold = confidence * (1 + above)
+        QTest::addColumn<bool>("withheld");
+        QTest::addRow("just below the confidence") << -1e-6 << false;
+        QTest::addRow("just above it") << 1e-6 << true;
+        QTest::addRow("far below it") << -0.5 << false;
+    }
+    void engineWithholdsBelowTheThreshold()
+    {
+        QFETCH(double, above);
+        QFETCH(bool, withheld);
+        GenerationRequest r = greedyPolicy().request("The old man looked out of the window and", CompletionMode::Sentence);
+        r.tokenHealing = false;
+        m_session->reset(); // both runs evaluate the prompt the same way
+        const GenerationResult all = generate(*m_session, m_model->tokenizer(), r);
+        QVERIFY(!all.text.empty() && all.firstWordConfidence > 0);
+        m_session->reset();
+        r.minConfidence = all.firstWordConfidence * (1 + above);
+        std::string streamed;
+        std::vector<double> confidences;
+        GenerationCallbacks callbacks;
+        callbacks.onConfidence = [&](double p) { confidences.push_back(p); };
+        callbacks.onText = [&](std::string_view t) { streamed += t; };
+        const GenerationResult g = generate(*m_session, m_model->tokenizer(), r, callbacks);
+        QCOMPARE(confidences.size(), size_t(1));
+        QCOMPARE(confidences[0], all.firstWordConfidence);
+        QCOMPARE(g.reason == StopReason::Withheld, withheld);
+        QCOMPARE(QString::fromStdString(g.text), withheld ? QString() : QString::fromStdString(all.text));
+        QCOMPARE(QString::fromStdString(streamed), QString::fromStdString(g.text));
+    }
+
     // With healing, the typed start of a word is given: the word's probability among the
     // words that start that way is at least its probability before anything was typed.
     void healingRaisesTheConfidenceOfTheSameWord()

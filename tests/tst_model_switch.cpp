@@ -20,9 +20,9 @@ QString complete(CompletionService &service, const QString &prompt)
     CompletionRequest request;
     request.id = newRequestId();
     request.textBefore = prompt;
-    request.sampling.greedy = true;
-    request.maxTokens = 6;
-    request.tokenHealing = false;
+    request.generation.sampling.greedy = true;
+    request.generation.maxTokens = 6;
+    request.generation.tokenHealing = false;
     service.supersede(request.id);
     QSignalSpy finished(&service, &CompletionService::finished);
     QSignalSpy failed(&service, &CompletionService::failed);

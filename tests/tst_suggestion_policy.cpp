@@ -1,5 +1,6 @@
 // The widget-free suggestion rules (engine/suggestion_policy.h) and the simulated
 // writer's choice of accept keys, on hand-checked cases.
+#include "engine/completion_service.h"
 #include "engine/keystroke_eval.h"
 #include "engine/suggestion_policy.h"
 
@@ -159,6 +160,52 @@ private slots:
         const std::string_view t = promptTail(utf8, 1024);
         QVERIFY((static_cast<unsigned char>(t.front()) & 0xC0) != 0x80);
         QCOMPARE(promptTail("short", 1024), std::string_view("short"));
+    }
+
+    // One prompt window: the editor's UTF-16 text (contextTail) and the evaluator's UTF-8
+    // text (promptTail) are cut at the same place (ASCII, where their units agree): at
+    // most 8 units per token, the start on a 4096 grid. Hand-computed starts.
+    void promptWindow_data()
+    {
+        QTest::addColumn<int>("length");
+        QTest::addColumn<int>("nCtx");
+        QTest::addColumn<int>("start");
+        QTest::addRow("fits") << 8192 << 1024 << 0;
+        QTest::addRow("one over") << 8193 << 1024 << 4096;
+        QTest::addRow("long") << 40000 << 1024 << 32768;
+        QTest::addRow("small model") << 5000 << 512 << 4096;
+        QTest::addRow("context unknown: 1024") << 9000 << 0 << 4096;
+    }
+    void promptWindow()
+    {
+        QFETCH(int, length);
+        QFETCH(int, nCtx);
+        QFETCH(int, start);
+        QCOMPARE(PromptWindow::textStart(size_t(length), nCtx), size_t(start));
+        const std::string utf8(size_t(length), 'a');
+        QCOMPARE(utf8.size() - promptTail(utf8, nCtx).size(), size_t(start));
+        QCOMPARE(length - contextTail(QString(length, u'a'), nCtx).size(), qsizetype(start));
+    }
+
+    // The tokens then: whole quarter windows dropped until maxTokens fit. Hand-computed.
+    void promptTokensToDrop_data()
+    {
+        QTest::addColumn<int>("count");
+        QTest::addColumn<int>("nCtx");
+        QTest::addColumn<int>("maxTokens");
+        QTest::addColumn<int>("drop");
+        QTest::addRow("fits") << 984 << 1024 << 40 << 0;
+        QTest::addRow("one over: a quarter") << 985 << 1024 << 40 << 256;
+        QTest::addRow("two quarters") << 1300 << 1024 << 40 << 512;
+        QTest::addRow("one token always stays") << 5 << 4 << 10 << 4;
+    }
+    void promptTokensToDrop()
+    {
+        QFETCH(int, count);
+        QFETCH(int, nCtx);
+        QFETCH(int, maxTokens);
+        QFETCH(int, drop);
+        QCOMPARE(PromptWindow::tokensToDrop(size_t(count), nCtx, maxTokens), size_t(drop));
     }
 
     // The simulated writer's keys: hand-counted.

@@ -80,10 +80,10 @@ private slots:
         const CompletionRequest &r = f.source.requests.last();
         QCOMPARE(r.kind, RequestKind::Command);
         QCOMPARE(r.textBefore, QStringLiteral("One two three."));
-        QCOMPARE(r.mode, CompletionMode::Paragraph);
-        QCOMPARE(r.maxTokens, writing::kContinueTokens);
-        QVERIFY(r.tokenHealing);
-        QCOMPARE(r.timeBudgetMs, 0);
+        QCOMPARE(r.generation.mode, CompletionMode::Paragraph);
+        QCOMPARE(r.generation.maxTokens, writing::kContinueTokens);
+        QVERIFY(r.generation.tokenHealing);
+        QCOMPARE(r.generation.timeBudgetMs, 0);
         QVERIFY(f.commands.isRunning());
         QVERIFY(f.panel.isRunning());
         QVERIFY(f.panel.cancelButton()->isEnabled());
@@ -122,11 +122,11 @@ private slots:
         QVERIFY(f.commands.summarizeSelection());
         const CompletionRequest &r = f.source.requests.last();
         QCOMPARE(r.textBefore, QStringLiteral("The cat sat.\nThe dog ran.\nTL;DR:"));
-        QCOMPARE(r.mode, CompletionMode::Sentence);
-        QCOMPARE(r.sentences, 3);
-        QCOMPARE(r.sampling.topK, 2);
-        QVERIFY(!r.sampling.greedy);
-        QVERIFY(!r.tokenHealing);
+        QCOMPARE(r.generation.mode, CompletionMode::Sentence);
+        QCOMPARE(r.generation.sentences, 3);
+        QCOMPARE(r.generation.sampling.topK, 2);
+        QVERIFY(!r.generation.sampling.greedy);
+        QVERIFY(!r.generation.tokenHealing);
         // Typing before the selection while the summary is written moves where it goes.
         f.moveTo(0);
         f.editor.insertPlainText("X");
@@ -142,8 +142,8 @@ private slots:
         QVERIFY(f.commands.ask("  Where is Paris?\n"));
         QCOMPARE(f.source.requests.last().textBefore,
                  QStringLiteral("Paris is in France.\n\nQ: Where is Paris?\nA:"));
-        QCOMPARE(f.source.requests.last().mode, CompletionMode::Line);
-        QVERIFY(f.source.requests.last().sampling.greedy);
+        QCOMPARE(f.source.requests.last().generation.mode, CompletionMode::Line);
+        QVERIFY(f.source.requests.last().generation.sampling.greedy);
         QCOMPARE(f.panel.statusText(), WritingPanel::tr("Generating…"));
         f.source.answer({" In", " France"});
         QVERIFY(f.commands.ask("Which country?"));

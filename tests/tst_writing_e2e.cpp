@@ -274,9 +274,9 @@ private slots:
 
         command.kind = RequestKind::Command;
         command.textBefore = kArticle;
-        command.mode = CompletionMode::Raw; // no stop rule: 400 tokens unless stopped
-        command.maxTokens = 400;
-        command.timeBudgetMs = 0;
+        command.generation.mode = CompletionMode::Raw; // no stop rule: 400 tokens unless stopped
+        command.generation.maxTokens = 400;
+        command.generation.timeBudgetMs = 0;
         service->supersedeCommand(command.id);
         QMetaObject::invokeMethod(service, [service, command] { service->complete(command); });
         QTRY_VERIFY_WITH_TIMEOUT(before > 0, 120000);
@@ -286,7 +286,7 @@ private slots:
         CompletionRequest suggestion;
         suggestion.id = newRequestId();
         suggestion.textBefore = QStringLiteral("The old man");
-        suggestion.maxTokens = 4;
+        suggestion.generation.maxTokens = 4;
         service->supersede(suggestion.id);
         QMetaObject::invokeMethod(service, [service, suggestion] { service->complete(suggestion); });
         QTRY_VERIFY_WITH_TIMEOUT(finishedIds.contains(suggestion.id), 120000);
@@ -338,9 +338,9 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(loaded, 120000);
 
         suggestion.textBefore = kArticle;
-        suggestion.mode = CompletionMode::Raw; // 400 tokens unless stopped
-        suggestion.maxTokens = 400;
-        suggestion.timeBudgetMs = 0;
+        suggestion.generation.mode = CompletionMode::Raw; // 400 tokens unless stopped
+        suggestion.generation.maxTokens = 400;
+        suggestion.generation.timeBudgetMs = 0;
         service->supersede(suggestion.id);
         QMetaObject::invokeMethod(service, [service, suggestion] { service->complete(suggestion); });
         QTRY_VERIFY_WITH_TIMEOUT(suggestionPieces > 0, 120000);
@@ -349,8 +349,8 @@ private slots:
         command.id = newRequestId();
         command.kind = RequestKind::Command;
         command.textBefore = QStringLiteral("The old man");
-        command.mode = CompletionMode::Raw;
-        command.maxTokens = 4;
+        command.generation.mode = CompletionMode::Raw;
+        command.generation.maxTokens = 4;
         service->supersedeCommand(command.id);
         QMetaObject::invokeMethod(service, [service, command] { service->complete(command); });
         const auto finishedAt = [&](quint64 id) {

@@ -1,4 +1,4 @@
-// The suggestion life cycle. Ghost visuals are updated from the event loop, never from
+// The suggestion life cycle's Qt side (its rules are SuggestionSession's). Ghost visuals are updated from the event loop, never from
 // inside the document's contentsChange signal (a nested re-layout there would skip the
 // highlighter), while the state they show is updated at once; before an event that may
 // edit the text, the ghost leaves the layout (see eventFilter).
@@ -20,10 +20,9 @@ namespace inkling {
 
 namespace {
 
-// Characters of the text before the cursor sent with a request: enough to fill a GPT-2
-// context; the start is rounded to a fixed grid so it stays put while the user types.
-constexpr int kContextChars = 16384;
-constexpr int kContextQuantum = 4096;
+// The text before the cursor sent with a request is what the prompt window of a model
+// with this context (in tokens) would use; the service cuts it to the loaded model's.
+constexpr int kLargestContext = 2048;
 
 QString documentText(QTextDocument *doc, int from, int to)
 {
@@ -33,10 +32,9 @@ QString documentText(QTextDocument *doc, int from, int to)
     return plainSelection(c.selectedText());
 }
 
-// The UTF-16 length of the first `bytes` UTF-8 bytes of text (a character boundary).
-int utf16Prefix(const QByteArray &utf8, size_t bytes)
+QString fromUtf8(std::string_view s)
 {
-    return int(QString::fromUtf8(utf8.constData(), qsizetype(bytes)).size());
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 // Characters around the cursor that the trigger rule looks at (it needs only the ends).
@@ -74,21 +72,22 @@ SuggestionController::SuggestionController(QPlainTextEdit *editor, CompletionSou
 void SuggestionController::setSettings(const SuggestionSettings &settings)
 {
     m_settings = settings;
+    m_session.setPolicy(settings);
     if (!m_settings.autoSuggest)
         m_debounce.stop();
 }
 
 void SuggestionController::setMode(CompletionMode mode)
 {
-    if (mode == m_mode)
+    if (mode == m_session.mode())
         return;
-    m_mode = mode;
+    m_session.setMode(mode);
     reset();
 }
 
 CompletionMode SuggestionController::modeAtCursor() const
 {
-    return m_modeAt ? m_modeAt(m_editor->textCursor().position(), m_mode) : m_mode;
+    return m_modeAt ? m_modeAt(m_editor->textCursor().position(), m_session.mode()) : m_session.mode();
 }
 
 void SuggestionController::setEnabled(bool enabled)
@@ -102,9 +101,7 @@ void SuggestionController::setEnabled(bool enabled)
 
 QString SuggestionController::suggestion() const
 {
-    if (m_anchor < 0 || m_alternative >= m_alternatives.size())
-        return {};
-    return m_alternatives[m_alternative].mid(m_consumed);
+    return fromUtf8(m_session.text());
 }
 
 int SuggestionController::currentDebounceMs() const
@@ -119,32 +116,32 @@ bool SuggestionController::triggerAllows(int position) const
     QTextDocument *doc = m_editor->document();
     const QString before = documentText(doc, qMax(0, position - kTriggerContext), position);
     const QString after = documentText(doc, position, qMin(doc->characterCount() - 1, position + kTriggerContext));
-    return m_settings.shouldRequest(before.toStdString(), after.toStdString());
+    return m_session.shouldRequest(before.toStdString(), after.toStdString());
 }
 
 void SuggestionController::onContentsChange(int position, int removed, int added)
 {
     if (m_ghost->isUpdating())
         return;
-    const QString rest = suggestion();
-    if (m_anchor >= 0 && removed == 0 && added > 0 && position == m_anchor + m_consumed &&
-        rest.startsWith(documentText(m_editor->document(), position, position + added))) {
+    const bool wasStreaming = m_session.isStreaming();
+    const bool mayContinue = removed == 0 && added > 0 && m_session.isActive() && position == m_session.position();
+    const QByteArray typed =
+        mayContinue ? documentText(m_editor->document(), position, position + added).toUtf8() : QByteArray();
+    if (m_session.typed(position, std::string_view(typed.constData(), size_t(typed.size())), added)) {
         // Typed (or accepted) exactly the next characters: the rest stays, no new request.
-        m_consumed += added;
-        // Only the alternative being typed through stays meaningful.
-        m_alternatives = QStringList{m_alternatives[m_alternative]};
-        m_alternative = 0;
-        if (suggestion().isEmpty() && !m_streaming) {
-            reset();
-            if (m_enabled && m_settings.autoSuggest) {
-                m_debouncePosition = position + added;
-                m_debounce.start(currentDebounceMs());
-            }
+        if (!m_session.isActive() && m_enabled && m_settings.autoSuggest) {
+            // All of it typed: the next suggestion is asked for as after any edit.
+            m_debouncePosition = position + added;
+            m_debounce.start(currentDebounceMs());
         }
         showGhost();
         return;
     }
-    reset();
+    // Anything else dismissed it.
+    if (wasStreaming)
+        m_source->cancel();
+    reportBusy();
+    showGhost();
     if (!m_inserting) {
         if (m_sinceEdit.isValid() && m_sinceEdit.elapsed() < 1500) {
             const double interval = double(m_sinceEdit.elapsed());
@@ -163,12 +160,12 @@ void SuggestionController::onCursorPositionChanged()
     if (m_inserting || m_ghost->isUpdating())
         return;
     const QTextCursor c = m_editor->textCursor();
-    if (m_anchor >= 0 && c.position() == m_anchor + m_consumed && !c.hasSelection())
+    if (m_session.isActive() && c.position() == m_session.position() && !c.hasSelection())
         return; // where the suggestion continues
     if (m_debounce.isActive() && c.position() == m_debouncePosition && !c.hasSelection())
         return; // the edit that started the debounce moved the cursor here
     m_debounce.stop();
-    if (m_anchor >= 0 || m_requestId != 0)
+    if (m_session.isActive())
         reset();
 }
 
@@ -179,68 +176,52 @@ bool SuggestionController::requestNow()
     m_debounce.stop();
     reset();
     m_sinceEdit.restart();
-    startRequest(0);
-    m_explicitRequest = true; // asked for: shown whatever its confidence
+    startRequest(0, true); // asked for: shown whatever its confidence
     return true;
 }
 
-void SuggestionController::startRequest(int alternative)
+void SuggestionController::startRequest(int alternative, bool asked)
 {
     const QTextCursor cursor = m_editor->textCursor();
     if (!m_enabled || cursor.hasSelection())
         return;
     const int pos = cursor.position();
-    if (alternative == 0) {
-        m_alternatives.clear();
-        m_anchor = pos;
-        m_consumed = 0;
-    }
-    while (m_alternatives.size() <= alternative)
-        m_alternatives.append(QString());
-    m_alternatives[alternative].clear();
-    m_alternative = alternative;
-
-    // The same request as `inkling-cli eval keystrokes` makes (the prompt travels as a
-    // QString: the service cuts its tail in characters).
     // Inside a Markdown code fence, for instance, the mode at the cursor is code.
-    const CompletionMode mode = m_modeAt ? m_modeAt(pos, m_mode) : m_mode;
-    CompletionRequest r = completionRequest(m_settings.request(std::string(), mode, alternative));
-    r.id = newRequestId();
-    int start = qMax(0, pos - kContextChars);
-    start = (start + kContextQuantum - 1) / kContextQuantum * kContextQuantum;
+    const CompletionMode mode = m_modeAt ? m_modeAt(pos, m_session.mode()) : m_session.mode();
+    const quint64 id = newRequestId();
+    // The same request as `inkling-cli eval keystrokes` makes (the prompt travels as a
+    // QString: the service keeps its prompt window). It carries the confidence gate: the
+    // engine withholds an unlikely suggestion itself.
+    CompletionRequest r = completionRequest(m_session.start(pos, alternative, asked, id, mode));
+    r.id = id;
+    const int start = int(PromptWindow::textStart(size_t(pos), kLargestContext));
     QTextDocument *doc = m_editor->document();
-    r.textBefore = documentText(doc, qMin(start, pos), pos);
+    r.textBefore = documentText(doc, start, pos);
     r.textAfter = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
 
-    m_requestId = r.id;
-    m_explicitRequest = alternative > 0; // alternatives are asked for with a key
-    m_confidence = 1.0;
-    m_streaming = true;
     m_latencyReported = false;
-    setBusy(true);
+    reportBusy();
     m_source->request(r);
 }
 
 void SuggestionController::onConfidence(quint64 id, double firstWordConfidence)
 {
-    if (id != m_requestId || m_anchor < 0)
+    if (!m_session.wants(id))
         return;
-    m_confidence = firstWordConfidence;
-    // Prefer silence to a wrong suggestion, unless the user asked for one. The engine
-    // sends this before any text of the request, so nothing unlikely ever flashes up.
-    if (!m_explicitRequest && !m_settings.isConfident(firstWordConfidence) && m_alternative == 0 &&
-        m_consumed == 0) {
-        reset();
+    // Below the gate (and not asked for): the engine stopped by itself, with nothing
+    // shown, as the session's same rule says.
+    if (!m_session.confidence(id, firstWordConfidence)) {
+        reportBusy();
+        showGhost();
         emit suppressed(firstWordConfidence);
     }
 }
 
 void SuggestionController::onPartial(quint64 id, const QString &text)
 {
-    if (id != m_requestId || m_anchor < 0)
+    if (!m_session.append(id, text.toStdString()))
         return; // stale: a newer request or an edit superseded it
-    m_alternatives[m_alternative] += text;
-    if (!m_latencyReported && !suggestion().isEmpty()) {
+    if (!m_latencyReported && hasSuggestion()) {
         m_latencyReported = true;
         emit latencyMeasured(double(m_sinceEdit.nsecsElapsed()) / 1e6);
     }
@@ -250,22 +231,16 @@ void SuggestionController::onPartial(quint64 id, const QString &text)
 void SuggestionController::onFinished(quint64 id, const QString &text, const CompletionStats &stats)
 {
     Q_UNUSED(text); // the streamed pieces already add up to it
-    if (id != m_requestId)
+    if (!m_session.finish(id))
         return;
-    m_requestId = 0;
-    m_streaming = false;
-    setBusy(false);
+    reportBusy();
     emit finished(stats);
-    if (suggestion().isEmpty() && m_alternative == 0 && m_consumed == 0) {
-        m_anchor = -1;
-        m_alternatives.clear();
-    }
     showGhost();
 }
 
 void SuggestionController::onFailed(quint64 id, const QString &message)
 {
-    if (id != m_requestId)
+    if (!m_session.wants(id))
         return;
     reset();
     emit failed(message);
@@ -273,15 +248,10 @@ void SuggestionController::onFailed(quint64 id, const QString &message)
 
 void SuggestionController::reset()
 {
-    if (m_requestId != 0)
+    if (m_session.isStreaming())
         m_source->cancel();
-    m_requestId = 0;
-    m_streaming = false;
-    setBusy(false);
-    m_anchor = -1;
-    m_consumed = 0;
-    m_alternatives.clear();
-    m_alternative = 0;
+    m_session.clear();
+    reportBusy();
     showGhost();
 }
 
@@ -306,14 +276,15 @@ bool SuggestionController::event(QEvent *event)
         return true;
     }
     // A likely first word looks like the usual ghost; an unlikely one fainter.
-    m_ghost->setOpacity(m_settings.fadeByConfidence ? 0.55 + 0.45 * qBound(0.0, m_confidence, 1.0) : 1.0);
-    m_ghost->show(m_anchor + m_consumed, text);
+    m_ghost->setOpacity(m_settings.fadeByConfidence ? 0.55 + 0.45 * qBound(0.0, m_session.confidence(), 1.0) : 1.0);
+    m_ghost->show(int(m_session.position()), text);
     return true;
 }
 
-bool SuggestionController::insertFromGhost(int length)
+bool SuggestionController::insertFromGhost(std::string_view text)
 {
-    const QString piece = suggestion().left(length);
+    // A copy: inserting it consumes it from the session.
+    const QString piece = fromUtf8(text);
     if (piece.isEmpty())
         return false;
     liftGhostForEdit(); // also when accepted from a menu, not a key
@@ -332,24 +303,22 @@ bool SuggestionController::insertFromGhost(int length)
 
 bool SuggestionController::acceptAll()
 {
-    return insertFromGhost(int(suggestion().size()));
+    return insertFromGhost(m_session.acceptAll());
 }
 
 bool SuggestionController::acceptWord()
 {
-    const QByteArray rest = suggestion().toUtf8();
-    return insertFromGhost(utf16Prefix(rest, nextWordLength(std::string_view(rest.constData(), size_t(rest.size())))));
+    return insertFromGhost(m_session.acceptWord());
 }
 
 bool SuggestionController::acceptLine()
 {
-    const QByteArray rest = suggestion().toUtf8();
-    return insertFromGhost(utf16Prefix(rest, nextLineLength(std::string_view(rest.constData(), size_t(rest.size())))));
+    return insertFromGhost(m_session.acceptLine());
 }
 
 bool SuggestionController::dismiss()
 {
-    if (m_anchor < 0 && m_requestId == 0)
+    if (!m_session.isActive())
         return false;
     m_debounce.stop();
     reset();
@@ -358,40 +327,36 @@ bool SuggestionController::dismiss()
 
 bool SuggestionController::nextAlternative()
 {
-    if (m_anchor < 0 || m_consumed > 0 || !m_enabled)
-        return false;
-    const int next = (m_alternative + 1) % kMaxAlternatives;
-    if (m_streaming) {
-        m_source->cancel();
-        m_requestId = 0;
-        m_streaming = false;
-        setBusy(false);
-    }
-    if (next < m_alternatives.size() && !m_alternatives[next].isEmpty()) {
-        m_alternative = next;
-        showGhost();
-    } else {
-        m_sinceEdit.restart();
-        startRequest(next);
-        showGhost(); // the previous alternative's ghost must go: Tab no longer accepts it
-    }
-    return true;
+    return m_enabled && cycle(m_session.nextAlternative());
 }
 
 bool SuggestionController::previousAlternative()
 {
-    if (m_anchor < 0 || m_consumed > 0 || !m_enabled)
-        return false;
-    // Stepping back from the first goes to the last, sampled on demand like the others.
-    m_alternative = (m_alternative + kMaxAlternatives - 2) % kMaxAlternatives;
-    return nextAlternative();
+    return m_enabled && cycle(m_session.previousAlternative());
 }
 
-void SuggestionController::setBusy(bool busy)
+bool SuggestionController::cycle(SuggestionSession::Step step)
 {
-    if (busy == m_busy)
+    if (!step.moved)
+        return false;
+    if (step.stoppedRequest) {
+        m_source->cancel();
+        reportBusy();
+    }
+    if (step.request) {
+        m_sinceEdit.restart();
+        startRequest(*step.request);
+    }
+    showGhost(); // the previous alternative's ghost must go: Tab no longer accepts it
+    return true;
+}
+
+void SuggestionController::reportBusy()
+{
+    const bool busy = m_session.isStreaming();
+    if (busy == m_busyReported)
         return;
-    m_busy = busy;
+    m_busyReported = busy;
     emit busyChanged(busy);
 }
 
@@ -421,7 +386,7 @@ bool SuggestionController::eventFilter(QObject *watched, QEvent *event)
     const auto *key = static_cast<QKeyEvent *>(event);
     const QKeySequence pressed(key->keyCombination());
     const KeyBindings &k = m_settings.keys;
-    const bool suggesting = hasSuggestion() || m_requestId != 0;
+    const bool suggesting = hasSuggestion() || m_session.isStreaming();
     // Keys that only mean something while a suggestion is shown keep their usual
     // meaning otherwise (Tab indents, Ctrl+Right moves by word, Esc does nothing).
     const std::pair<QKeySequence, std::function<bool()>> actions[] = {

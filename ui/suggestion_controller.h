@@ -1,9 +1,11 @@
-// Decides when to ask for a suggestion and what happens to it: debounce after typing,
-// stale replies dropped by id, ghost text kept alive while the user types its next
-// characters, accept all / word / line, dismiss, and up to three alternatives.
+// The editor's side of a suggestion: turns keys, edits and cursor moves into events of
+// the SuggestionSession (engine/suggestion_session.h, which holds the suggestion and its
+// rules: type-through, accept all / word / line, alternatives, the confidence gate),
+// debounces typing, sends the session's requests to the engine and paints its ghost.
 #pragma once
 
 #include "engine/completion_service.h"
+#include "engine/suggestion_session.h"
 #include "ui/suggestion_settings.h"
 
 #include <QElapsedTimer>
@@ -26,14 +28,14 @@ class SuggestionController : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int kMaxAlternatives = 3;
+    static constexpr int kMaxAlternatives = SuggestionSession::kMaxAlternatives;
 
     SuggestionController(QPlainTextEdit *editor, CompletionSource *source, QObject *parent = nullptr);
 
     void setSettings(const SuggestionSettings &settings);
     const SuggestionSettings &settings() const { return m_settings; }
     void setMode(CompletionMode mode);
-    CompletionMode mode() const { return m_mode; }
+    CompletionMode mode() const { return m_session.mode(); }
     // Decides the mode of a request at a document position (e.g. code inside a Markdown
     // code block); without one, every request uses mode().
     using ModeAt = std::function<CompletionMode(int position, CompletionMode mode)>;
@@ -46,10 +48,10 @@ public:
     // The ghost text currently shown (empty when none).
     QString suggestion() const;
     bool hasSuggestion() const { return !suggestion().isEmpty(); }
-    bool isBusy() const { return m_requestId != 0 && m_streaming; }
+    bool isBusy() const { return m_session.isStreaming(); }
     // A suggestion is on its way: waiting out the debounce, or being generated.
     bool isPending() const { return m_debounce.isActive() || isBusy(); }
-    int alternativeIndex() const { return m_alternative; }
+    int alternativeIndex() const { return m_session.alternative(); }
     GhostText *ghost() const { return m_ghost; }
     // The debounce actually used: the setting, stretched for fast typists.
     int currentDebounceMs() const;
@@ -86,11 +88,13 @@ private:
     bool triggerAllows(int position) const;
     void onFinished(quint64 id, const QString &text, const CompletionStats &stats);
     void onFailed(quint64 id, const QString &message);
-    void startRequest(int alternative);
+    void startRequest(int alternative, bool asked = false);
     void reset(); // drops the ghost and any running request
     void showGhost();
-    bool insertFromGhost(int length);
-    void setBusy(bool busy);
+    bool insertFromGhost(std::string_view piece);
+    // Tells listeners when the session starts or stops streaming.
+    void reportBusy();
+    bool cycle(SuggestionSession::Step step);
     // Takes the ghost out of the editor's layout before an edit; it is shown again from
     // the event loop.
     void liftGhostForEdit();
@@ -100,22 +104,14 @@ private:
     CompletionSource *m_source;
     GhostText *m_ghost;
     SuggestionSettings m_settings;
-    CompletionMode m_mode = CompletionMode::Sentence;
     ModeAt m_modeAt;
     bool m_enabled = true;
     QTimer m_debounce;
     int m_debouncePosition = -1;
 
-    quint64 m_requestId = 0; // the request whose replies are wanted (0: none)
-    bool m_streaming = false;
-    bool m_explicitRequest = false; // Ctrl+Space or an alternative: never suppressed
-    double m_confidence = 1.0;      // of the shown suggestion's first word
-    int m_anchor = -1;       // document position the suggestion was made for
-    int m_consumed = 0;      // characters of it typed or accepted since
-    QStringList m_alternatives; // full texts, index = alternative
-    int m_alternative = 0;
+    SuggestionSession m_session;
     bool m_inserting = false;
-    bool m_busy = false;
+    bool m_busyReported = false; // what busyChanged last said
 
     QElapsedTimer m_sinceEdit;    // for latency: the last edit or manual request
     bool m_latencyReported = false;

@@ -169,7 +169,7 @@ void WritingCommands::start(WritingCommand command, const QString &title, const 
     CompletionRequest r = completionRequest(prompt);
     r.id = newRequestId();
     r.kind = RequestKind::Command;
-    r.timeBudgetMs = 0; // asked for explicitly: the user waits for it, and can cancel
+    r.generation.timeBudgetMs = 0; // asked for explicitly: the user waits for it, and can cancel
     m_requestId = r.id;
     m_panel->start(title, subject);
     emit started();
