@@ -1,13 +1,13 @@
 // inkling-cli: the engine without the GUI — complete a prompt, tokenize text, measure
 // perplexity, replay a text to measure keystroke savings. Errors end in one line on
 // stderr and a non-zero exit.
-#include "engine/cpu_threads.h"
-#include "engine/generator.h"
-#include "engine/keystroke_eval.h"
-#include "engine/language_model.h"
-#include "engine/model_error.h"
-#include "engine/perplexity.h"
-#include "engine/utf8_stream.h"
+#include "engine/kernels/cpu_threads.h"
+#include "engine/generation/generator.h"
+#include "engine/eval/keystroke_eval.h"
+#include "engine/model/language_model.h"
+#include "engine/model/model_error.h"
+#include "engine/eval/perplexity.h"
+#include "engine/text/utf8_stream.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,11 +1,11 @@
 // Inkling's GUI entry point: command line, translations, and the main window.
 #include "app/screenshot.h"
-#include "engine/cpu_threads.h"
-#include "ui/editor.h"
-#include "ui/engine_thread.h"
-#include "ui/main_window.h"
-#include "ui/suggestion_controller.h"
-#include "ui/interface_language.h"
+#include "engine/kernels/cpu_threads.h"
+#include "ui/editor/editor.h"
+#include "service/engine_thread.h"
+#include "ui/window/main_window.h"
+#include "ui/suggestions/suggestion_controller.h"
+#include "ui/settings/interface_language.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
 // --screenshot / --dump-text: capture the main window once it is on screen, quit.
 #include "app/screenshot.h"
 
-#include "ui/text_file.h"
+#include "ui/documents/text_file.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

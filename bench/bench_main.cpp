@@ -4,14 +4,14 @@
 #include "bench/random_checkpoint.h"
 #include "bench/typing_latency.h"
 
-#include "engine/gpt2_config.h"
-#include "engine/gpt2_model.h"
-#include "engine/gpt2_session.h"
-#include "engine/gpt2_weights.h"
-#include "engine/json.h"
-#include "engine/row_product.h"
-#include "engine/suggestion_policy.h"
-#include "engine/target_clones.h"
+#include "engine/model/gpt2_config.h"
+#include "engine/model/gpt2_model.h"
+#include "engine/model/gpt2_session.h"
+#include "engine/model/gpt2_weights.h"
+#include "engine/model/json.h"
+#include "engine/kernels/row_product.h"
+#include "engine/generation/suggestion_policy.h"
+#include "engine/kernels/target_clones.h"
 
 #include <QLoggingCategory>
 

@@ -3,7 +3,7 @@
 // through the normal loader.
 #pragma once
 
-#include "engine/gpt2_config.h"
+#include "engine/model/gpt2_config.h"
 
 #include <cstdint>
 #include <string>

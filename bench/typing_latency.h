@@ -2,8 +2,8 @@
 // a time, as the editor feeds it while someone types with suggestions on.
 #pragma once
 
-#include "engine/completion_service.h"
-#include "engine/suggestion_policy.h"
+#include "service/completion_service.h"
+#include "engine/generation/suggestion_policy.h"
 
 #include <QString>
 

@@ -4,11 +4,11 @@
 // moments while it keeps rewriting its copy (kill_trial.h).
 #include "box_answerer.h"
 #include "kill_trial.h"
-#include "ui/autosave.h"
-#include "ui/crash_recovery.h"
-#include "ui/document.h"
-#include "ui/editor.h"
-#include "ui/main_window.h"
+#include "ui/documents/autosave.h"
+#include "ui/documents/crash_recovery.h"
+#include "ui/documents/document.h"
+#include "ui/editor/editor.h"
+#include "ui/window/main_window.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,6 +1,6 @@
 // The default thread count (physical cores, from a Linux sysfs topology) and the OpenMP
 // wait policy the executables start with.
-#include "engine/cpu_threads.h"
+#include "engine/kernels/cpu_threads.h"
 
 #include <QDir>
 #include <QFile>

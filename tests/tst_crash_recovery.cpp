@@ -3,7 +3,7 @@
 // to the documents handed to the window. Expected texts and outcomes are written out by
 // hand from the question's rules, not computed by the code under test.
 #include "box_answerer.h"
-#include "ui/crash_recovery.h"
+#include "ui/documents/crash_recovery.h"
 
 #include <QApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 // Editor tests: the highlighting definition follows the file name, code really gets
 // coloured with the theme's colours, and the theme follows the palette's lightness.
-#include "ui/editor.h"
-#include "ui/syntax_repository.h"
+#include "ui/editor/editor.h"
+#include "ui/editor/syntax_repository.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>

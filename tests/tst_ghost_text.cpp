@@ -1,7 +1,7 @@
 // Ghost text drawn through the pre-edit area: visible in the layout, never in the
 // document, its undo stack, its plain text or its modified flag, with highlighting on.
-#include "ui/editor.h"
-#include "ui/ghost_text.h"
+#include "ui/editor/editor.h"
+#include "ui/editor/ghost_text.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

@@ -1,7 +1,7 @@
 // The embedded inkling-tiny model against its reference.json (PyTorch, float32, from the
 // same F16 weights): prompt token ids, 40 greedy tokens and the top-10 last logits.
-#include "engine/generator.h"
-#include "engine/language_model.h"
+#include "engine/generation/generator.h"
+#include "engine/model/language_model.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,12 +1,12 @@
 // The oneDNN forward pass against an independent PyTorch GPT-2 (tools/make_tiny_gpt2.py)
 // on tiny random checkpoints of several shapes and file dtypes, and KV-cached
 // incremental evaluation against full evaluation.
-#include "engine/gpt2_config.h"
-#include "engine/gpt2_model.h"
-#include "engine/gpt2_session.h"
-#include "engine/gpt2_weights.h"
-#include "engine/perplexity.h"
-#include "engine/safetensors.h"
+#include "engine/model/gpt2_config.h"
+#include "engine/model/gpt2_model.h"
+#include "engine/model/gpt2_session.h"
+#include "engine/model/gpt2_weights.h"
+#include "engine/eval/perplexity.h"
+#include "engine/model/safetensors.h"
 
 #include <QDir>
 #include <QFile>

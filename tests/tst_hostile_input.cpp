@@ -2,17 +2,17 @@
 // unreadable model directories, documents that are too large, binary, truncated or not
 // UTF-8, very long lines, and a switch to a broken model while a document is open. Each
 // gets a clear message; the editor stays usable and nothing already open is lost.
-#include "engine/generator.h"
-#include "engine/gpt2_session.h"
-#include "engine/language_model.h"
-#include "engine/model_error.h"
+#include "engine/generation/generator.h"
+#include "engine/model/gpt2_session.h"
+#include "engine/model/language_model.h"
+#include "engine/model/model_error.h"
 #include "tiny_model.h"
 #include "as_ordinary_user.h"
-#include "ui/editor.h"
-#include "ui/engine_thread.h"
-#include "ui/main_window.h"
-#include "ui/suggestion_controller.h"
-#include "ui/suggestion_status.h"
+#include "ui/editor/editor.h"
+#include "service/engine_thread.h"
+#include "ui/window/main_window.h"
+#include "ui/suggestions/suggestion_controller.h"
+#include "ui/suggestions/suggestion_status.h"
 
 #include <QProcess>
 #include <QSignalSpy>

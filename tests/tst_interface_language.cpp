@@ -1,6 +1,6 @@
 // The language override: the choice stored in the settings decides which catalogue is
 // installed at start-up (what app/main.cpp does), whatever the system's language.
-#include "ui/interface_language.h"
+#include "ui/settings/interface_language.h"
 
 #include <QCoreApplication>
 #include <QSettings>

@@ -1,6 +1,6 @@
 // The engine's JSON reader against hand-checked documents: values, escapes, and the
 // malformed inputs a corrupt model file could contain.
-#include "engine/json.h"
+#include "engine/model/json.h"
 
 #include <QTest>
 

@@ -3,8 +3,8 @@
 // mostly accepted, a text built to contradict every suggestion saves nothing, stopping
 // a suggestion at its first wrong character changes no count, and the confidence is the
 // product of the first word's token probabilities computed here from the logits.
-#include "engine/keystroke_eval.h"
-#include "engine/language_model.h"
+#include "engine/eval/keystroke_eval.h"
+#include "engine/model/language_model.h"
 
 #include <QFile>
 #include <QTest>

@@ -1,7 +1,7 @@
 // The KV cache's two formats and the attention that reads them, against a naive
 // double-precision attention over the same (rounded) keys and values.
-#include "engine/attention.h"
-#include "engine/kv_cache.h"
+#include "engine/kernels/attention.h"
+#include "engine/kernels/kv_cache.h"
 
 #include <QTest>
 

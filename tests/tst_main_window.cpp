@@ -3,16 +3,16 @@
 // program, read-only files, and that a failed open leaves the open document alone.
 #include "as_ordinary_user.h"
 #include "box_answerer.h"
-#include "ui/document.h"
-#include "ui/editor.h"
-#include "ui/engine_thread.h"
-#include "ui/keyboard_help.h"
-#include "ui/main_window.h"
-#include "ui/recent_files.h"
-#include "ui/suggestion_settings.h"
-#include "ui/suggestion_status.h"
-#include "ui/suggestion_controller.h"
-#include "ui/syntax_repository.h"
+#include "ui/documents/document.h"
+#include "ui/editor/editor.h"
+#include "service/engine_thread.h"
+#include "ui/suggestions/keyboard_help.h"
+#include "ui/window/main_window.h"
+#include "ui/documents/recent_files.h"
+#include "ui/suggestions/suggestion_settings.h"
+#include "ui/suggestions/suggestion_status.h"
+#include "ui/suggestions/suggestion_controller.h"
+#include "ui/editor/syntax_repository.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>

@@ -1,6 +1,6 @@
 // Fenced code detection in Markdown (ui/markdown_fence), against cases written from the
 // CommonMark specification's fenced-code-block section.
-#include "ui/markdown_fence.h"
+#include "ui/editor/markdown_fence.h"
 
 #include <QTest>
 

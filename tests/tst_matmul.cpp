@@ -1,7 +1,7 @@
 // The oneDNN matrix products against a naive triple loop in double precision, for the
 // shapes and epilogues the GPT-2 forward pass uses, with f32, bf16 and s8 weights.
-#include "engine/matmul.h"
-#include "engine/precision.h"
+#include "engine/kernels/matmul.h"
+#include "engine/kernels/precision.h"
 
 #include <QTest>
 

@@ -2,9 +2,9 @@
 // 127.0.0.1, nothing else): it serves the embedded model's files, redirects the weights
 // to a "CDN" path with X-Linked-Etag / X-Linked-Size as the Hub does, and can drop the
 // connection, ignore Range, stall, lie about the checksum or lack a file.
-#include "engine/language_model.h"
-#include "engine/model_inspection.h"
-#include "ui/model_download.h"
+#include "engine/model/language_model.h"
+#include "engine/model/model_inspection.h"
+#include "ui/models/model_download.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,8 +1,8 @@
 // Corrupt and inconsistent model directories: each gives a ModelError naming the file
 // (and tensor) with the expected reason, never a crash. The baseline row proves that
 // the unmutated directory loads, so every failure comes from its mutation.
-#include "engine/language_model.h"
-#include "engine/model_error.h"
+#include "engine/model/language_model.h"
+#include "engine/model/model_error.h"
 
 #include <QDir>
 #include <QFile>

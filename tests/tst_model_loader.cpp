@@ -3,11 +3,11 @@
 // and reports a loaded model's size and a failed load. The expected loads and states in
 // each row are written out by hand from that rule, and the details text by hand from the
 // model's numbers.
-#include "engine/completion_service.h"
+#include "service/completion_service.h"
 #include "tiny_model.h"
-#include "ui/engine_thread.h"
-#include "ui/model_loader.h"
-#include "ui/suggestion_status.h"
+#include "service/engine_thread.h"
+#include "ui/models/model_loader.h"
+#include "ui/suggestions/suggestion_status.h"
 
 #include <QApplication>
 #include <QSignalSpy>

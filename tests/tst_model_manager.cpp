@@ -1,14 +1,14 @@
 // Model discovery and inspection: a fake Hugging Face cache in a temporary directory
 // (the real layout: refs/main, snapshots/<rev>/ of symlinks into blobs/), hostile model
 // directories, Inkling's download folder; load progress; the Model Manager dialog.
-#include "engine/completion_service.h"
-#include "engine/gpt2_config.h"
-#include "engine/language_model.h"
-#include "engine/model_inspection.h"
+#include "service/completion_service.h"
+#include "engine/model/gpt2_config.h"
+#include "engine/model/language_model.h"
+#include "engine/model/model_inspection.h"
 #include "tiny_model.h"
-#include "ui/model_catalog.h"
-#include "ui/model_manager_dialog.h"
-#include "ui/suggestion_status.h"
+#include "ui/models/model_catalog.h"
+#include "ui/models/model_manager_dialog.h"
+#include "ui/suggestions/suggestion_status.h"
 
 #include <QCoreApplication>
 #include <QDir>

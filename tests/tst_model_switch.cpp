@@ -1,7 +1,7 @@
 // Switching models in the engine service: all or nothing (the model in use keeps
 // working when the new one fails or is abandoned), and a load that is no longer wanted
 // stops at its next tensor instead of holding up a newer load or the application's exit.
-#include "engine/completion_service.h"
+#include "service/completion_service.h"
 #include "tiny_model.h"
 
 #include <QSignalSpy>

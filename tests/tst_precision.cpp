@@ -2,13 +2,13 @@
 // tst_gpt2_torch and tst_gpt2_reference): logits on the tiny PyTorch checkpoints and the
 // embedded model, perplexity and greedy continuations of the embedded model, and the
 // choice of precision from what oneDNN's kernels are.
-#include "engine/generator.h"
-#include "engine/gpt2_model.h"
-#include "engine/gpt2_session.h"
-#include "engine/gpt2_weights.h"
-#include "engine/language_model.h"
-#include "engine/perplexity.h"
-#include "engine/precision.h"
+#include "engine/generation/generator.h"
+#include "engine/model/gpt2_model.h"
+#include "engine/model/gpt2_session.h"
+#include "engine/model/gpt2_weights.h"
+#include "engine/model/language_model.h"
+#include "engine/eval/perplexity.h"
+#include "engine/kernels/precision.h"
 
 #include <QFile>
 #include <QJsonArray>

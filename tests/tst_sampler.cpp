@@ -1,5 +1,5 @@
 // Sampling steps on tiny hand-made distributions with exact expectations.
-#include "engine/sampler.h"
+#include "engine/generation/sampler.h"
 
 #include <QTest>
 

@@ -5,8 +5,8 @@
 // the child reported saved or of the one it was saving; at most QSaveFile's temporary
 // file is left beside it.
 #include "kill_trial.h"
-#include "ui/editor.h"
-#include "ui/main_window.h"
+#include "ui/editor/editor.h"
+#include "ui/window/main_window.h"
 
 #include <QApplication>
 #include <QDir>

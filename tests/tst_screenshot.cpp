@@ -1,6 +1,6 @@
 // End-to-end smoke test of the inkling executable: `--screenshot` starts the real
 // application on a file, and the PNG it writes shows the window with coloured text.
-#include "ui/main_window.h"
+#include "ui/window/main_window.h"
 
 #include <QImage>
 #include <QProcess>
@@ -53,7 +53,7 @@ private slots:
 void TestScreenshot::capturesHighlightedWindow_data()
 {
     QTest::addColumn<QString>("file");
-    QTest::newRow("C++") << QStringLiteral(INKLING_SOURCE_DIR "/ui/editor.cpp");
+    QTest::newRow("C++") << QStringLiteral(INKLING_SOURCE_DIR "/ui/editor/editor.cpp");
     QTest::newRow("Markdown") << QStringLiteral(INKLING_SOURCE_DIR "/resources/samples/welcome.md");
 }
 
@@ -95,7 +95,7 @@ void TestScreenshot::failures_data()
     QTest::addColumn<QString>("file");
 
     QTest::newRow("unwritable PNG") << QStringLiteral("/nonexistent-inkling-dir/window.png")
-                                    << QStringLiteral(INKLING_SOURCE_DIR "/ui/editor.cpp");
+                                    << QStringLiteral(INKLING_SOURCE_DIR "/ui/editor/editor.cpp");
     QTest::newRow("missing input") << QString() << QStringLiteral("/nonexistent-inkling-file.md");
 }
 

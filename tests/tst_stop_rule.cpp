@@ -1,5 +1,5 @@
 // Where each completion mode cuts a suggestion, on hand-written generated texts.
-#include "engine/stop_rule.h"
+#include "engine/generation/stop_rule.h"
 
 #include <QTest>
 

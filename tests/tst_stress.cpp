@@ -5,12 +5,12 @@
 // visible ghost sits at the cursor showing (a prefix of) the current suggestion, and a
 // recovery copy written during the event decodes to exactly the document's text.
 #include "tiny_model.h"
-#include "ui/autosave.h"
-#include "ui/editor.h"
-#include "ui/engine_thread.h"
-#include "ui/ghost_text.h"
-#include "ui/main_window.h"
-#include "ui/suggestion_controller.h"
+#include "ui/documents/autosave.h"
+#include "ui/editor/editor.h"
+#include "service/engine_thread.h"
+#include "ui/editor/ghost_text.h"
+#include "ui/window/main_window.h"
+#include "ui/suggestions/suggestion_controller.h"
 
 #include <QClipboard>
 #include <QFile>

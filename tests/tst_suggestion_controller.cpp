@@ -1,8 +1,8 @@
 // The suggestion controller against a scripted completion source: the test decides
 // what the "engine" answers and when, so every rule is checked deterministically.
-#include "ui/completion_source.h"
-#include "ui/ghost_text.h"
-#include "ui/suggestion_controller.h"
+#include "service/completion_source.h"
+#include "ui/editor/ghost_text.h"
+#include "ui/suggestions/suggestion_controller.h"
 
 #include <QPlainTextEdit>
 #include <QSignalSpy>

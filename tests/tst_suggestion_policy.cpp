@@ -1,8 +1,8 @@
-// The widget-free suggestion rules (engine/suggestion_policy.h) and the simulated
+// The widget-free suggestion rules (engine/generation/suggestion_policy.h) and the simulated
 // writer's choice of accept keys, on hand-checked cases.
-#include "engine/completion_service.h"
-#include "engine/keystroke_eval.h"
-#include "engine/suggestion_policy.h"
+#include "service/completion_service.h"
+#include "engine/eval/keystroke_eval.h"
+#include "engine/generation/suggestion_policy.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
-// The suggestion's state machine (engine/suggestion_session.h) on scripted events, with
+// The suggestion's state machine (engine/generation/suggestion_session.h) on scripted events, with
 // expectations worked out by hand from the rules: typing what it suggests consumes it,
 // anything else dismisses it, accept keys insert word / line / all, alternatives cycle
 // (sampled on demand), an unlikely first word is withheld unless asked for, and replies
 // to any request but the newest are dropped.
-#include "engine/suggestion_session.h"
+#include "engine/generation/suggestion_session.h"
 
 #include <QTest>
 

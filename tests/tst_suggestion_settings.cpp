@@ -1,7 +1,7 @@
 // Settings survive QSettings and the Settings dialog unchanged, and values edited by hand
 // into the configuration file (out of range, unknown names) fall back to something sane.
-#include "ui/settings_dialog.h"
-#include "ui/suggestion_settings.h"
+#include "ui/settings/settings_dialog.h"
+#include "ui/suggestions/suggestion_settings.h"
 
 #include <QSettings>
 #include <QTemporaryDir>

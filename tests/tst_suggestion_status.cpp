@@ -1,6 +1,6 @@
 // The status bar's keystrokes-saved meter: each accept key saves the characters it
 // inserted minus itself; the total survives a restart (QSettings).
-#include "ui/suggestion_status.h"
+#include "ui/suggestions/suggestion_status.h"
 
 #include <QSettings>
 #include <QStandardPaths>

@@ -1,11 +1,11 @@
 // Suggestions end to end, as a person gets them: the real engine thread with the
 // embedded model behind the real main window, driven by simulated keystrokes.
-#include "ui/editor.h"
-#include "ui/engine_thread.h"
-#include "ui/ghost_text.h"
-#include "ui/main_window.h"
-#include "ui/suggestion_controller.h"
-#include "ui/suggestion_status.h"
+#include "ui/editor/editor.h"
+#include "service/engine_thread.h"
+#include "ui/editor/ghost_text.h"
+#include "ui/window/main_window.h"
+#include "ui/suggestions/suggestion_controller.h"
+#include "ui/suggestions/suggestion_status.h"
 
 #include <QFile>
 #include <QJsonArray>

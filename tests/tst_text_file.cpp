@@ -1,7 +1,7 @@
 // Encodings of documents (ui/text_file): every supported kind of file decodes to the
 // expected text and is written back byte for byte; undecodable and binary files are
 // refused with a message naming the problem and leave the caller's text alone.
-#include "ui/text_file.h"
+#include "ui/documents/text_file.h"
 
 #include <QFile>
 #include <QTemporaryDir>

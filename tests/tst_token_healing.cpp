@@ -1,8 +1,8 @@
 // Token healing: where the prompt is split, and, with the embedded model, the property
 // that typing the start of the word greedy decoding would produce next leaves exactly
 // the rest of that word (and what follows it) as the suggestion.
-#include "engine/generator.h"
-#include "engine/language_model.h"
+#include "engine/generation/generator.h"
+#include "engine/model/language_model.h"
 
 #include <QTest>
 

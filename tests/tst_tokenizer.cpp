@@ -1,7 +1,7 @@
 // Checks the GPT-2 tokenizer against token ids from an independent Python reference
 // (tools/make_tokenizer_reference.py), plus byte round trips, Utf8Stream and load errors.
-#include "engine/tokenizer.h"
-#include "engine/utf8_stream.h"
+#include "engine/text/tokenizer.h"
+#include "engine/text/utf8_stream.h"
 
 #include <QFile>
 #include <QJsonArray>

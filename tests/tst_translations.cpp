@@ -1,6 +1,6 @@
 // Translation tests: the German and Chinese catalogues are embedded under :/i18n,
 // load by locale, reach the real MainWindow, and the .ts sources are complete.
-#include "ui/main_window.h"
+#include "ui/window/main_window.h"
 
 #include <QDir>
 #include <QMenuBar>

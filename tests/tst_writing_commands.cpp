@@ -1,9 +1,9 @@
 // The writing commands against a scripted completion source: what each command asks
 // the engine for, how replies reach the panel, Insert, Cancel and failures, decided
 // by the test rather than by a model.
-#include "ui/completion_source.h"
-#include "ui/writing_commands.h"
-#include "ui/writing_panel.h"
+#include "service/completion_source.h"
+#include "ui/writing/writing_commands.h"
+#include "ui/writing/writing_panel.h"
 
 #include <QAction>
 #include <QMainWindow>

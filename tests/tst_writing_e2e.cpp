@@ -2,14 +2,14 @@
 // window and engine thread. The model is small, so the tests check properties (the
 // stop rules, streaming, Insert, Cancel, sharing the engine with suggestions) and, for
 // greedy question answering, equality with the generator run directly on the prompt.
-#include "engine/generator.h"
-#include "engine/language_model.h"
-#include "ui/editor.h"
-#include "ui/engine_thread.h"
-#include "ui/main_window.h"
-#include "ui/suggestion_controller.h"
-#include "ui/writing_commands.h"
-#include "ui/writing_panel.h"
+#include "engine/generation/generator.h"
+#include "engine/model/language_model.h"
+#include "ui/editor/editor.h"
+#include "service/engine_thread.h"
+#include "ui/window/main_window.h"
+#include "ui/suggestions/suggestion_controller.h"
+#include "ui/writing/writing_commands.h"
+#include "ui/writing/writing_panel.h"
 
 #include <QAction>
 #include <QClipboard>

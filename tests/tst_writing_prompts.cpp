@@ -1,7 +1,7 @@
 // The writing commands' prompts, character for character: the GPT-2 paper's formats
 // ("TL;DR:" after the article; "Q: … A:" after the document), trimming, and the cut
 // that keeps a prompt inside the model's window.
-#include "engine/writing_prompts.h"
+#include "engine/generation/writing_prompts.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generates engine/unicode_tables.inc: the code point ranges of the character classes
+"""Generates engine/text/unicode_tables.inc: the code point ranges of the character classes
 GPT-2's pre-tokenising pattern uses (\\p{L}, \\p{N}, \\s), exactly as the Python `regex`
 module (the reference implementation's regex engine) defines them.
 
@@ -67,7 +67,7 @@ def main():
         f"// Source: the Python regex module {regex.__version__} (which carries its own Unicode",
         f"// data; Python's unicodedata here is {unicodedata.unidata_version}):"
         " \\p{L}, \\p{N}, \\s.",
-        "// Included by engine/unicode_class.cpp; each table is sorted and non-overlapping.",
+        "// Included by engine/text/unicode_class.cpp; each table is sorted and non-overlapping.",
         "",
     ]
     for name, pattern in CLASSES:

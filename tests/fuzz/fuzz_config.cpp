@@ -1,7 +1,7 @@
 // config.json: any file gives a Gpt2Config inside the documented limits or a
 // ModelError; an accepted config has sizes whose derived products cannot overflow.
-#include "engine/gpt2_config.h"
-#include "engine/model_error.h"
+#include "engine/model/gpt2_config.h"
+#include "engine/model/model_error.h"
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)

@@ -1,6 +1,6 @@
 // JSON (config.json, vocab.json, safetensors headers): any bytes give a value or a
 // JsonError, never a crash, unbounded recursion or a read past the input.
-#include "engine/json.h"
+#include "engine/model/json.h"
 #include "fuzz_util.h"
 
 namespace {

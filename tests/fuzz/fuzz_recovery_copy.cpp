@@ -2,7 +2,7 @@
 // never a crash; a decoded document, written again and read back, is the same document
 // (the writer and the reader agree on every field, whatever the reader accepted).
 #include "fuzz_util.h"
-#include "ui/recovery_copy.h"
+#include "ui/documents/recovery_copy.h"
 
 #include <QByteArray>
 

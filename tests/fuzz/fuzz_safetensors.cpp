@@ -1,8 +1,8 @@
 // model.safetensors: the 8-byte header length, the JSON header and the tensor table.
 // Any file gives a validated table or a ModelError; every accepted tensor lies inside
 // the file, has as many bytes as its shape and dtype need, and converts to f32.
-#include "engine/model_error.h"
-#include "engine/safetensors.h"
+#include "engine/model/model_error.h"
+#include "engine/model/safetensors.h"
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)

@@ -2,7 +2,7 @@
 // lengths lie inside the text, and on valid UTF-8 a cut never splits a character (the
 // suggestion shown must stay valid text). The first byte picks the mode and indent;
 // the writing commands' line and three-sentence rules run on every input.
-#include "engine/stop_rule.h"
+#include "engine/generation/stop_rule.h"
 #include "fuzz_util.h"
 
 namespace {

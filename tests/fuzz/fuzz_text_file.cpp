@@ -5,7 +5,7 @@
 // byte-order mark, those that are not well-formed UTF-8 or contain NUL; with one, those of
 // odd length, with an unpaired surrogate or a NUL code unit.
 #include "fuzz_util.h"
-#include "ui/text_file.h"
+#include "ui/documents/text_file.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 // GPT-2's tokenizer (the embedded model's vocabulary) on arbitrary bytes: encode never
 // throws, every id is in the vocabulary, and decode(encode(x)) == x for every byte
 // string, valid UTF-8 or not. A second encode (through the word cache) agrees.
-#include "engine/tokenizer.h"
+#include "engine/text/tokenizer.h"
 #include "fuzz_util.h"
 
 #include <memory>

@@ -1,7 +1,7 @@
 // vocab.json + merges.txt from strangers. The input is the vocab, "\n---\n", then the
 // merges. Loading gives a tokenizer or a TokenizerError; a loaded one round-trips any
 // bytes through encode and decode, and all its ids are in range.
-#include "engine/tokenizer.h"
+#include "engine/text/tokenizer.h"
 #include "fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)

@@ -1,0 +1,84 @@
+// The decisions about suggestions that are not about widgets: when to ask, what to ask
+// the engine for, whether a suggestion is confident enough to show, and how far
+// "accept word" and "accept line" reach. The editor's SuggestionController and
+// `inkling-cli eval keystrokes` both use this, so the evaluator measures the app's rules.
+//
+// Plain C++ over UTF-8 (std::string_view), like the rest of the engine: the CLI stays
+// free of Qt, and the controller converts the few lengths it needs to UTF-16.
+#pragma once
+
+#include "engine/generation/generator.h"
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace inkling {
+
+// When typing asks for a suggestion (after the debounce pause).
+enum class TriggerRule {
+    EveryKeystroke, // after any edit that leaves the cursor at a place worth completing
+    InsideWord,     // only once a word has been started (not right after a space or a
+                    // punctuation mark, where the model's guess of a whole word is weakest)
+};
+
+const char *triggerRuleName(TriggerRule rule);
+std::optional<TriggerRule> triggerRuleFromName(std::string_view name);
+
+struct SuggestionPolicy
+{
+    // The mode of documents that are not source code (those are written in code mode).
+    CompletionMode proseMode = CompletionMode::Sentence;
+    // Token budgets per mode; raw (the CLI's "no stop rule") uses the paragraph budget.
+    int maxTokensWord = 8;
+    int maxTokensSentence = 40;
+    int maxTokensParagraph = 120;
+    int maxTokensCode = 80;
+    int timeBudgetMs = 4000;
+    // The defaults below are tuned on the development set (README, "Suggestion quality":
+    // `inkling-cli eval keystrokes`): greedy saves more keystrokes than sampling (which
+    // alternatives still use); waiting for a word's first letter costs almost no savings
+    // and shows fewer wrong suggestions; a first-word confidence of 0.3 keeps the
+    // wrong-shown rate under half at a cost of about 2 points of savings.
+    SamplingParams sampling{.greedy = true};
+    bool tokenHealing = true; // the cursor is usually inside a word while typing
+    // A suggestion never repeats a 4-token phrase of itself or of the text just before
+    // the cursor (greedy decoding of a small model otherwise loops: "and who had been in
+    // the house, and who had been in the house, …").
+    int noRepeatNgram = 4;
+    TriggerRule trigger = TriggerRule::InsideWord;
+    // "Prefer silence to a wrong suggestion": a suggestion whose first word the model
+    // gives less than this probability is not shown (0 shows everything).
+    double minConfidence = 0.3;
+    // Idle time after typing before a suggestion is requested (the editor waits; the
+    // keystroke evaluator, which replays no time, does not).
+    int debounceMs = 200;
+
+    int maxTokens(CompletionMode mode) const;
+
+    // Whether to ask for a suggestion with the cursor between `before` and `after`
+    // (the document's text on either side; only their ends matter).
+    bool shouldRequest(std::string_view before, std::string_view after) const;
+
+    // The engine request for a suggestion at the end of `prompt` (the text before the
+    // cursor). Alternative n > 0 is sampled with seed + n, so that alternatives differ.
+    GenerationRequest request(std::string prompt, CompletionMode mode, int alternative = 0) const;
+
+    bool isConfident(double firstWordConfidence) const { return inkling::isConfident(firstWordConfidence, minConfidence); }
+};
+
+// Bytes of `suggestion` that "accept word" (Ctrl+Right) takes: leading blanks, then a
+// word (letters, digits, '_', apostrophes) or one other character; a line break ends it.
+// This is also the "first word" whose probability is the suggestion's confidence.
+size_t nextWordLength(std::string_view suggestion);
+
+// Bytes that "accept line" (Alt+Right) takes: up to and including the next line break
+// or sentence end ('.', '!' or '?' before a space or the end), whichever comes first.
+size_t nextLineLength(std::string_view suggestion);
+
+// The tail of the text before the cursor (UTF-8) that goes to the engine: from
+// PromptWindow::textStart, never inside a UTF-8 character. (The completion service cuts
+// the editor's UTF-16 text at the same place with contextTail.)
+std::string_view promptTail(std::string_view textBefore, int nCtx);
+
+} // namespace inkling

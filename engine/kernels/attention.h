@@ -1,0 +1,18 @@
+// Causal multi-head attention of T new query rows against the KV cache.
+#pragma once
+
+#include "engine/kernels/kv_cache.h"
+
+#include <cstddef>
+
+namespace inkling {
+
+// out [T, C] = softmax(q kᵀ / sqrt(hd)) v per head, where query row t sits at position
+// nPast + t and sees cached positions 0 .. nPast + t (which must all be stored). q has
+// row stride qStride. scores is scratch of attentionScratchSize(T, cache) floats.
+void causalAttention(const float *q, int qStride, const KvCache &cache, int layer, int nPast,
+                     int T, float *out, float *scores);
+
+size_t attentionScratchSize(int T, const KvCache &cache);
+
+} // namespace inkling

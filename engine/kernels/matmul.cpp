@@ -1,0 +1,307 @@
+// oneDNN matmul primitives over plain row-major activations and packed weights.
+#include "engine/kernels/matmul.h"
+
+#include "engine/kernels/bf16.h"
+
+#include "engine/kernels/dnnl_context.h"
+#include "engine/kernels/target_clones.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace inkling {
+
+using dt = dnnl::memory::data_type;
+using tag = dnnl::memory::format_tag;
+
+namespace {
+
+dt weightDataType(WeightType t)
+{
+    switch (t) {
+    case WeightType::BF16: return dt::bf16;
+    case WeightType::S8: return dt::s8;
+    case WeightType::F32: break;
+    }
+    return dt::f32;
+}
+
+// The product's epilogue as oneDNN attributes. Bf16 weights take bf16 activations. S8
+// weights take s8 activations quantised as the product runs (dynamic quantisation), so
+// the kernel multiplies integers and streams a quarter of the f32 weight bytes:
+// C = (A_q B_q) * aScale * bScale[n] + bias, then the post-ops. oneDNN's kernels take
+// one scale for all of A (a per-row scale makes them fall back to the reference
+// implementation), which for a single decoded row is a per-row scale anyway.
+dnnl::primitive_attr matmulAttr(WeightType t, MatmulShape::Epilogue epilogue)
+{
+    dnnl::post_ops ops;
+    if (epilogue == MatmulShape::Epilogue::Gelu)
+        ops.append_eltwise(dnnl::algorithm::eltwise_gelu_tanh, 0.f, 0.f);
+    else if (epilogue == MatmulShape::Epilogue::Accumulate)
+        ops.append_sum(1.f); // C = C_old + A x B + bias
+    dnnl::primitive_attr attr;
+    attr.set_post_ops(ops);
+    if (t == WeightType::S8) {
+        attr.set_scales(DNNL_ARG_SRC, 0, {}, dt::f32);          // one scale for A
+        attr.set_scales(DNNL_ARG_WEIGHTS, 1 << 1, {}, dt::f32); // one scale per column n
+    }
+    return attr;
+}
+
+dt sourceDataType(WeightType t)
+{
+    switch (t) {
+    case WeightType::BF16: return dt::bf16;
+    case WeightType::S8: return dt::s8;
+    case WeightType::F32: break;
+    }
+    return dt::f32;
+}
+
+void reorderInto(const dnnl::memory &src, const dnnl::memory &dst)
+{
+    auto &ctx = DnnlContext::instance();
+    dnnl::reorder(src, dst).execute(ctx.stream, const_cast<dnnl::memory &>(src),
+                                    const_cast<dnnl::memory &>(dst));
+    ctx.stream.wait();
+}
+
+// The symmetric scale for values of largest magnitude amax; all zeros (or a non-finite
+// amax) keep scale 1, so that q = 0.
+inline float scaleFor(float amax)
+{
+    return amax > 0 && std::isfinite(amax) ? amax / 127.f : 1.f;
+}
+
+// A value already divided by its scale, clamped to [-127, 127] (a NaN becomes the lower
+// bound instead of an undefined conversion) and rounded to nearest even by adding and
+// removing 1.5 · 2^23: plain arithmetic that vectorises, where nearbyint is a library
+// call per value on baseline x86-64 (it was most of the time an s8 prefill spent outside
+// the products).
+inline int8_t toS8(float scaled)
+{
+    float v = scaled >= -127.f ? scaled : -127.f;
+    v = v <= 127.f ? v : 127.f;
+    return int8_t(int((v + 12582912.f) - 12582912.f));
+}
+
+} // namespace
+
+INKLING_CLONES void convertToBf16(const float *src, uint16_t *dst, size_t count)
+{
+    for (size_t i = 0; i < count; ++i)
+        dst[i] = bf16FromFloat(src[i]);
+}
+
+INKLING_CLONES float quantise(const float *x, size_t count, int8_t *q)
+{
+    float amax = 0;
+#pragma omp simd reduction(max : amax)
+    for (size_t i = 0; i < count; ++i)
+        amax = std::max(amax, std::fabs(x[i]));
+    const float scale = scaleFor(amax);
+    const float inverse = 1.f / scale;
+#pragma omp simd
+    for (size_t i = 0; i < count; ++i)
+        q[i] = toS8(x[i] * inverse);
+    return scale;
+}
+
+dnnl::memory::desc packedWeightsDesc(int64_t k, int64_t n, WeightType type)
+{
+    const auto &ctx = DnnlContext::instance();
+    const dnnl::memory::desc aMd({1, k}, sourceDataType(type), tag::ab);
+    const dnnl::memory::desc bMd({k, n}, weightDataType(type), tag::any);
+    const dnnl::memory::desc cMd({1, n}, dt::f32, tag::ab);
+    const dnnl::matmul::primitive_desc pd(ctx.engine, aMd, bMd, cMd,
+                                          matmulAttr(type, MatmulShape::Epilogue::None));
+    return pd.weights_desc();
+}
+
+PackedMatrix::PackedMatrix(const float *w, int64_t k, int64_t n, bool transposed, WeightType type)
+    : m_type(type)
+    , m_k(k)
+    , m_n(n)
+{
+    const auto &ctx = DnnlContext::instance();
+    m_weights = dnnl::memory(packedWeightsDesc(k, n, type), ctx.engine);
+    const tag layout = transposed ? tag::ba : tag::ab;
+    if (type != WeightType::S8) {
+        // One reorder packs and, for bf16, rounds to nearest even.
+        const dnnl::memory src({{k, n}, dt::f32, layout}, ctx.engine, const_cast<float *>(w));
+        reorderInto(src, m_weights);
+        m_rowKernel = rowKernelFor(m_weights.get_desc());
+        return;
+    }
+    // Symmetric per-column quantisation: scale[n] = max_k |B[k, n]| / 127, done in the
+    // source's own layout (row-major [K, N], or [N, K] when transposed: then each column
+    // of B is a contiguous row of w) and left to the reorder to pack.
+    std::vector<float> scale(size_t(n), 0.f);
+    std::vector<int8_t> q(size_t(k * n));
+    if (transposed) {
+#pragma omp parallel for schedule(static)
+        for (int64_t col = 0; col < n; ++col)
+            scale[size_t(col)] = quantise(w + col * k, size_t(k), q.data() + col * k);
+    } else {
+        for (int64_t row = 0; row < k; ++row) {
+            const float *r = w + row * n;
+#pragma omp simd
+            for (int64_t col = 0; col < n; ++col)
+                scale[size_t(col)] = std::max(scale[size_t(col)], std::fabs(r[col]));
+        }
+        for (float &sc : scale)
+            sc = scaleFor(sc);
+#pragma omp parallel for schedule(static)
+        for (int64_t row = 0; row < k; ++row) {
+            const float *r = w + row * n;
+            int8_t *out = q.data() + row * n;
+#pragma omp simd
+            for (int64_t col = 0; col < n; ++col)
+                out[col] = toS8(r[col] / scale[size_t(col)]);
+        }
+    }
+    const dnnl::memory src({{k, n}, dt::s8, layout}, ctx.engine, q.data());
+    reorderInto(src, m_weights);
+    m_rowKernel = rowKernelFor(m_weights.get_desc());
+    const size_t padded = size_t(rowKernelColumns(n));
+    scale.resize(padded, 0.f);
+    m_scaleValues = std::move(scale);
+    m_scales = dnnl::memory({{n}, dt::f32, tag::a}, ctx.engine, m_scaleValues.data());
+    if (m_rowKernel == RowKernel::S8) {
+        m_shiftSums.resize(padded);
+        shiftCompensation(q.data(), k, n, transposed, m_shiftSums.data());
+    }
+}
+
+size_t PackedMatrix::bytes() const
+{
+    size_t total = m_weights ? m_weights.get_desc().get_size() : 0;
+    if (m_scales)
+        total += m_scales.get_desc().get_size();
+    return total;
+}
+
+Matmul::Matmul(const MatmulShape &shape)
+    : m_shape(shape)
+{
+    const auto &ctx = DnnlContext::instance();
+    const dnnl::memory::desc aMd({shape.m, shape.k}, sourceDataType(shape.weights), tag::ab);
+    const dnnl::memory::desc bMd = packedWeightsDesc(shape.k, shape.n, shape.weights);
+    const dnnl::memory::desc cMd({shape.m, shape.n}, dt::f32, tag::ab);
+    const dnnl::primitive_attr attr = matmulAttr(shape.weights, shape.epilogue);
+    if (shape.bias) {
+        const dnnl::memory::desc biasMd({1, shape.n}, dt::f32, tag::ab);
+        m_pd = dnnl::matmul::primitive_desc(ctx.engine, aMd, bMd, biasMd, cMd, attr);
+    } else {
+        m_pd = dnnl::matmul::primitive_desc(ctx.engine, aMd, bMd, cMd, attr);
+    }
+    m_prim = dnnl::matmul(m_pd);
+
+    m_src = dnnl::memory(m_pd.src_desc(), ctx.engine, DNNL_MEMORY_NONE);
+    if (shape.weights == WeightType::BF16) {
+        m_srcBf16.resize(size_t(shape.m * shape.k));
+        m_src.set_data_handle(m_srcBf16.data());
+    }
+    m_dst = dnnl::memory(m_pd.dst_desc(), ctx.engine, DNNL_MEMORY_NONE);
+    m_args = {{DNNL_ARG_SRC, m_src}, {DNNL_ARG_DST, m_dst}, {DNNL_ARG_WEIGHTS, {}}};
+    if (shape.bias) {
+        m_bias = dnnl::memory(m_pd.bias_desc(), ctx.engine, DNNL_MEMORY_NONE);
+        m_args.emplace(DNNL_ARG_BIAS, m_bias);
+    }
+    if (shape.weights == WeightType::S8) {
+        m_srcS8.resize(size_t(shape.m * shape.k));
+        m_src.set_data_handle(m_srcS8.data());
+        m_args.emplace(DNNL_ARG_ATTR_SCALES | DNNL_ARG_SRC,
+                       dnnl::memory({{1}, dt::f32, tag::a}, ctx.engine, &m_srcScale));
+        m_args.emplace(DNNL_ARG_ATTR_SCALES | DNNL_ARG_WEIGHTS, dnnl::memory());
+    }
+    if (shape.m == 1 && shape.epilogue == MatmulShape::Epilogue::Gelu) {
+        const dnnl::memory::desc rowMd({1, shape.n}, dt::f32, tag::ab);
+        m_gelu = dnnl::eltwise_forward({ctx.engine, dnnl::prop_kind::forward_inference,
+                                        dnnl::algorithm::eltwise_gelu_tanh, rowMd, rowMd, 0.f,
+                                        0.f});
+        m_geluData = dnnl::memory(rowMd, ctx.engine, DNNL_MEMORY_NONE);
+        m_geluArgs = {{DNNL_ARG_SRC, m_geluData}, {DNNL_ARG_DST, m_geluData}};
+    }
+}
+
+bool Matmul::runRow(const float *a, const PackedMatrix &b, const float *bias, float *c) const
+{
+    if (m_shape.m != 1 || b.type() != m_shape.weights)
+        return false;
+    const bool accumulate = m_shape.epilogue == MatmulShape::Epilogue::Accumulate;
+    const float *rowBias = m_shape.bias ? bias : nullptr;
+    const void *weights = b.memory().get_data_handle();
+    switch (b.rowKernel()) {
+    case RowKernel::None: return false;
+    case RowKernel::S8:
+        m_srcScale = quantise(a, m_srcS8.size(), m_srcS8.data());
+        rowProductS8(m_srcS8.data(), m_srcScale, static_cast<const int8_t *>(weights),
+                     b.columnScales(), b.shiftSums(), m_shape.k, m_shape.n, rowBias, accumulate,
+                     c);
+        break;
+    case RowKernel::Bf16:
+        convertToBf16(a, m_srcBf16.data(), m_srcBf16.size());
+        rowProductBf16(m_srcBf16.data(), static_cast<const uint16_t *>(weights), m_shape.k,
+                       m_shape.n, rowBias, accumulate, c);
+        break;
+    }
+    if (m_gelu) {
+        m_geluData.set_data_handle(c);
+        m_gelu.execute(DnnlContext::instance().stream, m_geluArgs);
+    }
+    return true;
+}
+
+void Matmul::run(const float *a, const PackedMatrix &b, const float *bias, float *c) const
+{
+    if (runRow(a, b, bias, c))
+        return;
+    auto &ctx = DnnlContext::instance();
+    // oneDNN takes non-const handles but does not write to sources.
+    switch (m_shape.weights) {
+    case WeightType::F32: m_src.set_data_handle(const_cast<float *>(a)); break;
+    case WeightType::BF16: convertToBf16(a, m_srcBf16.data(), m_srcBf16.size()); break;
+    case WeightType::S8:
+        m_srcScale = quantise(a, m_srcS8.size(), m_srcS8.data());
+        break;
+    }
+    m_dst.set_data_handle(c);
+    if (m_shape.bias)
+        m_bias.set_data_handle(const_cast<float *>(bias));
+    // Assigning to existing keys copies a handle; the map itself never reallocates.
+    m_args.find(DNNL_ARG_WEIGHTS)->second = b.memory();
+    if (m_shape.weights == WeightType::S8)
+        m_args.find(DNNL_ARG_ATTR_SCALES | DNNL_ARG_WEIGHTS)->second = b.scales();
+    // The CPU stream runs primitives synchronously in the calling thread (OpenMP
+    // runtime), so there is nothing to wait for before the caller reads C.
+    m_prim.execute(ctx.stream, m_args);
+}
+
+void Matmul::run(const float *a, const float *b, const float *bias, float *c) const
+{
+    run(a, PackedMatrix(b, m_shape.k, m_shape.n, m_shape.transposedB, m_shape.weights), bias, c);
+}
+
+std::string Matmul::implementation() const
+{
+    return m_pd.impl_info_str();
+}
+
+std::string Matmul::implementation(const PackedMatrix &b) const
+{
+    if (m_shape.m == 1 && b.type() == m_shape.weights && b.rowKernel() != RowKernel::None)
+        return rowKernelName(b.rowKernel());
+    return implementation();
+}
+
+const Matmul &MatmulCache::get(const MatmulShape &shape)
+{
+    auto &slot = m_cache[shape.key()];
+    if (!slot)
+        slot = std::make_unique<Matmul>(shape);
+    return *slot;
+}
+
+} // namespace inkling

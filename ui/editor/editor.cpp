@@ -1,0 +1,222 @@
+// The text editor: KSyntaxHighlighting on a QPlainTextEdit, themed from the palette.
+#include "ui/editor/editor.h"
+
+#include "ui/editor/line_number_area.h"
+#include "ui/editor/syntax_repository.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
+#include <QApplication>
+#include <QFontDatabase>
+#include <QPainter>
+#include <QTextBlock>
+
+#include <algorithm>
+
+using KSyntaxHighlighting::Definition;
+using KSyntaxHighlighting::Repository;
+using KSyntaxHighlighting::Theme;
+
+namespace inkling {
+
+namespace {
+
+constexpr int kTabWidthInSpaces = 4;
+// Below the usual desktop default of 9–10 pt, long-form writing gets tiring.
+constexpr qreal kMinimumPointSize = 11;
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+QFont editorFont()
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    font.setPointSizeF(std::max(font.pointSizeF(), kMinimumPointSize));
+    return font;
+}
+
+} // namespace
+
+Editor::Editor(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
+    , m_lineNumberArea(new LineNumberArea(this))
+{
+    setFont(editorFont()); // changeEvent() derives tab stops and gutter width from it
+
+    connect(this, &QPlainTextEdit::blockCountChanged, this, &Editor::updateLineNumberAreaWidth);
+    connect(this, &QPlainTextEdit::updateRequest, this, &Editor::updateLineNumberArea);
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &Editor::highlightCurrentLine);
+
+    m_highlighter->setDefinition(defaultDefinition());
+    m_darkPalette = isDark(inheritedPalette());
+    setTheme(themeForPalette(inheritedPalette()));
+    updateLineNumberAreaWidth();
+}
+
+Editor::~Editor() = default;
+
+Definition Editor::defaultDefinition()
+{
+    return syntaxRepository().definitionForName(QStringLiteral("Markdown"));
+}
+
+Theme Editor::themeForPalette(const QPalette &palette)
+{
+    return syntaxRepository().defaultTheme(isDark(palette) ? Repository::DarkTheme
+                                                           : Repository::LightTheme);
+}
+
+void Editor::setDefinitionForFileName(const QString &fileName)
+{
+    setDefinition(syntaxRepository().definitionForFileName(fileName));
+}
+
+void Editor::setDefinition(const Definition &definition)
+{
+    if (definition == m_highlighter->definition())
+        return;
+    // SyntaxHighlighter rehighlights the whole document itself when the definition changes.
+    m_highlighter->setDefinition(definition);
+    emit definitionChanged();
+}
+
+Definition Editor::definition() const
+{
+    return m_highlighter->definition();
+}
+
+void Editor::setTheme(const Theme &theme)
+{
+    // Only the roles the theme defines are set, so everything else (scroll bars,
+    // frame) keeps following the inherited palette.
+    QPalette pal;
+    if (theme.isValid()) {
+        pal.setColor(QPalette::Base, QColor(theme.editorColor(Theme::BackgroundColor)));
+        pal.setColor(QPalette::Text, QColor(theme.textColor(Theme::Normal)));
+        pal.setColor(QPalette::Highlight, QColor(theme.editorColor(Theme::TextSelection)));
+        // 0 means the theme leaves it unset; keep the inherited colour then.
+        if (const QRgb selected = theme.selectedTextColor(Theme::Normal))
+            pal.setColor(QPalette::HighlightedText, QColor(selected));
+    }
+    setPalette(pal);
+
+    m_highlighter->setTheme(theme);
+    m_highlighter->rehighlight();
+    highlightCurrentLine();
+    m_lineNumberArea->update();
+}
+
+Theme Editor::theme() const
+{
+    return m_highlighter->theme();
+}
+
+void Editor::setThemeName(const QString &name)
+{
+    const Theme chosen = name.isEmpty() ? Theme() : syntaxRepository().theme(name);
+    m_themeName = chosen.isValid() ? name : QString();
+    setTheme(chosen.isValid() ? chosen : themeForPalette(inheritedPalette()));
+}
+
+int Editor::lineNumberAreaWidth() const
+{
+    // Room for at least three digits, so the text does not jump at line 10 and 100.
+    int digits = 3;
+    for (int count = blockCount(); count >= 1000; count /= 10)
+        ++digits;
+    const int digitWidth = fontMetrics().horizontalAdvance(QLatin1Char('9'));
+    return digitWidth * (digits + 2);
+}
+
+void Editor::paintLineNumberArea(QPaintEvent *event)
+{
+    const Theme t = theme();
+    QPainter painter(m_lineNumberArea);
+    painter.fillRect(event->rect(), QColor(t.editorColor(Theme::IconBorder)));
+    painter.setFont(font());
+
+    const int digitWidth = fontMetrics().horizontalAdvance(QLatin1Char('9'));
+    const int textWidth = m_lineNumberArea->width() - digitWidth;
+    const int currentBlockNumber = textCursor().blockNumber();
+
+    QTextBlock block = firstVisibleBlock();
+    qreal top = blockBoundingGeometry(block).translated(contentOffset()).top();
+    while (block.isValid() && top <= event->rect().bottom()) {
+        const qreal bottom = top + blockBoundingRect(block).height();
+        if (block.isVisible() && bottom >= event->rect().top()) {
+            const bool current = block.blockNumber() == currentBlockNumber;
+            painter.setPen(
+                QColor(t.editorColor(current ? Theme::CurrentLineNumber : Theme::LineNumbers)));
+            painter.drawText(QRectF(0, top, textWidth, fontMetrics().height()),
+                             Qt::AlignRight | Qt::AlignVCenter,
+                             QString::number(block.blockNumber() + 1));
+        }
+        block = block.next();
+        top = bottom;
+    }
+}
+
+void Editor::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    const QRect r = contentsRect();
+    m_lineNumberArea->setGeometry(r.left(), r.top(), lineNumberAreaWidth(), r.height());
+}
+
+void Editor::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        // Follow the desktop when it switches between light and dark, but only then,
+        // so our own setPalette() (which lands here too) changes nothing.
+        const bool dark = isDark(inheritedPalette());
+        if (dark != m_darkPalette) {
+            m_darkPalette = dark;
+            if (m_themeName.isEmpty()) // a theme the user picked stays
+                setTheme(themeForPalette(inheritedPalette()));
+        }
+    } else if (event->type() == QEvent::FontChange) {
+        setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * kTabWidthInSpaces);
+        updateLineNumberAreaWidth();
+    }
+}
+
+QPalette Editor::inheritedPalette() const
+{
+    return parentWidget() ? parentWidget()->palette() : QApplication::palette(this);
+}
+
+void Editor::updateLineNumberAreaWidth()
+{
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+    const QRect r = contentsRect();
+    m_lineNumberArea->setGeometry(r.left(), r.top(), lineNumberAreaWidth(), r.height());
+}
+
+void Editor::updateLineNumberArea(const QRect &rect, int dy)
+{
+    if (dy != 0)
+        m_lineNumberArea->scroll(0, dy);
+    else
+        m_lineNumberArea->update(0, rect.y(), m_lineNumberArea->width(), rect.height());
+}
+
+void Editor::highlightCurrentLine()
+{
+    QTextEdit::ExtraSelection currentLine;
+    currentLine.format.setBackground(QColor(theme().editorColor(Theme::CurrentLine)));
+    currentLine.format.setProperty(QTextFormat::FullWidthSelection, true);
+    currentLine.cursor = textCursor();
+    currentLine.cursor.clearSelection();
+    setExtraSelections({currentLine});
+    // The current line number has its own colour.
+    m_lineNumberArea->update();
+}
+
+} // namespace inkling

@@ -1,0 +1,273 @@
+// A tabbed QDialog over SuggestionSettings.
+#include "ui/settings/settings_dialog.h"
+
+#include "ui/settings/interface_language.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QLabel>
+#include <QHBoxLayout>
+#include <QKeySequenceEdit>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace inkling {
+
+namespace {
+QSpinBox *spin(int min, int max, const QString &suffix = {})
+{
+    auto *s = new QSpinBox;
+    s->setRange(min, max);
+    s->setSuffix(suffix);
+    return s;
+}
+
+QDoubleSpinBox *doubleSpin(double min, double max, double step)
+{
+    auto *s = new QDoubleSpinBox;
+    s->setRange(min, max);
+    s->setSingleStep(step);
+    s->setDecimals(2);
+    return s;
+}
+} // namespace
+
+SettingsDialog::SettingsDialog(const SuggestionSettings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_initial(settings)
+{
+    setWindowTitle(tr("Settings"));
+    auto *tabs = new QTabWidget;
+    tabs->addTab(createSuggestionsPage(), tr("Suggestions"));
+    tabs->addTab(createSamplingPage(), tr("Sampling"));
+    tabs->addTab(createEnginePage(), tr("Engine"));
+    tabs->addTab(createKeysPage(), tr("Keys"));
+    tabs->addTab(createLanguagePage(), tr("Language"));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
+                                         QDialogButtonBox::RestoreDefaults);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
+            &SettingsDialog::restoreDefaults);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(tabs);
+    layout->addWidget(buttons);
+    setValues(settings);
+}
+
+QWidget *SettingsDialog::createLanguagePage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    m_language = new QComboBox;
+    for (const UiLanguage &language : uiLanguages())
+        m_language->addItem(language.nativeName, language.code);
+    form->addRow(tr("User interface language:"), m_language);
+    auto *note = new QLabel(tr("A new language is used from the next start of Inkling."));
+    note->setWordWrap(true);
+    form->addRow(note);
+    return page;
+}
+
+void SettingsDialog::setUiLanguage(const QString &code)
+{
+    m_language->setCurrentIndex(qMax(0, m_language->findData(code)));
+}
+
+QString SettingsDialog::uiLanguage() const
+{
+    return m_language->currentData().toString();
+}
+
+QWidget *SettingsDialog::createSuggestionsPage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    m_autoSuggest = new QCheckBox(tr("Suggest while typing"));
+    m_debounce = spin(0, 5000, tr(" ms"));
+    m_debounce->setToolTip(tr("How long typing must pause before a suggestion is requested. "
+                              "Fast typists get a little more."));
+    m_timeBudget = spin(100, 60000, tr(" ms"));
+    m_maxWord = spin(1, 1024);
+    m_maxSentence = spin(1, 1024);
+    m_maxParagraph = spin(1, 1024);
+    m_maxCode = spin(1, 1024);
+    m_trigger = new QComboBox;
+    m_trigger->addItem(tr("After every keystroke"), int(TriggerRule::EveryKeystroke));
+    m_trigger->addItem(tr("Once a word is started"), int(TriggerRule::InsideWord));
+    m_trigger->setToolTip(tr("Whether to suggest right after a space or punctuation mark, or only "
+                             "after the first letter of a word"));
+    m_minConfidence = new QSpinBox;
+    m_minConfidence->setRange(0, 99);
+    m_minConfidence->setSuffix(tr(" %"));
+    m_minConfidence->setSpecialValueText(tr("show every suggestion"));
+    m_minConfidence->setToolTip(tr("Suggestions whose first word the model finds less likely than "
+                                   "this are not shown: fewer suggestions, fewer wrong ones"));
+    m_fade = new QCheckBox(tr("Draw less likely suggestions fainter"));
+    form->addRow(m_autoSuggest);
+    form->addRow(tr("Suggest:"), m_trigger);
+    form->addRow(tr("Minimum confidence:"), m_minConfidence);
+    form->addRow(m_fade);
+    form->addRow(tr("Pause before suggesting:"), m_debounce);
+    form->addRow(tr("Time limit per suggestion:"), m_timeBudget);
+    form->addRow(tr("Maximum tokens, word mode:"), m_maxWord);
+    form->addRow(tr("Maximum tokens, sentence mode:"), m_maxSentence);
+    form->addRow(tr("Maximum tokens, paragraph mode:"), m_maxParagraph);
+    form->addRow(tr("Maximum tokens, code mode:"), m_maxCode);
+    return page;
+}
+
+QWidget *SettingsDialog::createSamplingPage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    m_greedy = new QCheckBox(tr("Always take the most likely token (greedy)"));
+    m_temperature = doubleSpin(0.05, 5.0, 0.05);
+    m_topK = spin(0, 50257);
+    m_topK->setSpecialValueText(tr("off"));
+    m_topP = doubleSpin(0.01, 1.0, 0.01);
+    m_repetitionPenalty = doubleSpin(1.0, 3.0, 0.05);
+    form->addRow(m_greedy);
+    form->addRow(tr("Temperature:"), m_temperature);
+    form->addRow(tr("Top-k:"), m_topK);
+    form->addRow(tr("Top-p:"), m_topP);
+    form->addRow(tr("Repetition penalty:"), m_repetitionPenalty);
+    connect(m_greedy, &QCheckBox::toggled, this, [this](bool greedy) {
+        m_temperature->setEnabled(!greedy);
+        m_topK->setEnabled(!greedy);
+        m_topP->setEnabled(!greedy);
+    });
+    return page;
+}
+
+QWidget *SettingsDialog::createEnginePage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    m_threads = spin(0, 256);
+    m_threads->setSpecialValueText(tr("automatic"));
+    m_modelDirectory = new QLineEdit;
+    m_modelDirectory->setPlaceholderText(tr("The embedded inkling-tiny model"));
+    auto *browse = new QPushButton(tr("Browse…"));
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(
+            this, tr("Choose a GPT-2 model directory"), m_modelDirectory->text());
+        if (!dir.isEmpty())
+            m_modelDirectory->setText(dir);
+    });
+    auto *row = new QHBoxLayout;
+    row->addWidget(m_modelDirectory);
+    row->addWidget(browse);
+    form->addRow(tr("Engine threads:"), m_threads);
+    m_precision = new QComboBox;
+    m_precision->addItem(tr("Automatic (fastest available)"), int(Precision::Auto));
+    m_precision->addItem(tr("f32 (reference)"), int(Precision::F32));
+    m_precision->addItem(tr("bf16 (half the memory)"), int(Precision::BF16));
+    m_precision->addItem(tr("s8 (a quarter of the memory)"), int(Precision::S8));
+    m_precision->setToolTip(tr("How the model's weights are held. A format this processor has no "
+                               "fast kernel for falls back to the next one; the status bar "
+                               "shows the one in use."));
+    form->addRow(tr("Weight precision:"), m_precision);
+    form->addRow(tr("Model directory:"), row);
+    return page;
+}
+
+QWidget *SettingsDialog::createKeysPage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    const auto edit = [](QKeySequenceEdit *&e) {
+        e = new QKeySequenceEdit;
+        e->setMaximumSequenceLength(1);
+        e->setClearButtonEnabled(true);
+        return e;
+    };
+    form->addRow(tr("Accept the whole suggestion:"), edit(m_keyAcceptAll));
+    form->addRow(tr("Accept the next word:"), edit(m_keyAcceptWord));
+    form->addRow(tr("Accept the next line or sentence:"), edit(m_keyAcceptLine));
+    form->addRow(tr("Dismiss the suggestion:"), edit(m_keyDismiss));
+    form->addRow(tr("Next alternative:"), edit(m_keyNext));
+    form->addRow(tr("Previous alternative:"), edit(m_keyPrevious));
+    form->addRow(tr("Suggest now:"), edit(m_keyRequest));
+    return page;
+}
+
+void SettingsDialog::setValues(const SuggestionSettings &s)
+{
+    m_autoSuggest->setChecked(s.autoSuggest);
+    m_trigger->setCurrentIndex(qMax(0, m_trigger->findData(int(s.trigger))));
+    m_minConfidence->setValue(qRound(s.minConfidence * 100));
+    m_fade->setChecked(s.fadeByConfidence);
+    m_debounce->setValue(s.debounceMs);
+    m_timeBudget->setValue(s.timeBudgetMs);
+    m_maxWord->setValue(s.maxTokensWord);
+    m_maxSentence->setValue(s.maxTokensSentence);
+    m_maxParagraph->setValue(s.maxTokensParagraph);
+    m_maxCode->setValue(s.maxTokensCode);
+    m_greedy->setChecked(s.sampling.greedy);
+    m_temperature->setValue(s.sampling.temperature);
+    m_topK->setValue(s.sampling.topK);
+    m_topP->setValue(s.sampling.topP);
+    m_repetitionPenalty->setValue(s.sampling.repetitionPenalty);
+    m_threads->setValue(s.threads);
+    m_precision->setCurrentIndex(qMax(0, m_precision->findData(int(s.precision))));
+    m_modelDirectory->setText(s.modelDirectory);
+    m_keyAcceptAll->setKeySequence(s.keys.acceptAll);
+    m_keyAcceptWord->setKeySequence(s.keys.acceptWord);
+    m_keyAcceptLine->setKeySequence(s.keys.acceptLine);
+    m_keyDismiss->setKeySequence(s.keys.dismiss);
+    m_keyNext->setKeySequence(s.keys.nextAlternative);
+    m_keyPrevious->setKeySequence(s.keys.previousAlternative);
+    m_keyRequest->setKeySequence(s.keys.requestNow);
+}
+
+void SettingsDialog::restoreDefaults()
+{
+    setValues(SuggestionSettings{});
+}
+
+SuggestionSettings SettingsDialog::settings() const
+{
+    SuggestionSettings s = m_initial;
+    s.autoSuggest = m_autoSuggest->isChecked();
+    s.trigger = TriggerRule(m_trigger->currentData().toInt());
+    s.minConfidence = m_minConfidence->value() / 100.0;
+    s.fadeByConfidence = m_fade->isChecked();
+    s.debounceMs = m_debounce->value();
+    s.timeBudgetMs = m_timeBudget->value();
+    s.maxTokensWord = m_maxWord->value();
+    s.maxTokensSentence = m_maxSentence->value();
+    s.maxTokensParagraph = m_maxParagraph->value();
+    s.maxTokensCode = m_maxCode->value();
+    s.sampling.greedy = m_greedy->isChecked();
+    s.sampling.temperature = float(m_temperature->value());
+    s.sampling.topK = m_topK->value();
+    s.sampling.topP = float(m_topP->value());
+    s.sampling.repetitionPenalty = float(m_repetitionPenalty->value());
+    s.threads = m_threads->value();
+    s.precision = Precision(m_precision->currentData().toInt());
+    s.modelDirectory = m_modelDirectory->text().trimmed();
+    const auto key = [](QKeySequenceEdit *e, const QKeySequence &fallback) {
+        return e->keySequence().isEmpty() ? fallback : e->keySequence();
+    };
+    const KeyBindings d;
+    s.keys.acceptAll = key(m_keyAcceptAll, d.acceptAll);
+    s.keys.acceptWord = key(m_keyAcceptWord, d.acceptWord);
+    s.keys.acceptLine = key(m_keyAcceptLine, d.acceptLine);
+    s.keys.dismiss = key(m_keyDismiss, d.dismiss);
+    s.keys.nextAlternative = key(m_keyNext, d.nextAlternative);
+    s.keys.previousAlternative = key(m_keyPrevious, d.previousAlternative);
+    s.keys.requestNow = key(m_keyRequest, d.requestNow);
+    return s;
+}
+
+} // namespace inkling

@@ -1,0 +1,61 @@
+// Preferences: auto-suggest, debounce, per-mode token budgets, sampling, engine threads,
+// model directory and the suggestion keys. Edits a SuggestionSettings value; the caller
+// applies and persists it.
+#pragma once
+
+#include "ui/suggestions/suggestion_settings.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QKeySequenceEdit;
+class QLineEdit;
+class QSpinBox;
+
+namespace inkling {
+
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(const SuggestionSettings &settings, QWidget *parent = nullptr);
+
+    SuggestionSettings settings() const;
+    // The user interface language's code ("" = system default; see ui/settings/interface_language.h).
+    void setUiLanguage(const QString &code);
+    QString uiLanguage() const;
+
+private:
+    QWidget *createSuggestionsPage();
+    QWidget *createSamplingPage();
+    QWidget *createEnginePage();
+    QWidget *createKeysPage();
+    QWidget *createLanguagePage();
+    void restoreDefaults();
+    void setValues(const SuggestionSettings &s);
+
+    SuggestionSettings m_initial;
+    QCheckBox *m_autoSuggest;
+    QComboBox *m_trigger;
+    QSpinBox *m_minConfidence; // percent
+    QCheckBox *m_fade;
+    QSpinBox *m_debounce;
+    QSpinBox *m_timeBudget;
+    QSpinBox *m_maxWord, *m_maxSentence, *m_maxParagraph, *m_maxCode;
+    QCheckBox *m_greedy;
+    QDoubleSpinBox *m_temperature;
+    QSpinBox *m_topK;
+    QDoubleSpinBox *m_topP;
+    QDoubleSpinBox *m_repetitionPenalty;
+    QSpinBox *m_threads;
+    QComboBox *m_precision;
+    QLineEdit *m_modelDirectory;
+    QKeySequenceEdit *m_keyAcceptAll, *m_keyAcceptWord, *m_keyAcceptLine, *m_keyDismiss,
+        *m_keyNext, *m_keyPrevious, *m_keyRequest;
+    QComboBox *m_language = nullptr;
+};
+
+} // namespace inkling

@@ -1,0 +1,428 @@
+// The suggestion life cycle's Qt side (its rules are SuggestionSession's). Ghost visuals are updated from the event loop, never from
+// inside the document's contentsChange signal (a nested re-layout there would skip the
+// highlighter), while the state they show is updated at once; before an event that may
+// edit the text, the ghost leaves the layout (see eventFilter).
+#include "ui/suggestions/suggestion_controller.h"
+
+#include "ui/editor/plain_text.h"
+#include "service/completion_source.h"
+#include "ui/editor/ghost_text.h"
+
+#include <QCoreApplication>
+#include <QKeyEvent>
+#include <QPlainTextEdit>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+
+namespace inkling {
+
+namespace {
+
+// The text before the cursor sent with a request is what the prompt window of a model
+// with this context (in tokens) would use; the service cuts it to the loaded model's.
+constexpr int kLargestContext = 2048;
+
+QString documentText(QTextDocument *doc, int from, int to)
+{
+    QTextCursor c(doc);
+    c.setPosition(from);
+    c.setPosition(to, QTextCursor::KeepAnchor);
+    return plainSelection(c.selectedText());
+}
+
+QString fromUtf8(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+// Characters around the cursor that the trigger rule looks at (it needs only the ends).
+constexpr int kTriggerContext = 64;
+
+} // namespace
+
+SuggestionController::SuggestionController(QPlainTextEdit *editor, CompletionSource *source,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_editor(editor)
+    , m_source(source)
+    , m_ghost(new GhostText(editor))
+{
+    m_debounce.setSingleShot(true);
+    connect(&m_debounce, &QTimer::timeout, this, [this] {
+        const QTextCursor c = m_editor->textCursor();
+        if (c.position() == m_debouncePosition && !c.hasSelection() && !hasSuggestion() &&
+            triggerAllows(c.position()))
+            startRequest(0);
+    });
+    connect(m_editor->document(), &QTextDocument::contentsChange, this,
+            &SuggestionController::onContentsChange);
+    connect(m_editor, &QPlainTextEdit::cursorPositionChanged, this,
+            &SuggestionController::onCursorPositionChanged);
+    connect(m_source, &CompletionSource::confidence, this, &SuggestionController::onConfidence);
+    connect(m_source, &CompletionSource::partial, this, &SuggestionController::onPartial);
+    connect(m_source, &CompletionSource::finished, this, &SuggestionController::onFinished);
+    connect(m_source, &CompletionSource::failed, this, &SuggestionController::onFailed);
+    m_editor->installEventFilter(this);
+    m_viewport = m_editor->viewport();
+    m_viewport->installEventFilter(this);
+}
+
+void SuggestionController::setSettings(const SuggestionSettings &settings)
+{
+    m_settings = settings;
+    m_session.setPolicy(settings);
+    if (!m_settings.autoSuggest)
+        m_debounce.stop();
+}
+
+void SuggestionController::setMode(CompletionMode mode)
+{
+    if (mode == m_session.mode())
+        return;
+    m_session.setMode(mode);
+    reset();
+}
+
+CompletionMode SuggestionController::modeAtCursor() const
+{
+    return m_modeAt ? m_modeAt(m_editor->textCursor().position(), m_session.mode()) : m_session.mode();
+}
+
+void SuggestionController::setEnabled(bool enabled)
+{
+    m_enabled = enabled;
+    if (!enabled) {
+        m_debounce.stop();
+        reset();
+    }
+}
+
+QString SuggestionController::suggestion() const
+{
+    return fromUtf8(m_session.text());
+}
+
+int SuggestionController::currentDebounceMs() const
+{
+    if (m_typingIntervalMs <= 0)
+        return m_settings.debounceMs;
+    return qBound(m_settings.debounceMs, int(1.3 * m_typingIntervalMs), 2 * m_settings.debounceMs);
+}
+
+bool SuggestionController::triggerAllows(int position) const
+{
+    QTextDocument *doc = m_editor->document();
+    const QString before = documentText(doc, qMax(0, position - kTriggerContext), position);
+    const QString after = documentText(doc, position, qMin(doc->characterCount() - 1, position + kTriggerContext));
+    return m_session.shouldRequest(before.toStdString(), after.toStdString());
+}
+
+void SuggestionController::onContentsChange(int position, int removed, int added)
+{
+    if (m_ghost->isUpdating())
+        return;
+    const bool wasStreaming = m_session.isStreaming();
+    const bool mayContinue = removed == 0 && added > 0 && m_session.isActive() && position == m_session.position();
+    const QByteArray typed =
+        mayContinue ? documentText(m_editor->document(), position, position + added).toUtf8() : QByteArray();
+    if (m_session.typed(position, std::string_view(typed.constData(), size_t(typed.size())), added)) {
+        // Typed (or accepted) exactly the next characters: the rest stays, no new request.
+        if (!m_session.isActive() && m_enabled && m_settings.autoSuggest) {
+            // All of it typed: the next suggestion is asked for as after any edit.
+            m_debouncePosition = position + added;
+            m_debounce.start(currentDebounceMs());
+        }
+        showGhost();
+        return;
+    }
+    // Anything else dismissed it.
+    if (wasStreaming)
+        m_source->cancel();
+    reportBusy();
+    showGhost();
+    if (!m_inserting) {
+        if (m_sinceEdit.isValid() && m_sinceEdit.elapsed() < 1500) {
+            const double interval = double(m_sinceEdit.elapsed());
+            m_typingIntervalMs = m_typingIntervalMs <= 0 ? interval : 0.7 * m_typingIntervalMs + 0.3 * interval;
+        }
+        m_sinceEdit.restart();
+    }
+    if (m_enabled && m_settings.autoSuggest) {
+        m_debouncePosition = position + added;
+        m_debounce.start(currentDebounceMs());
+    }
+}
+
+void SuggestionController::onCursorPositionChanged()
+{
+    if (m_inserting || m_ghost->isUpdating())
+        return;
+    const QTextCursor c = m_editor->textCursor();
+    if (m_session.isActive() && c.position() == m_session.position() && !c.hasSelection())
+        return; // where the suggestion continues
+    if (m_debounce.isActive() && c.position() == m_debouncePosition && !c.hasSelection())
+        return; // the edit that started the debounce moved the cursor here
+    m_debounce.stop();
+    if (m_session.isActive())
+        reset();
+}
+
+bool SuggestionController::requestNow()
+{
+    if (!m_enabled || m_editor->textCursor().hasSelection())
+        return false;
+    m_debounce.stop();
+    reset();
+    m_sinceEdit.restart();
+    startRequest(0, true); // asked for: shown whatever its confidence
+    return true;
+}
+
+void SuggestionController::startRequest(int alternative, bool asked)
+{
+    const QTextCursor cursor = m_editor->textCursor();
+    if (!m_enabled || cursor.hasSelection())
+        return;
+    const int pos = cursor.position();
+    // Inside a Markdown code fence, for instance, the mode at the cursor is code.
+    const CompletionMode mode = m_modeAt ? m_modeAt(pos, m_session.mode()) : m_session.mode();
+    const quint64 id = newRequestId();
+    // The same request as `inkling-cli eval keystrokes` makes (the prompt travels as a
+    // QString: the service keeps its prompt window). It carries the confidence gate: the
+    // engine withholds an unlikely suggestion itself.
+    CompletionRequest r = completionRequest(m_session.start(pos, alternative, asked, id, mode));
+    r.id = id;
+    const int start = int(PromptWindow::textStart(size_t(pos), kLargestContext));
+    QTextDocument *doc = m_editor->document();
+    r.textBefore = documentText(doc, start, pos);
+    r.textAfter = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
+
+    m_latencyReported = false;
+    reportBusy();
+    m_source->request(r);
+}
+
+void SuggestionController::onConfidence(quint64 id, double firstWordConfidence)
+{
+    if (!m_session.wants(id))
+        return;
+    // Below the gate (and not asked for): the engine stopped by itself, with nothing
+    // shown, as the session's same rule says.
+    if (!m_session.confidence(id, firstWordConfidence)) {
+        reportBusy();
+        showGhost();
+        emit suppressed(firstWordConfidence);
+    }
+}
+
+void SuggestionController::onPartial(quint64 id, const QString &text)
+{
+    if (!m_session.append(id, text.toStdString()))
+        return; // stale: a newer request or an edit superseded it
+    if (!m_latencyReported && hasSuggestion()) {
+        m_latencyReported = true;
+        emit latencyMeasured(double(m_sinceEdit.nsecsElapsed()) / 1e6);
+    }
+    showGhost();
+}
+
+void SuggestionController::onFinished(quint64 id, const QString &text, const CompletionStats &stats)
+{
+    Q_UNUSED(text); // the streamed pieces already add up to it
+    if (!m_session.finish(id))
+        return;
+    reportBusy();
+    emit finished(stats);
+    showGhost();
+}
+
+void SuggestionController::onFailed(quint64 id, const QString &message)
+{
+    if (!m_session.wants(id))
+        return;
+    reset();
+    emit failed(message);
+}
+
+void SuggestionController::reset()
+{
+    if (m_session.isStreaming())
+        m_source->cancel();
+    m_session.clear();
+    reportBusy();
+    showGhost();
+}
+
+namespace {
+// Posted with high priority, so that it runs before the repaint the edit asked for: a
+// ghost lifted for an edit is back before anything is drawn, and never flickers.
+const QEvent::Type kShowGhostEvent = QEvent::Type(QEvent::registerEventType());
+} // namespace
+
+void SuggestionController::showGhost()
+{
+    QCoreApplication::postEvent(this, new QEvent(kShowGhostEvent), Qt::HighEventPriority);
+}
+
+bool SuggestionController::event(QEvent *event)
+{
+    if (event->type() != kShowGhostEvent)
+        return QObject::event(event);
+    const QString text = suggestion();
+    if (text.isEmpty()) {
+        m_ghost->clear();
+        return true;
+    }
+    // A likely first word looks like the usual ghost; an unlikely one fainter.
+    m_ghost->setOpacity(m_settings.fadeByConfidence ? 0.55 + 0.45 * qBound(0.0, m_session.confidence(), 1.0) : 1.0);
+    m_ghost->show(int(m_session.position()), text);
+    return true;
+}
+
+bool SuggestionController::insertFromGhost(std::string_view text)
+{
+    // A copy: inserting it consumes it from the session.
+    const QString piece = fromUtf8(text);
+    if (piece.isEmpty())
+        return false;
+    liftGhostForEdit(); // also when accepted from a menu, not a key
+    m_inserting = true;
+    QTextCursor c = m_editor->textCursor();
+    // An edit block of its own: the accepted text is one undo step, never merged with
+    // the typing around it.
+    c.beginEditBlock();
+    c.insertText(piece);
+    c.endEditBlock();
+    m_editor->setTextCursor(c);
+    m_inserting = false;
+    emit accepted(int(piece.size()));
+    return true;
+}
+
+bool SuggestionController::acceptAll()
+{
+    return insertFromGhost(m_session.acceptAll());
+}
+
+bool SuggestionController::acceptWord()
+{
+    return insertFromGhost(m_session.acceptWord());
+}
+
+bool SuggestionController::acceptLine()
+{
+    return insertFromGhost(m_session.acceptLine());
+}
+
+bool SuggestionController::dismiss()
+{
+    if (!m_session.isActive())
+        return false;
+    m_debounce.stop();
+    reset();
+    return true;
+}
+
+bool SuggestionController::nextAlternative()
+{
+    return m_enabled && cycle(m_session.nextAlternative());
+}
+
+bool SuggestionController::previousAlternative()
+{
+    return m_enabled && cycle(m_session.previousAlternative());
+}
+
+bool SuggestionController::cycle(SuggestionSession::Step step)
+{
+    if (!step.moved)
+        return false;
+    if (step.stoppedRequest) {
+        m_source->cancel();
+        reportBusy();
+    }
+    if (step.request) {
+        m_sinceEdit.restart();
+        startRequest(*step.request);
+    }
+    showGhost(); // the previous alternative's ghost must go: Tab no longer accepts it
+    return true;
+}
+
+void SuggestionController::reportBusy()
+{
+    const bool busy = m_session.isStreaming();
+    if (busy == m_busyReported)
+        return;
+    m_busyReported = busy;
+    emit busyChanged(busy);
+}
+
+void SuggestionController::liftGhostForEdit()
+{
+    if (!m_ghost->isVisible())
+        return;
+    m_ghost->clear();
+    showGhost(); // back from the event loop, where the suggestion then stands
+}
+
+bool SuggestionController::eventFilter(QObject *watched, QEvent *event)
+{
+    // Qt's editing reads the block's layout, and the ghost's pre-edit is one Qt did not
+    // put there: before any event that may edit the text, the ghost leaves the layout.
+    // Its queued updates are not enough: key events can arrive back to back, before the
+    // event loop runs the previous key's update (tst_stress crashed QTextCursor's
+    // insertText on a block whose layout held a stale pre-edit).
+    // (The viewport is compared with the pointer kept at construction: while the editor
+    // is destroyed, its events still pass here, and it is no scroll area any more.)
+    const QEvent::Type type = event->type();
+    if ((watched == m_editor && (type == QEvent::KeyPress || type == QEvent::InputMethod)) ||
+        (watched == m_viewport && (type == QEvent::MouseButtonPress || type == QEvent::Drop)))
+        liftGhostForEdit();
+    if (watched != m_editor || (type != QEvent::KeyPress && type != QEvent::ShortcutOverride))
+        return QObject::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    const QKeySequence pressed(key->keyCombination());
+    const KeyBindings &k = m_settings.keys;
+    const bool suggesting = hasSuggestion() || m_session.isStreaming();
+    // Keys that only mean something while a suggestion is shown keep their usual
+    // meaning otherwise (Tab indents, Ctrl+Right moves by word, Esc does nothing).
+    const std::pair<QKeySequence, std::function<bool()>> actions[] = {
+        {k.acceptAll, [this] { return hasSuggestion() && acceptAll(); }},
+        {k.acceptWord, [this] { return hasSuggestion() && acceptWord(); }},
+        {k.acceptLine, [this] { return hasSuggestion() && acceptLine(); }},
+        {k.dismiss, [this] { return dismiss(); }},
+        // As in VS Code / Copilot: with nothing to cycle through, the alternative keys
+        // ask for a suggestion; they never type their character.
+        {k.nextAlternative, [this] {
+             if (!nextAlternative())
+                 requestNow();
+             return true;
+         }},
+        {k.previousAlternative, [this] {
+             if (!previousAlternative())
+                 requestNow();
+             return true;
+         }},
+        {k.requestNow, [this] { return requestNow(); }},
+    };
+    for (const auto &[sequence, action] : actions) {
+        if (sequence.isEmpty() || sequence != pressed)
+            continue;
+        if (event->type() == QEvent::ShortcutOverride) {
+            // Claim the key from window shortcuts while it has a suggestion to act on.
+            if (suggesting || sequence == k.requestNow || sequence == k.nextAlternative ||
+                sequence == k.previousAlternative) {
+                event->accept();
+                return true;
+            }
+            return false;
+        }
+        return action();
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace inkling

@@ -1,0 +1,121 @@
+// The editor's side of a suggestion: turns keys, edits and cursor moves into events of
+// the SuggestionSession (engine/generation/suggestion_session.h, which holds the suggestion and its
+// rules: type-through, accept all / word / line, alternatives, the confidence gate),
+// debounces typing, sends the session's requests to the engine and paints its ghost.
+#pragma once
+
+#include "service/completion_service.h"
+#include "engine/generation/suggestion_session.h"
+#include "ui/suggestions/suggestion_settings.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include <functional>
+
+class QPlainTextEdit;
+class QWidget;
+
+namespace inkling {
+
+class CompletionSource;
+class GhostText;
+
+class SuggestionController : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxAlternatives = SuggestionSession::kMaxAlternatives;
+
+    SuggestionController(QPlainTextEdit *editor, CompletionSource *source, QObject *parent = nullptr);
+
+    void setSettings(const SuggestionSettings &settings);
+    const SuggestionSettings &settings() const { return m_settings; }
+    void setMode(CompletionMode mode);
+    CompletionMode mode() const { return m_session.mode(); }
+    // Decides the mode of a request at a document position (e.g. code inside a Markdown
+    // code block); without one, every request uses mode().
+    using ModeAt = std::function<CompletionMode(int position, CompletionMode mode)>;
+    void setModeAt(ModeAt modeAt) { m_modeAt = std::move(modeAt); }
+    // The mode a request at the cursor would use now.
+    CompletionMode modeAtCursor() const;
+    void setEnabled(bool enabled); // false while no model is loaded
+    bool isEnabled() const { return m_enabled; }
+
+    // The ghost text currently shown (empty when none).
+    QString suggestion() const;
+    bool hasSuggestion() const { return !suggestion().isEmpty(); }
+    bool isBusy() const { return m_session.isStreaming(); }
+    // A suggestion is on its way: waiting out the debounce, or being generated.
+    bool isPending() const { return m_debounce.isActive() || isBusy(); }
+    int alternativeIndex() const { return m_session.alternative(); }
+    GhostText *ghost() const { return m_ghost; }
+    // The debounce actually used: the setting, stretched for fast typists.
+    int currentDebounceMs() const;
+
+    // The actions behind the keys; each returns false when there was nothing to do.
+    bool requestNow();
+    bool acceptAll();
+    bool acceptWord();
+    bool acceptLine();
+    bool dismiss();
+    bool nextAlternative();
+    bool previousAlternative();
+
+signals:
+    void busyChanged(bool busy);
+    // A suggestion started showing: keystroke → first ghost character.
+    void latencyMeasured(double milliseconds);
+    void finished(const inkling::CompletionStats &stats);
+    void failed(const QString &message);
+    // Characters inserted by one accept key (Tab, Ctrl+Right, Alt+Right).
+    void accepted(int characters);
+    // A suggestion was not shown: its first word's probability was below the setting.
+    void suppressed(double firstWordConfidence);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void onContentsChange(int position, int removed, int added);
+    void onCursorPositionChanged();
+    void onConfidence(quint64 id, double firstWordConfidence);
+    void onPartial(quint64 id, const QString &text);
+    bool triggerAllows(int position) const;
+    void onFinished(quint64 id, const QString &text, const CompletionStats &stats);
+    void onFailed(quint64 id, const QString &message);
+    void startRequest(int alternative, bool asked = false);
+    void reset(); // drops the ghost and any running request
+    void showGhost();
+    bool insertFromGhost(std::string_view piece);
+    // Tells listeners when the session starts or stops streaming.
+    void reportBusy();
+    bool cycle(SuggestionSession::Step step);
+    // Takes the ghost out of the editor's layout before an edit; it is shown again from
+    // the event loop.
+    void liftGhostForEdit();
+
+    QPlainTextEdit *m_editor;
+    QWidget *m_viewport; // the editor's, whose mouse presses and drops may edit
+    CompletionSource *m_source;
+    GhostText *m_ghost;
+    SuggestionSettings m_settings;
+    ModeAt m_modeAt;
+    bool m_enabled = true;
+    QTimer m_debounce;
+    int m_debouncePosition = -1;
+
+    SuggestionSession m_session;
+    bool m_inserting = false;
+    bool m_busyReported = false; // what busyChanged last said
+
+    QElapsedTimer m_sinceEdit;    // for latency: the last edit or manual request
+    bool m_latencyReported = false;
+    double m_typingIntervalMs = 0; // moving average of recent keystroke intervals
+};
+
+} // namespace inkling

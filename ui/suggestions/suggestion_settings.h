@@ -1,0 +1,45 @@
+// What the user can tune about suggestions, with the defaults, persisted in QSettings.
+#pragma once
+
+#include "engine/kernels/precision.h"
+#include "engine/generation/suggestion_policy.h"
+
+#include <QKeySequence>
+#include <QString>
+#include <QVariantMap>
+
+class QSettings;
+
+namespace inkling {
+
+struct KeyBindings
+{
+    QKeySequence acceptAll{Qt::Key_Tab};
+    QKeySequence acceptWord{Qt::CTRL | Qt::Key_Right};
+    QKeySequence acceptLine{Qt::ALT | Qt::Key_Right};
+    QKeySequence dismiss{Qt::Key_Escape};
+    QKeySequence nextAlternative{Qt::ALT | Qt::Key_BracketRight};
+    QKeySequence previousAlternative{Qt::ALT | Qt::Key_BracketLeft};
+    QKeySequence requestNow{Qt::CTRL | Qt::Key_Space};
+};
+
+// The engine-side rules (budgets, sampling, trigger, confidence threshold) and their
+// defaults are SuggestionPolicy's, shared with `inkling-cli eval keystrokes`; the rest is
+// about the editor.
+struct SuggestionSettings : SuggestionPolicy
+{
+    bool autoSuggest = true;
+    bool fadeByConfidence = true; // less likely suggestions are drawn fainter
+    int threads = 0;        // 0: one per physical core
+    // Weight format; Auto: s8 where oneDNN has a native kernel, else bf16, else f32.
+    Precision precision = Precision::Auto;
+    QString modelDirectory; // empty: the embedded model
+    KeyBindings keys;
+
+    static SuggestionSettings load(QSettings &settings);
+    void save(QSettings &settings) const;
+    // Every persisted field under its QSettings key, as saved.
+    QVariantMap values() const;
+};
+
+} // namespace inkling

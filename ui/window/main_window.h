@@ -1,0 +1,160 @@
+// The application window: documents in tabs around one shared engine, the menus and
+// the status bar. Each tab is a Document (editor, file, encoding, suggestion controller,
+// recovery copy); the window owns what all of them share and never closes a modified
+// document without asking.
+#pragma once
+
+#include "engine/generation/stop_rule.h"
+#include "ui/suggestions/suggestion_settings.h"
+
+#include <QMainWindow>
+
+class QActionGroup;
+class QComboBox;
+class QMenu;
+class QLabel;
+class QTabWidget;
+
+namespace KSyntaxHighlighting {
+class Definition;
+}
+
+namespace inkling {
+
+class Autosave;
+class Document;
+class Editor;
+class EngineThread;
+class ModelLoader;
+struct RecoverableDocument;
+class SuggestionController;
+class SuggestionStatus;
+class WritingCommands;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The size of a new window; also what --screenshot captures.
+    static QSize defaultSize();
+
+    // The documents, in tab order, and the one being edited (never null).
+    QList<Document *> documents() const;
+    Document *currentDocument() const;
+    void setCurrentDocument(Document *document);
+    // The open document of a file, or null.
+    Document *findDocument(const QString &path) const;
+    QTabWidget *tabs() const { return m_tabs; }
+
+    // The current document's parts.
+    Editor *editor() const;
+    SuggestionController *suggestions() const;
+    Autosave *autosave() const;
+    QString filePath() const;
+    // Shared by every document.
+    EngineThread *engine() const { return m_engine; }
+    SuggestionStatus *suggestionStatus() const { return m_status; }
+    WritingCommands *writingCommands() const { return m_writing; }
+
+    // File > New: an empty document in a new tab, made current.
+    Document *newDocument();
+    // Shows a recovered copy of unsaved work in a tab of its own (or in the current tab
+    // when that is new and empty): its text, modified, under its old name. False when
+    // the document's new recovery copy could not be written.
+    bool restore(const RecoverableDocument &document);
+    // Offers the copies a crashed Inkling left behind (CrashRecovery); each recovered
+    // document gets a tab. Returns how many documents were recovered.
+    int offerRecovery();
+
+    // File > Save for the current document: to its file, or asks for a name; false if
+    // not saved.
+    bool saveDocument();
+    // Re-reads the current document's file from disk; false on failure.
+    bool reloadFromDisk();
+    // Asks about unsaved changes, then closes the document's tab (the last tab is
+    // replaced by a new empty document). False if the user cancelled.
+    bool closeDocument(Document *document);
+
+    // Applies settings (and loads another model if its directory changed, ModelLoader);
+    // persists them.
+    void applySettings(const SuggestionSettings &settings);
+    const SuggestionSettings &settings() const { return m_settings; }
+    // The mode a document starts in: code for source files, sentence for prose.
+    static CompletionMode modeForDefinition(const QString &section);
+    // The QSettings key of the editor theme's name (empty: follow the palette).
+    static QString themeSettingsKey();
+
+    // Opens the file in a tab without asking anything: switches to its tab if it is
+    // open already, replaces a new empty current document, or adds a tab. On failure no
+    // document changes and *errorMessage says why.
+    bool loadFile(const QString &path, QString *errorMessage);
+    // As loadFile(), but shows a failure to the user.
+    bool openFile(const QString &path);
+
+signals:
+    void currentDocumentChanged(inkling::Document *document);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    enum class OverwriteChoice { Overwrite, SaveAs, Cancel };
+    // The document's file changed on disk since it was read: replace it anyway?
+    OverwriteChoice askOverwrite(Document *document);
+    // One function per menu, in menu-bar order (main_window_menus.cpp); a new menu is
+    // one more function and one line in createMenus().
+    void createMenus();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createSuggestionMenu();
+    void createHelpMenu();
+    void createToolsMenu(); // the writing commands and their side panel
+    void fillRecentMenu();
+
+    Document *addDocument();
+    // The one place where a document's signals reach the window: a status-bar widget that
+    // follows the suggestions (latency, speed, accepted characters) connects here, once
+    // per document; only the current document's controller is enabled, so the signals
+    // come from the document being edited.
+    void connectDocument(Document *document);
+    void onCurrentTabChanged();
+    void updateTab(Document *document);
+    void updateSuggestionsEnabled();
+    void setMode(CompletionMode mode);
+    void setDefinition(const KSyntaxHighlighting::Definition &definition);
+    void setThemeName(const QString &name);
+    void showMode(CompletionMode mode);
+    void showSettings();
+    void open();
+    bool save(Document *document);
+    bool saveAs(Document *document);
+    void about();
+    // Asks whether to save a modified document; false means the user cancelled.
+    bool maybeSave(Document *document);
+    void updateWindowTitle();
+    void updateDocumentLabels();
+    void showError(const QString &title, const QString &message);
+
+    QTabWidget *m_tabs;
+    QLabel *m_formatLabel;
+    QLabel *m_definitionLabel;
+    EngineThread *m_engine;
+    SuggestionStatus *m_status;
+    WritingCommands *m_writing = nullptr;
+    ModelLoader *m_models = nullptr; // chooses, loads and reports the engine's model
+    SuggestionSettings m_settings;
+    QActionGroup *m_modeActions = nullptr;
+    QComboBox *m_modeBox = nullptr;
+    QAction *m_autoSuggestAction = nullptr;
+    // The Suggestions menu's actions and the key binding each one shows.
+    QList<std::pair<QAction *, QKeySequence KeyBindings::*>> m_keyActions;
+    QMenu *m_recentMenu = nullptr;
+    QString m_themeName; // empty: follow the palette
+};
+
+} // namespace inkling
