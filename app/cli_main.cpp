@@ -1,12 +1,12 @@
 // inkling-cli: the engine without the GUI — complete a prompt, tokenize text, measure
 // perplexity, replay a text to measure keystroke savings. Errors end in one line on
 // stderr and a non-zero exit.
-#include "engine/kernels/cpu_threads.h"
-#include "engine/generation/generator.h"
 #include "engine/eval/keystroke_eval.h"
+#include "engine/eval/perplexity.h"
+#include "engine/generation/generator.h"
+#include "engine/kernels/cpu_threads.h"
 #include "engine/model/language_model.h"
 #include "engine/model/model_error.h"
-#include "engine/eval/perplexity.h"
 #include "engine/text/utf8_stream.h"
 
 #include <algorithm>
@@ -113,9 +113,9 @@ struct Options
 Options parse(int argc, char **argv)
 {
     static const std::vector<std::string> withValue = {
-        "model", "precision", "mode", "max-tokens", "time-budget-ms", "seed", "temperature", "top-k",
-        "top-p", "repetition-penalty", "no-repeat-ngram", "window", "stride", "threshold", "trigger",
-        "prose-mode"};
+        "model",       "precision", "mode",    "max-tokens",         "time-budget-ms",  "seed",
+        "temperature", "top-k",     "top-p",   "repetition-penalty", "no-repeat-ngram", "window",
+        "stride",      "threshold", "trigger", "prose-mode"};
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -221,7 +221,8 @@ int complete(const Options &o)
     s.topK = int(o.number("top-k", s.topK));
     s.topP = float(o.number("top-p", s.topP));
     // Greedy means the plain argmax (the reference's definition) unless asked otherwise.
-    s.repetitionPenalty = float(o.number("repetition-penalty", o.greedy ? 1.0 : s.repetitionPenalty));
+    s.repetitionPenalty =
+        float(o.number("repetition-penalty", o.greedy ? 1.0 : s.repetitionPenalty));
 
     Gpt2Session session(model->model());
     GenerationCallbacks callbacks;
@@ -243,8 +244,9 @@ int complete(const Options &o)
         std::fprintf(stderr,
                      "model %s (%s) | prompt %d tokens (%d reused) | generated %zu tokens | "
                      "first token %.1f ms | %.1f tokens/s | stop: %s\n",
-                     model->name().c_str(), precisionName(model->model().precision()), r.promptTokens, r.reusedTokens, r.tokens.size(),
-                     r.firstTokenMs, r.tokens.size() > 1 ? (r.tokens.size() - 1) * 1000.0 / decodeMs : 0.0,
+                     model->name().c_str(), precisionName(model->model().precision()),
+                     r.promptTokens, r.reusedTokens, r.tokens.size(), r.firstTokenMs,
+                     r.tokens.size() > 1 ? (r.tokens.size() - 1) * 1000.0 / decodeMs : 0.0,
                      stopReasonName(r.reason));
     }
     return 0;
@@ -283,7 +285,6 @@ int perplexityCommand(const Options &o)
     return 0;
 }
 
-
 std::vector<std::string> splitList(const std::string &value)
 {
     std::vector<std::string> items;
@@ -320,13 +321,15 @@ std::string readTextFile(const std::string &path)
 CompletionMode modeForFile(const std::string &path, const SuggestionPolicy &policy)
 {
     static const std::vector<std::string> sourceExtensions = {
-        ".c", ".cc", ".cpp", ".cxx", ".h", ".hh", ".hpp", ".py", ".js", ".mjs", ".ts", ".java",
-        ".go", ".rs", ".rb", ".sh", ".cs", ".kt", ".swift", ".php", ".pl", ".lua", ".scala", ".sql"};
+        ".c",  ".cc",  ".cpp",   ".cxx",  ".h",  ".hh",  ".hpp",   ".py",
+        ".js", ".mjs", ".ts",    ".java", ".go", ".rs",  ".rb",    ".sh",
+        ".cs", ".kt",  ".swift", ".php",  ".pl", ".lua", ".scala", ".sql"};
     const size_t dot = path.find_last_of('.');
     const size_t slash = path.find_last_of('/');
     if (dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
         const std::string ext = path.substr(dot);
-        if (std::find(sourceExtensions.begin(), sourceExtensions.end(), ext) != sourceExtensions.end())
+        if (std::find(sourceExtensions.begin(), sourceExtensions.end(), ext) !=
+            sourceExtensions.end())
             return CompletionMode::Code;
     }
     return policy.proseMode;
@@ -351,9 +354,10 @@ void printStats(const KeystrokeStats &s)
                 "accepted_characters %lld\nwrong_shown %lld\nwrong_shown_percent %.2f\n"
                 "repeating_shown %lld\n"
                 "latency_ms_mean %.2f\nlatency_ms_p50 %.2f\nlatency_ms_p95 %.2f\n",
-                s.characters, s.keystrokes, s.typed, s.saved(), s.savingsPercent(), s.requests, s.shown,
-                s.suppressed, s.accepted, s.acceptKeys, s.acceptedCharacters, s.wrongShown,
-                s.wrongShownPercent(), s.repeating, mean, percentile(s.latencyMs, 0.5), percentile(s.latencyMs, 0.95));
+                s.characters, s.keystrokes, s.typed, s.saved(), s.savingsPercent(), s.requests,
+                s.shown, s.suppressed, s.accepted, s.acceptKeys, s.acceptedCharacters, s.wrongShown,
+                s.wrongShownPercent(), s.repeating, mean, percentile(s.latencyMs, 0.5),
+                percentile(s.latencyMs, 0.95));
 }
 
 int evalCommand(const Options &o)
@@ -395,10 +399,12 @@ int evalCommand(const Options &o)
         const int n = int(o.number("max-tokens", 0));
         if (n < 1)
             throw UsageError("--max-tokens must be at least 1");
-        base.maxTokensWord = base.maxTokensSentence = base.maxTokensParagraph = base.maxTokensCode = n;
+        base.maxTokensWord = base.maxTokensSentence = base.maxTokensParagraph = base.maxTokensCode =
+            n;
     }
     std::vector<double> thresholds;
-    for (const std::string &t : splitList(o.value("threshold", std::to_string(base.minConfidence)))) {
+    for (const std::string &t :
+         splitList(o.value("threshold", std::to_string(base.minConfidence)))) {
         const double x = Options::toNumber("threshold", t);
         if (x < 0 || x > 1)
             throw UsageError("--threshold values must be between 0 and 1");
@@ -436,7 +442,8 @@ int evalCommand(const Options &o)
         const CompletionMode mode = forcedMode.value_or(modeForFile(o.extra[f], base));
         auto &replay = replays[mode];
         if (!replay)
-            replay = std::make_unique<KeystrokeReplay>(session, model->tokenizer(), mode, base, !o.fullSuggestions);
+            replay = std::make_unique<KeystrokeReplay>(session, model->tokenizer(), mode, base,
+                                                       !o.fullSuggestions);
         if (modes.find(modeName(mode)) == std::string::npos)
             modes += std::string(modes.empty() ? "" : ",") + modeName(mode);
         for (Row &row : rows) {
@@ -445,24 +452,29 @@ int evalCommand(const Options &o)
             policy.minConfidence = row.threshold;
             const KeystrokeStats st = replay->run(texts[f], policy);
             row.stats.add(st);
-            std::fprintf(stderr, "%s [%s, trigger %s, threshold %.2f]: savings %.1f %%, wrong shown %.1f %%\n",
-                         o.extra[f].c_str(), modeName(mode), triggerRuleName(row.trigger), row.threshold,
-                         st.savingsPercent(), st.wrongShownPercent());
+            std::fprintf(
+                stderr,
+                "%s [%s, trigger %s, threshold %.2f]: savings %.1f %%, wrong shown %.1f %%\n",
+                o.extra[f].c_str(), modeName(mode), triggerRuleName(row.trigger), row.threshold,
+                st.savingsPercent(), st.wrongShownPercent());
         }
     }
     std::printf("model %s\nfiles %zu\nmode %s\nsampling %s\nhealing %s\n", model->name().c_str(),
-                texts.size(), modes.c_str(), sp.greedy ? "greedy" : "sampled", base.tokenHealing ? "on" : "off");
+                texts.size(), modes.c_str(), sp.greedy ? "greedy" : "sampled",
+                base.tokenHealing ? "on" : "off");
     for (const Row &row : rows) {
         std::printf("\ntrigger %s\nthreshold %.4g\n", triggerRuleName(row.trigger), row.threshold);
         printStats(row.stats);
     }
     if (rows.size() > 1) {
-        std::printf("\n| trigger | threshold | savings %% | shown | wrong-shown %% | accepted | suppressed |\n"
+        std::printf("\n| trigger | threshold | savings %% | shown | wrong-shown %% | accepted | "
+                    "suppressed |\n"
                     "|---|---|---|---|---|---|---|\n");
         for (const Row &row : rows)
-            std::printf("| %s | %.2f | %.1f | %lld | %.1f | %lld | %lld |\n", triggerRuleName(row.trigger),
-                        row.threshold, row.stats.savingsPercent(), row.stats.shown,
-                        row.stats.wrongShownPercent(), row.stats.accepted, row.stats.suppressed);
+            std::printf("| %s | %.2f | %.1f | %lld | %.1f | %lld | %lld |\n",
+                        triggerRuleName(row.trigger), row.threshold, row.stats.savingsPercent(),
+                        row.stats.shown, row.stats.wrongShownPercent(), row.stats.accepted,
+                        row.stats.suppressed);
     }
     return 0;
 }

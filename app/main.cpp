@@ -1,18 +1,18 @@
 // Inkling's GUI entry point: command line, translations, and the main window.
 #include "app/screenshot.h"
 #include "engine/kernels/cpu_threads.h"
-#include "ui/editor/editor.h"
 #include "service/engine_thread.h"
-#include "ui/window/main_window.h"
-#include "ui/suggestions/suggestion_controller.h"
+#include "ui/editor/editor.h"
 #include "ui/settings/interface_language.h"
+#include "ui/suggestions/suggestion_controller.h"
+#include "ui/window/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLocale>
-#include <QTimer>
 #include <QSettings>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -53,9 +53,10 @@ int main(int argc, char *argv[])
                                             "once the window is shown, and quit."),
         QCoreApplication::translate("main", "file"));
     parser.addOption(dumpTextOption);
-    parser.addPositionalArgument(QStringLiteral("files"),
-                                 QCoreApplication::translate("main", "The files to open, each in a tab."),
-                                 QStringLiteral("[files...]"));
+    parser.addPositionalArgument(
+        QStringLiteral("files"),
+        QCoreApplication::translate("main", "The files to open, each in a tab."),
+        QStringLiteral("[files...]"));
     parser.process(app);
 
     // One-shot runs: take a picture or the text, then quit.
@@ -83,17 +84,19 @@ int main(int argc, char *argv[])
     bool suggestionShown = false;
     if (parser.isSet(suggestOption)) {
         auto *controller = window.suggestions();
-        QObject::connect(window.engine(), &inkling::EngineThread::modelLoaded, controller, [&window] {
-            window.editor()->moveCursor(QTextCursor::End);
-            window.suggestions()->requestNow();
-        });
+        QObject::connect(window.engine(), &inkling::EngineThread::modelLoaded, controller,
+                         [&window] {
+                             window.editor()->moveCursor(QTextCursor::End);
+                             window.suggestions()->requestNow();
+                         });
         // A one-shot run asked for a suggestion: one that never shows is a failure, not
         // a picture of something else.
         const auto noSuggestion = [oneShot](const QString &why) {
             if (!oneShot)
                 return;
-            std::fprintf(stderr, "inkling: %s\n",
-                         qPrintable(QCoreApplication::translate("main", "No suggestion: %1").arg(why)));
+            std::fprintf(
+                stderr, "inkling: %s\n",
+                qPrintable(QCoreApplication::translate("main", "No suggestion: %1").arg(why)));
             QCoreApplication::exit(1);
         };
         QObject::connect(controller, &inkling::SuggestionController::finished, &window,
@@ -101,7 +104,8 @@ int main(int argc, char *argv[])
                              if (controller->hasSuggestion())
                                  suggestionShown = true;
                              else
-                                 noSuggestion(QCoreApplication::translate("main", "the model suggested nothing."));
+                                 noSuggestion(QCoreApplication::translate(
+                                     "main", "the model suggested nothing."));
                          });
         QObject::connect(controller, &inkling::SuggestionController::failed, &window, noSuggestion);
         QObject::connect(controller, &inkling::SuggestionController::suppressed, &window,
@@ -115,10 +119,15 @@ int main(int argc, char *argv[])
         inkling::CaptureRequest request;
         request.screenshotPath = parser.value(screenshotOption);
         request.textPath = parser.value(dumpTextOption);
-        request.text = [&window] { return window.editor()->toPlainText(); };
+        request.text = [&window] {
+            return window.editor()->toPlainText();
+        };
         if (parser.isSet(suggestOption)) {
-            request.ready = [&suggestionShown] { return suggestionShown; };
-            request.notReadyMessage = QCoreApplication::translate("main", "No suggestion arrived in time.");
+            request.ready = [&suggestionShown] {
+                return suggestionShown;
+            };
+            request.notReadyMessage =
+                QCoreApplication::translate("main", "No suggestion arrived in time.");
         }
         inkling::captureWhenShown(&window, request);
     }

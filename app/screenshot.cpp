@@ -39,8 +39,7 @@ QString capture(QWidget *window, const CaptureRequest &request)
     if (!request.screenshotPath.isEmpty()) {
         const QPixmap pixmap = window->grab();
         if (!pixmap.save(request.screenshotPath, "PNG"))
-            return QCoreApplication::translate("Screenshot",
-                                               "Cannot write the screenshot to “%1”.")
+            return QCoreApplication::translate("Screenshot", "Cannot write the screenshot to “%1”.")
                 .arg(request.screenshotPath);
         qCInfo(lcScreenshot) << "saved" << pixmap.size() << "to" << request.screenshotPath;
     }

@@ -14,8 +14,8 @@ namespace inkling {
 
 struct CaptureRequest
 {
-    QString screenshotPath; // PNG of the window, when not empty
-    QString textPath;       // the document's text as UTF-8, when not empty
+    QString screenshotPath;        // PNG of the window, when not empty
+    QString textPath;              // the document's text as UTF-8, when not empty
     std::function<QString()> text; // the document's text at capture time
     // When given, must return true before the capture (a suggestion has finished
     // streaming). Within the same deadline; if it never does, the run fails with

@@ -4,19 +4,19 @@
 #include "bench/random_checkpoint.h"
 #include "bench/typing_latency.h"
 
+#include "engine/generation/suggestion_policy.h"
+#include "engine/kernels/row_product.h"
+#include "engine/kernels/target_clones.h"
 #include "engine/model/gpt2_config.h"
 #include "engine/model/gpt2_model.h"
 #include "engine/model/gpt2_session.h"
 #include "engine/model/gpt2_weights.h"
 #include "engine/model/json.h"
-#include "engine/kernels/row_product.h"
-#include "engine/generation/suggestion_policy.h"
-#include "engine/kernels/target_clones.h"
 
 #include <QLoggingCategory>
 
-#include <oneapi/dnnl/dnnl.hpp>
 #include <omp.h>
+#include <oneapi/dnnl/dnnl.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -274,8 +274,8 @@ void printModel(const std::string &name, const Gpt2Config &c, const std::vector<
                 const std::vector<Figures> &baselines, const std::vector<size_t> &bytes,
                 const std::vector<std::string> &kernels, const std::vector<double> &readGBs)
 {
-    std::printf("\n### %s (%d layers x %d, %.1fM parameters)\n\n", name.c_str(), c.nLayer,
-                c.nEmbd, c.parameterCount() / 1e6);
+    std::printf("\n### %s (%d layers x %d, %.1fM parameters)\n\n", name.c_str(), c.nLayer, c.nEmbd,
+                c.parameterCount() / 1e6);
     std::printf("| engine | precision | load s | peak RSS MB | prefill 128 | prefill 512 | "
                 "decode @64 | decode @512 | decode @1000 | ceiling | %% of ceiling |\n"
                 "|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -313,11 +313,10 @@ void printModel(const std::string &name, const Gpt2Config &c, const std::vector<
     for (const Figures &f : ours)
         for (const Figures &b : baselines)
             std::printf("| %s%s | %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n", f.precision.c_str(),
-                        f.engine == "inkling" ? "" : f.engine.substr(7).c_str(),
-                        b.engine.c_str(), f.prefill.at(128) / b.prefill.at(128),
+                        f.engine == "inkling" ? "" : f.engine.substr(7).c_str(), b.engine.c_str(),
+                        f.prefill.at(128) / b.prefill.at(128),
                         f.prefill.at(512) / b.prefill.at(512), f.decode.at(64) / b.decode.at(64),
-                        f.decode.at(512) / b.decode.at(512),
-                        f.decode.at(1000) / b.decode.at(1000));
+                        f.decode.at(512) / b.decode.at(512), f.decode.at(1000) / b.decode.at(1000));
 }
 
 // What the typist types: the opening of Pride and Prejudice (Jane Austen, 1813; public
@@ -367,12 +366,13 @@ void printTyping(const std::vector<std::pair<std::string, std::string>> &models,
                 throw std::runtime_error(error.toStdString());
             for (const bool reuse : {true, false}) {
                 service.setPrefixReuse(reuse);
-                const bench::TypingFigures f = bench::replayTyping(service, text, defaults, CompletionMode::Word);
+                const bench::TypingFigures f =
+                    bench::replayTyping(service, text, defaults, CompletionMode::Word);
                 std::printf("| %s | %s | %s | %d | %.1f | %.1f | %.1f | %.1f | %.0f %% |\n",
-                            label.c_str(), qPrintable(precision), reuse ? "yes" : "no",
-                            f.requests, bench::quantile(f.firstMs, 0.5),
-                            bench::quantile(f.firstMs, 0.95), bench::quantile(f.completeMs, 0.5),
-                            bench::quantile(f.completeMs, 0.95), 100.0 * f.reusedFraction);
+                            label.c_str(), qPrintable(precision), reuse ? "yes" : "no", f.requests,
+                            bench::quantile(f.firstMs, 0.5), bench::quantile(f.firstMs, 0.95),
+                            bench::quantile(f.completeMs, 0.5), bench::quantile(f.completeMs, 0.95),
+                            100.0 * f.reusedFraction);
                 std::fflush(stdout);
             }
         }
@@ -392,17 +392,28 @@ int main(int argc, char **argv)
             return argv[++i];
         };
         try {
-            if (a == "--models") o.models = split(value());
-            else if (a == "--precisions") o.precisions = split(value());
-            else if (a == "--baselines") o.baselines = split(value());
-            else if (a == "--threads") o.threads = std::stoi(value());
-            else if (a == "--steps") o.steps = std::stoi(value());
-            else if (a == "--repeats") o.repeats = std::stoi(value());
-            else if (a == "--work-dir") o.workDir = value();
-            else if (a == "--typing-chars") o.typingChars = std::stoi(value());
-            else if (a == "--speed-only") o.typingChars = 0;
-            else if (a == "--typing-only") o.speed = false;
-            else if (a == "--quick") o.steps = 8, o.repeats = 1, o.typingChars = 200;
+            if (a == "--models")
+                o.models = split(value());
+            else if (a == "--precisions")
+                o.precisions = split(value());
+            else if (a == "--baselines")
+                o.baselines = split(value());
+            else if (a == "--threads")
+                o.threads = std::stoi(value());
+            else if (a == "--steps")
+                o.steps = std::stoi(value());
+            else if (a == "--repeats")
+                o.repeats = std::stoi(value());
+            else if (a == "--work-dir")
+                o.workDir = value();
+            else if (a == "--typing-chars")
+                o.typingChars = std::stoi(value());
+            else if (a == "--speed-only")
+                o.typingChars = 0;
+            else if (a == "--typing-only")
+                o.speed = false;
+            else if (a == "--quick")
+                o.steps = 8, o.repeats = 1, o.typingChars = 200;
             else {
                 std::fputs(kUsage, a == "-h" || a == "--help" ? stdout : stderr);
                 return a == "-h" || a == "--help" ? 0 : 2;
@@ -444,10 +455,13 @@ int main(int argc, char **argv)
             } else {
                 dir = m; // any Hugging Face GPT-2 directory
             }
-            const std::string label = m == "tiny" ? "inkling-tiny (embedded)"
+            const std::string label = m == "tiny"   ? "inkling-tiny (embedded)"
                                       : m == "124m" ? "GPT-2 124M-shaped, random weights"
                                                     : dir;
-            typingModels.emplace_back(m == "tiny" ? "inkling-tiny" : m == "124m" ? "124M-shaped" : dir, dir);
+            typingModels.emplace_back(m == "tiny"   ? "inkling-tiny"
+                                      : m == "124m" ? "124M-shaped"
+                                                    : dir,
+                                      dir);
             if (!o.speed)
                 continue;
             const Gpt2Config config = Gpt2Config::fromJsonFile(dir + "/config.json");

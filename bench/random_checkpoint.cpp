@@ -104,9 +104,8 @@ void writeRandomCheckpoint(const std::string &dir, const Gpt2Config &c, uint64_t
     {
         std::ofstream cfg(fs::path(dir) / "config.json");
         cfg << "{\"model_type\":\"gpt2\",\"vocab_size\":" << c.nVocab
-            << ",\"n_positions\":" << c.nCtx << ",\"n_ctx\":" << c.nCtx
-            << ",\"n_embd\":" << c.nEmbd << ",\"n_layer\":" << c.nLayer
-            << ",\"n_head\":" << c.nHead
+            << ",\"n_positions\":" << c.nCtx << ",\"n_ctx\":" << c.nCtx << ",\"n_embd\":" << c.nEmbd
+            << ",\"n_layer\":" << c.nLayer << ",\"n_head\":" << c.nHead
             << ",\"n_inner\":null,\"activation_function\":\"gelu_new\","
                "\"layer_norm_epsilon\":1e-05,\"tie_word_embeddings\":true}\n";
     }
@@ -122,9 +121,15 @@ void writeRandomCheckpoint(const std::string &dir, const Gpt2Config &c, uint64_t
         const float width = t.scale * std::sqrt(3.0f);
         for (float &x : buf) {
             switch (t.fill) {
-            case Tensor::Fill::Random: x = width * rng.uniform(); break;
-            case Tensor::Fill::Ones: x = 1.0f; break;
-            case Tensor::Fill::Small: x = 0.01f * rng.uniform(); break;
+            case Tensor::Fill::Random:
+                x = width * rng.uniform();
+                break;
+            case Tensor::Fill::Ones:
+                x = 1.0f;
+                break;
+            case Tensor::Fill::Small:
+                x = 0.01f * rng.uniform();
+                break;
             }
         }
         out.write(reinterpret_cast<const char *>(buf.data()), std::streamsize(buf.size() * 4));

@@ -23,26 +23,28 @@ TypingFigures replayTyping(CompletionService &service, const QString &text,
     QElapsedTimer clock;
     bool seenFirst = false;
     bool confident = true; // the shown suggestion passed the policy's confidence threshold
-    QString shown; // the suggestion still ahead of the cursor
+    QString shown;         // the suggestion still ahead of the cursor
     qint64 promptTokens = 0, reusedTokens = 0;
     // Direct connections: complete() runs in this thread and returns after finished().
-    const auto partial = QObject::connect(&service, &CompletionService::partial, &service,
-                                          [&](quint64, const QString &piece) {
-        if (!seenFirst && !piece.isEmpty()) {
-            seenFirst = true;
-            f.firstMs.push_back(double(clock.nsecsElapsed()) / 1e6);
-        }
-        if (confident)
-            shown += piece;
-    });
-    const auto confidence = QObject::connect(&service, &CompletionService::confidence, &service,
-                                             [&](quint64, double p) { confident = policy.isConfident(p); });
-    const auto finished = QObject::connect(&service, &CompletionService::finished, &service,
-                                           [&](quint64, const QString &, const CompletionStats &s) {
-        f.completeMs.push_back(double(clock.nsecsElapsed()) / 1e6);
-        promptTokens += s.promptTokens;
-        reusedTokens += s.reusedTokens;
-    });
+    const auto partial = QObject::connect(
+        &service, &CompletionService::partial, &service, [&](quint64, const QString &piece) {
+            if (!seenFirst && !piece.isEmpty()) {
+                seenFirst = true;
+                f.firstMs.push_back(double(clock.nsecsElapsed()) / 1e6);
+            }
+            if (confident)
+                shown += piece;
+        });
+    const auto confidence =
+        QObject::connect(&service, &CompletionService::confidence, &service,
+                         [&](quint64, double p) { confident = policy.isConfident(p); });
+    const auto finished =
+        QObject::connect(&service, &CompletionService::finished, &service,
+                         [&](quint64, const QString &, const CompletionStats &s) {
+                             f.completeMs.push_back(double(clock.nsecsElapsed()) / 1e6);
+                             promptTokens += s.promptTokens;
+                             reusedTokens += s.reusedTokens;
+                         });
 
     quint64 id = 0;
     for (qsizetype i = 0; i < text.size(); ++i) {

@@ -2,8 +2,8 @@
 // a time, as the editor feeds it while someone types with suggestions on.
 #pragma once
 
-#include "service/completion_service.h"
 #include "engine/generation/suggestion_policy.h"
+#include "service/completion_service.h"
 
 #include <QString>
 
@@ -14,10 +14,10 @@ namespace inkling::bench {
 struct TypingFigures
 {
     int keystrokes = 0;
-    int requests = 0;              // keystrokes that needed a new suggestion
-    std::vector<double> firstMs;   // request → first suggestion character, per request
+    int requests = 0;               // keystrokes that needed a new suggestion
+    std::vector<double> firstMs;    // request → first suggestion character, per request
     std::vector<double> completeMs; // request → suggestion complete
-    double reusedFraction = 0;     // prompt tokens whose cached keys/values were kept
+    double reusedFraction = 0;      // prompt tokens whose cached keys/values were kept
 };
 
 // Replays `text` through `service` (a model must be loaded) as SuggestionController

@@ -69,12 +69,15 @@ void CompletionService::setPrefixReuse(bool reuse)
 namespace {
 // Thrown from a load's progress callback when the load is no longer wanted.
 struct LoadCancelled
-{};
+{
+};
 } // namespace
 
 void CompletionService::loadModel(const QString &directory, quint64 id)
 {
-    const auto wanted = [this, id] { return m_latestLoad.load(std::memory_order_relaxed) == id; };
+    const auto wanted = [this, id] {
+        return m_latestLoad.load(std::memory_order_relaxed) == id;
+    };
     if (!wanted())
         return; // a newer load was asked for before this one started
     emit modelLoading(directory);
@@ -82,15 +85,18 @@ void CompletionService::loadModel(const QString &directory, quint64 id)
         int lastPercent = -1;
         // The model in use stays alive until the new one is complete: count it.
         const double inUse = m_model ? minimumModelBytes(m_model->config()) : 0;
-        auto model = LanguageModel::load(directory.toStdString(), m_precision, [&](double f) {
-            if (!wanted())
-                throw LoadCancelled{};
-            const int percent = int(f * 100);
-            if (percent != lastPercent) {
-                lastPercent = percent;
-                emit modelLoadProgress(f);
-            }
-        }, inUse);
+        auto model = LanguageModel::load(
+            directory.toStdString(), m_precision,
+            [&](double f) {
+                if (!wanted())
+                    throw LoadCancelled{};
+                const int percent = int(f * 100);
+                if (percent != lastPercent) {
+                    lastPercent = percent;
+                    emit modelLoadProgress(f);
+                }
+            },
+            inUse);
         auto session = std::make_unique<Gpt2Session>(model->model());
         // Nothing below allocates: the switch cannot half happen. The old session goes
         // before the old model it points into.
@@ -101,8 +107,7 @@ void CompletionService::loadModel(const QString &directory, quint64 id)
         info.implementation = QString::fromStdString(m_model->model().matmulImplementation());
         info.precision = QString::fromLatin1(precisionName(m_model->model().precision()));
         qCInfo(lcEngine) << "loaded" << QString::fromStdString(info.info.directory)
-                         << info.info.parameters << "parameters,"
-                         << info.implementation;
+                         << info.info.parameters << "parameters," << info.implementation;
         emit modelLoaded(info);
     } catch (const LoadCancelled &) {
         qCInfo(lcEngine) << "load of" << directory << "cancelled";
@@ -130,7 +135,8 @@ void CompletionService::complete(const CompletionRequest &request)
         // A command was asked for: its call is queued behind this one (the GUI marks a
         // command wanted before queueing it). Go behind it; if another keystroke comes
         // meanwhile, this request is dropped then as stale.
-        QMetaObject::invokeMethod(this, [this, request] { complete(request); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, request] { complete(request); }, Qt::QueuedConnection);
         return;
     }
     run(request, [this, id] {
@@ -144,7 +150,8 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
     const quint64 id = request.id;
     if (!m_model) {
         // An explicit context: lupdate and the namespaced class would disagree on tr()'s.
-        emit failed(id, QCoreApplication::translate("CompletionService", "No language model is loaded."));
+        emit failed(
+            id, QCoreApplication::translate("CompletionService", "No language model is loaded."));
         return;
     }
     try {
@@ -152,14 +159,17 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
         GenerationRequest g = request.generation;
         // A command's prompt was cut to the window by its builder, keeping its
         // instruction at the end.
-        g.prompt = request.kind == RequestKind::Command ? request.textBefore.toStdString()
-                                                        : contextTail(request.textBefore, nCtx).toStdString();
+        g.prompt = request.kind == RequestKind::Command
+                       ? request.textBefore.toStdString()
+                       : contextTail(request.textBefore, nCtx).toStdString();
         if (!m_prefixReuse)
             m_session->reset();
         std::string text;
         GenerationCallbacks callbacks;
         callbacks.isCancelled = stale;
-        callbacks.onConfidence = [&](double p) { emit confidence(id, p); };
+        callbacks.onConfidence = [&](double p) {
+            emit confidence(id, p);
+        };
         callbacks.onText = [&](std::string_view piece) {
             text += piece;
             emit partial(id, QString::fromUtf8(piece.data(), qsizetype(piece.size())));
@@ -176,11 +186,13 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
         stats.totalMs = r.totalMs;
         stats.tokens = int(r.tokens.size());
         const double decodeMs = r.totalMs - r.firstTokenMs;
-        stats.tokensPerSecond = stats.tokens > 1 && decodeMs > 0 ? (stats.tokens - 1) * 1000.0 / decodeMs : 0;
+        stats.tokensPerSecond =
+            stats.tokens > 1 && decodeMs > 0 ? (stats.tokens - 1) * 1000.0 / decodeMs : 0;
         stats.promptTokens = r.promptTokens;
         stats.reusedTokens = r.reusedTokens;
         stats.firstWordConfidence = r.firstWordConfidence;
-        stats.stopReason = cancelled ? QStringLiteral("preempted") : QString::fromLatin1(stopReasonName(r.reason));
+        stats.stopReason =
+            cancelled ? QStringLiteral("preempted") : QString::fromLatin1(stopReasonName(r.reason));
         emit finished(id, QString::fromStdString(text), stats);
     } catch (const std::exception &e) {
         // The session may hold a half-evaluated chunk: the next request starts afresh.

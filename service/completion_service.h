@@ -94,7 +94,10 @@ public slots:
     // or is cancelled, they are what remains.
     void loadModel(const QString &directory, quint64 id);
     // The same, as the load wanted now.
-    void loadModel(const QString &directory) { loadModel(directory, m_latestLoad.load(std::memory_order_relaxed)); }
+    void loadModel(const QString &directory)
+    {
+        loadModel(directory, m_latestLoad.load(std::memory_order_relaxed));
+    }
     void complete(const inkling::CompletionRequest &request);
     void setThreads(int threads);
     // The weight format for models loaded from now on; Auto picks the fastest this CPU has.

@@ -36,15 +36,20 @@ EngineThread::EngineThread(QObject *parent)
     m_service->moveToThread(&m_thread);
     // In the engine thread as it ends: everything the GUI thread did before quit(), then
     // the service's deletion, before everything it does after wait().
-    connect(&m_thread, &QThread::finished, m_service, [this] { tsanAcquire(this); }, Qt::DirectConnection);
+    connect(
+        &m_thread, &QThread::finished, m_service, [this] { tsanAcquire(this); },
+        Qt::DirectConnection);
     connect(&m_thread, &QThread::finished, m_service, &QObject::deleteLater);
-    connect(m_service, &QObject::destroyed, &m_thread, [this] { tsanRelease(&m_thread); }, Qt::DirectConnection);
+    connect(
+        m_service, &QObject::destroyed, &m_thread, [this] { tsanRelease(&m_thread); },
+        Qt::DirectConnection);
     connect(m_service, &CompletionService::confidence, this, &CompletionSource::confidence);
     connect(m_service, &CompletionService::partial, this, &CompletionSource::partial);
     connect(m_service, &CompletionService::finished, this, &CompletionSource::finished);
     connect(m_service, &CompletionService::failed, this, &CompletionSource::failed);
     connect(m_service, &CompletionService::modelLoading, this, &EngineThread::modelLoading);
-    connect(m_service, &CompletionService::modelLoadProgress, this, &EngineThread::modelLoadProgress);
+    connect(m_service, &CompletionService::modelLoadProgress, this,
+            &EngineThread::modelLoadProgress);
     connect(m_service, &CompletionService::modelLoaded, this, [this](const LoadedModelInfo &info) {
         m_modelLoaded = true;
         m_info = info;

@@ -55,7 +55,8 @@ public:
     {
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         static const QRegularExpression suppressions(QStringLiteral("suppressions=([^:]+)"));
-        for (const char *option : {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS"}) {
+        for (const char *option :
+             {"ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS", "TSAN_OPTIONS"}) {
             const QString name = QString::fromLatin1(option);
             QString value = env.value(name);
             const QRegularExpressionMatch match = suppressions.match(value);
@@ -70,7 +71,8 @@ public:
                                         QFile::ReadOther | QFile::WriteOther | QFile::ExeOther);
         env.insert(QStringLiteral("HOME"), home);
         env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        for (const char *name : {"XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
+        for (const char *name :
+             {"XDG_RUNTIME_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"})
             env.remove(QString::fromLatin1(name));
         return env;
     }
@@ -88,8 +90,8 @@ inline QStringList dropToNobody()
 
 // Runs program with arguments as "nobody" (the caller must be root). Fills *output
 // with what it printed, returns its exit code, or -1 when it could not run.
-inline int run(const QString &program, const QStringList &arguments, Handout &handout, QString *output,
-               int timeoutMs = 120000)
+inline int run(const QString &program, const QStringList &arguments, Handout &handout,
+               QString *output, int timeoutMs = 120000)
 {
     const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
     if (setpriv.isEmpty()) {
@@ -132,11 +134,12 @@ inline bool runHereOrAsNobody(const char *function, QString *failure)
 
 // The rest of the test function runs as an ordinary user: here when we are one, else in
 // a copy of this binary run as "nobody" (and this function returns after checking it).
-#define AS_ORDINARY_USER()                                                                   \
-    do {                                                                                     \
-        QString asNobodyFailure;                                                             \
-        if (!as_ordinary_user::runHereOrAsNobody(QTest::currentTestFunction(), &asNobodyFailure)) { \
-            QVERIFY2(asNobodyFailure.isEmpty(), qPrintable(asNobodyFailure));                \
-            return;                                                                          \
-        }                                                                                    \
+#define AS_ORDINARY_USER()                                                                         \
+    do {                                                                                           \
+        QString asNobodyFailure;                                                                   \
+        if (!as_ordinary_user::runHereOrAsNobody(QTest::currentTestFunction(),                     \
+                                                 &asNobodyFailure)) {                              \
+            QVERIFY2(asNobodyFailure.isEmpty(), qPrintable(asNobodyFailure));                      \
+            return;                                                                                \
+        }                                                                                          \
     } while (false)

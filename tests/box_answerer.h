@@ -17,8 +17,12 @@ class BoxAnswerer : public QObject
 public:
     struct Answer
     {
-        Answer(QMessageBox::StandardButton button) : standard(button) {}
-        Answer(const QString &buttonText) : text(buttonText) {}
+        Answer(QMessageBox::StandardButton button)
+            : standard(button)
+        {}
+        Answer(const QString &buttonText)
+            : text(buttonText)
+        {}
         QMessageBox::StandardButton standard = QMessageBox::NoButton;
         QString text; // the button's text, mnemonic included ("&Overwrite")
     };

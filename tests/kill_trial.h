@@ -57,7 +57,7 @@ inline Outcome killAfterRandomDelay(const QStringList &arguments, QRandomGenerat
         return outcome;
     }
     QThread::msleep(rng.bounded(1, maxDelayMs + 1)); // somewhere in the middle of a write
-    child.kill(); // SIGKILL
+    child.kill();                                    // SIGKILL
     if (!child.waitForFinished(5000) || child.exitStatus() != QProcess::CrashExit) {
         outcome.error = QStringLiteral("the child was not killed: ") +
                         QString::fromLocal8Bit(child.readAllStandardError().right(2000));

@@ -18,28 +18,40 @@ namespace tiny_model {
 
 inline QJsonObject config(int nEmbd = 8, int nLayer = 1, int nPositions = 64, int nVocab = 50257)
 {
-    return {{"model_type", "gpt2"}, {"vocab_size", nVocab}, {"n_positions", nPositions},
-            {"n_embd", nEmbd}, {"n_head", 2}, {"n_layer", nLayer},
-            {"activation_function", "gelu_new"}, {"layer_norm_epsilon", 1e-5}};
+    return {{"model_type", "gpt2"},
+            {"vocab_size", nVocab},
+            {"n_positions", nPositions},
+            {"n_embd", nEmbd},
+            {"n_head", 2},
+            {"n_layer", nLayer},
+            {"activation_function", "gelu_new"},
+            {"layer_norm_epsilon", 1e-5}};
 }
 
 // safetensors bytes for the config's shapes (F32, "transformer." prefix, tied head).
 // Embedding rows from GPT-2's 50,257 tokens on (a padded vocabulary) are scaled by
 // paddedScale, so that their logits dominate and a sampler that does not skip them
 // would pick them.
-inline QByteArray safetensors(int nEmbd = 8, int nLayer = 1, int nPositions = 64, int nVocab = 50257,
-                              float paddedScale = 1.0f)
+inline QByteArray safetensors(int nEmbd = 8, int nLayer = 1, int nPositions = 64,
+                              int nVocab = 50257, float paddedScale = 1.0f)
 {
     const qint64 C = nEmbd, V = nVocab, P = nPositions;
-    QList<std::pair<QString, QList<qint64>>> tensors = {{"wte.weight", {V, C}}, {"wpe.weight", {P, C}}};
+    QList<std::pair<QString, QList<qint64>>> tensors = {{"wte.weight", {V, C}},
+                                                        {"wpe.weight", {P, C}}};
     for (int l = 0; l < nLayer; ++l) {
         const QString h = QStringLiteral("h.%1.").arg(l);
-        tensors += {{h + "ln_1.weight", {C}}, {h + "ln_1.bias", {C}},
-                    {h + "attn.c_attn.weight", {C, 3 * C}}, {h + "attn.c_attn.bias", {3 * C}},
-                    {h + "attn.c_proj.weight", {C, C}}, {h + "attn.c_proj.bias", {C}},
-                    {h + "ln_2.weight", {C}}, {h + "ln_2.bias", {C}},
-                    {h + "mlp.c_fc.weight", {C, 4 * C}}, {h + "mlp.c_fc.bias", {4 * C}},
-                    {h + "mlp.c_proj.weight", {4 * C, C}}, {h + "mlp.c_proj.bias", {C}}};
+        tensors += {{h + "ln_1.weight", {C}},
+                    {h + "ln_1.bias", {C}},
+                    {h + "attn.c_attn.weight", {C, 3 * C}},
+                    {h + "attn.c_attn.bias", {3 * C}},
+                    {h + "attn.c_proj.weight", {C, C}},
+                    {h + "attn.c_proj.bias", {C}},
+                    {h + "ln_2.weight", {C}},
+                    {h + "ln_2.bias", {C}},
+                    {h + "mlp.c_fc.weight", {C, 4 * C}},
+                    {h + "mlp.c_fc.bias", {4 * C}},
+                    {h + "mlp.c_proj.weight", {4 * C, C}},
+                    {h + "mlp.c_proj.bias", {C}}};
     }
     tensors += {{"ln_f.weight", {C}}, {"ln_f.bias", {C}}};
     QJsonObject header;
@@ -51,9 +63,10 @@ inline QByteArray safetensors(int nEmbd = 8, int nLayer = 1, int nPositions = 64
             n *= d;
             jsonShape << double(d);
         }
-        header["transformer." + name] = QJsonObject{
-            {"dtype", "F32"}, {"shape", jsonShape},
-            {"data_offsets", QJsonArray{double(offset), double(offset + n)}}};
+        header["transformer." + name] =
+            QJsonObject{{"dtype", "F32"},
+                        {"shape", jsonShape},
+                        {"data_offsets", QJsonArray{double(offset), double(offset + n)}}};
         offset += n;
     }
     const QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);

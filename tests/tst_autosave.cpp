@@ -14,15 +14,15 @@
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProcess>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QStandardPaths>
-#include <QTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 #include <sys/stat.h>
 
@@ -45,7 +45,7 @@ QByteArray readFile(const QString &path)
 
 unsigned modeOf(const QString &path)
 {
-    struct stat st {};
+    struct stat st{};
     if (::stat(path.toLocal8Bit().constData(), &st) != 0)
         return ~0u;
     return st.st_mode & 07777;
@@ -170,14 +170,16 @@ private slots:
             crashed.editor()->insertPlainText("unsaved words\n");
             Document *d = crashed.documents().first();
             QVERIFY(d->autosave()->saveNow());
-            QVERIFY(QFile::copy(d->autosave()->copyPath(), Autosave::defaultDirectory() + "/crashed.autosave"));
+            QVERIFY(QFile::copy(d->autosave()->copyPath(),
+                                Autosave::defaultDirectory() + "/crashed.autosave"));
             d->editor()->document()->setModified(false); // its own copy goes with it
         }
         // Ask Later; meanwhile the file is changed elsewhere, an hour later.
         writeFile(path, "version two, written elsewhere\n");
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadWrite));
-        QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(3600), QFileDevice::FileModificationTime));
+        QVERIFY(file.setFileTime(QDateTime::currentDateTime().addSecs(3600),
+                                 QFileDevice::FileModificationTime));
         file.close();
 
         MainWindow window;
@@ -215,7 +217,8 @@ private slots:
         QDir(Autosave::defaultDirectory()).removeRecursively();
         QVERIFY(QDir().mkpath(Autosave::defaultDirectory()));
         const QString old = Autosave::defaultDirectory() + "/old.autosave";
-        writeFile(old, R"({"original":"","savedAt":"2026-12-01T10:00:00.000Z","text":"irreplaceable"})");
+        writeFile(old,
+                  R"({"original":"","savedAt":"2026-12-01T10:00:00.000Z","text":"irreplaceable"})");
         MainWindow window;
         window.show();
         // No new copy can be written: a folder below a plain file (this holds for root too).

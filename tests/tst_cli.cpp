@@ -6,8 +6,8 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
-#include <QTemporaryDir>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -74,7 +74,8 @@ private slots:
     void printIds()
     {
         const QJsonObject s = referenceSample(2);
-        const Run r = cli({"complete", "--greedy", "--print-ids"}, s.value("prompt").toString().toUtf8());
+        const Run r =
+            cli({"complete", "--greedy", "--print-ids"}, s.value("prompt").toString().toUtf8());
         QCOMPARE(r.exitCode, 0);
         QStringList expected;
         for (const auto &v : s.value("greedy40").toArray())
@@ -109,15 +110,16 @@ private slots:
         const QString w = QString::fromUtf8(word.out).chopped(1); // the final newline
         QVERIFY2(QRegularExpression("^ ?[\\w'’]+$").match(w).hasMatch(), qPrintable(w));
 
-        const Run sentence = cli({"complete", "--mode", "sentence", "--max-tokens", "80", "--seed", "3",
-                                  "--stats", prompt});
+        const Run sentence = cli({"complete", "--mode", "sentence", "--max-tokens", "80", "--seed",
+                                  "3", "--stats", prompt});
         QCOMPARE(sentence.exitCode, 0);
         const QString s = QString::fromUtf8(sentence.out).chopped(1);
         QVERIFY2(!s.contains('\n'), qPrintable(s));
         QVERIFY2(!s.trimmed().isEmpty(), qPrintable(s));
         // Either the stop rule ended it, and then at a sentence's end, or a budget did.
         const QString stop = QString::fromUtf8(sentence.err).section("stop: ", 1).trimmed();
-        QVERIFY2(stop == "stop rule" || stop == "token budget" || stop == "end of text", qPrintable(sentence.err));
+        QVERIFY2(stop == "stop rule" || stop == "token budget" || stop == "end of text",
+                 qPrintable(sentence.err));
         if (stop == "stop rule")
             QVERIFY2(QRegularExpression("[.!?…][\"'”’)]*$").match(s).hasMatch(), qPrintable(s));
 
@@ -144,8 +146,9 @@ private slots:
     {
         QFETCH(QString, n);
         QFETCH(bool, repeats);
-        const Run r = cli({"complete", "--precision", "f32", "--greedy", "--mode", "raw", "--max-tokens", "60",
-                           "--no-repeat-ngram", n, "…she opened it and read: The"});
+        const Run r =
+            cli({"complete", "--precision", "f32", "--greedy", "--mode", "raw", "--max-tokens",
+                 "60", "--no-repeat-ngram", n, "…she opened it and read: The"});
         QCOMPARE(r.exitCode, 0);
         const QString text = QString::fromUtf8(r.out);
         QStringList words;
@@ -165,7 +168,8 @@ private slots:
 
     void sameSeedSameOutput()
     {
-        const QStringList args = {"complete", "--seed", "42", "--max-tokens", "20", "Once upon a time"};
+        const QStringList args = {"complete",     "--seed", "42",
+                                  "--max-tokens", "20",     "Once upon a time"};
         const Run a = cli(args), b = cli(args);
         QCOMPARE(a.exitCode, 0);
         QCOMPARE(a.out, b.out);
@@ -199,11 +203,14 @@ private slots:
         const auto n = keyValues(a.out);
         QVERIFY(n["tokens"] > 30);
         QVERIFY(std::fabs(n["perplexity"] - std::exp(n["mean_nll"])) < 1e-3 * n["perplexity"]);
-        QVERIFY(std::fabs(n["bits_per_byte"] - n["mean_nll"] * n["tokens"] / std::log(2.0) / text.size()) < 1e-4);
+        QVERIFY(std::fabs(n["bits_per_byte"] -
+                          n["mean_nll"] * n["tokens"] / std::log(2.0) / text.size()) < 1e-4);
         const auto s = keyValues(cli({"perplexity", shuffled}).out);
-        QVERIFY2(s["perplexity"] > 2 * n["perplexity"], "word order should matter to a language model");
+        QVERIFY2(s["perplexity"] > 2 * n["perplexity"],
+                 "word order should matter to a language model");
         // A small sliding window scores the same tokens.
-        const auto w = keyValues(cli({"perplexity", "--window", "16", "--stride", "8", natural}).out);
+        const auto w =
+            keyValues(cli({"perplexity", "--window", "16", "--stride", "8", natural}).out);
         QCOMPARE(w["tokens"], n["tokens"]);
     }
 
@@ -227,19 +234,22 @@ private slots:
         const QString path = QStringLiteral(INKLING_TEST_DATA_DIR "/devset/") + file;
         QStringList windowArgs;
         if (window > 0)
-            windowArgs << "--window" << QString::number(window) << "--stride" << QString::number(stride);
+            windowArgs << "--window" << QString::number(window) << "--stride"
+                       << QString::number(stride);
         const Run ours = cli(QStringList{"perplexity", path} + windowArgs);
         QCOMPARE(ours.exitCode, 0);
         QProcess torch;
-        torch.start("python3", {QStringLiteral(INKLING_SOURCE_DIR "/tests/tools/torch_perplexity.py"), kModelDir,
-                                path, QString::number(window), QString::number(stride)});
+        torch.start("python3",
+                    {QStringLiteral(INKLING_SOURCE_DIR "/tests/tools/torch_perplexity.py"),
+                     kModelDir, path, QString::number(window), QString::number(stride)});
         QVERIFY(torch.waitForFinished(300000));
         QCOMPARE(torch.exitCode(), 0);
         const auto a = keyValues(ours.out), b = keyValues(torch.readAllStandardOutput());
         QCOMPARE(a["tokens"], b["tokens"]);
         QVERIFY(a["tokens"] > 250);
         QVERIFY2(std::fabs(a["perplexity"] - b["perplexity"]) < 0.005 * b["perplexity"],
-                 qPrintable(QStringLiteral("%1 vs PyTorch %2").arg(a["perplexity"]).arg(b["perplexity"])));
+                 qPrintable(
+                     QStringLiteral("%1 vs PyTorch %2").arg(a["perplexity"]).arg(b["perplexity"])));
     }
 
     // `eval keystrokes` on a small file: the counts add up and repeat exactly.
@@ -251,8 +261,8 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("The old man looked out of the window and saw the light of the lamp.\r\n");
         f.close();
-        const QStringList args = {"eval", "keystrokes", path, "--prose-mode", "word", "--greedy",
-                                  "--trigger", "always", "--threshold", "0,0.5"};
+        const QStringList args = {"eval",     "keystrokes", path,     "--prose-mode", "word",
+                                  "--greedy", "--trigger",  "always", "--threshold",  "0,0.5"};
         const Run r = cli(args);
         QCOMPARE(r.exitCode, 0);
         const QString out = QString::fromUtf8(r.out);
@@ -283,18 +293,35 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::addRow("no command") << QStringList{} << 2 << "no command";
         QTest::addRow("unknown command") << QStringList{"dance"} << 2 << "unknown command";
-        QTest::addRow("unknown option") << QStringList{"complete", "--colour", "x", "hi"} << 2 << "unknown option";
-        QTest::addRow("bad mode") << QStringList{"complete", "--mode", "poem", "hi"} << 2 << "--mode";
-        QTest::addRow("bad number") << QStringList{"complete", "--top-k", "many", "hi"} << 2 << "needs a number";
-        QTest::addRow("missing model") << QStringList{"complete", "--model", "/nonexistent/gpt2", "hi"} << 1 << "does not exist";
-        QTest::addRow("model dir without weights") << QStringList{"complete", "--model", INKLING_SOURCE_DIR "/tests", "hi"} << 1 << "missing";
-        QTest::addRow("missing file") << QStringList{"perplexity", "/nonexistent.txt"} << 1 << "cannot read";
+        QTest::addRow("unknown option")
+            << QStringList{"complete", "--colour", "x", "hi"} << 2 << "unknown option";
+        QTest::addRow("bad mode") << QStringList{"complete", "--mode", "poem", "hi"} << 2
+                                  << "--mode";
+        QTest::addRow("bad number")
+            << QStringList{"complete", "--top-k", "many", "hi"} << 2 << "needs a number";
+        QTest::addRow("missing model")
+            << QStringList{"complete", "--model", "/nonexistent/gpt2", "hi"} << 1
+            << "does not exist";
+        QTest::addRow("model dir without weights")
+            << QStringList{"complete", "--model", INKLING_SOURCE_DIR "/tests", "hi"} << 1
+            << "missing";
+        QTest::addRow("missing file")
+            << QStringList{"perplexity", "/nonexistent.txt"} << 1 << "cannot read";
         QTest::addRow("eval without a kind") << QStringList{"eval"} << 2 << "eval keystrokes";
-        QTest::addRow("eval without a file") << QStringList{"eval", "keystrokes"} << 2 << "at least one FILE";
-        QTest::addRow("eval missing file") << QStringList{"eval", "keystrokes", "/nonexistent.txt"} << 1 << "cannot read";
-        QTest::addRow("eval bad trigger") << QStringList{"eval", "keystrokes", INKLING_SOURCE_DIR "/README.md", "--trigger", "never"} << 2 << "--trigger";
-        QTest::addRow("eval bad threshold") << QStringList{"eval", "keystrokes", INKLING_SOURCE_DIR "/README.md", "--threshold", "2"} << 2 << "between 0 and 1";
-        QTest::addRow("eval binary file") << QStringList{"eval", "keystrokes", INKLING_CLI_PATH} << 1 << "not UTF-8";
+        QTest::addRow("eval without a file")
+            << QStringList{"eval", "keystrokes"} << 2 << "at least one FILE";
+        QTest::addRow("eval missing file")
+            << QStringList{"eval", "keystrokes", "/nonexistent.txt"} << 1 << "cannot read";
+        QTest::addRow("eval bad trigger")
+            << QStringList{"eval", "keystrokes", INKLING_SOURCE_DIR "/README.md", "--trigger",
+                           "never"}
+            << 2 << "--trigger";
+        QTest::addRow("eval bad threshold")
+            << QStringList{"eval", "keystrokes", INKLING_SOURCE_DIR "/README.md", "--threshold",
+                           "2"}
+            << 2 << "between 0 and 1";
+        QTest::addRow("eval binary file")
+            << QStringList{"eval", "keystrokes", INKLING_CLI_PATH} << 1 << "not UTF-8";
     }
     void errors()
     {
@@ -320,7 +347,8 @@ private slots:
     {
         const Run r = cli({"--help"});
         QCOMPARE(r.exitCode, 0);
-        for (const char *word : {"complete", "tokenize", "perplexity", "eval keystrokes", "--threshold", "--mode", "--print-ids"})
+        for (const char *word : {"complete", "tokenize", "perplexity", "eval keystrokes",
+                                 "--threshold", "--mode", "--print-ids"})
             QVERIFY(r.out.contains(word));
     }
 };

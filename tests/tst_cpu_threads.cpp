@@ -25,8 +25,9 @@ void writeTopology(const QString &root, const QStringList &cpus)
             continue;
         QDir().mkpath(dir + "/topology");
         const QStringList parts = cpus[i].split(':');
-        for (const auto &[file, value] : {std::pair{QStringLiteral("physical_package_id"), parts[0]},
-                                          std::pair{QStringLiteral("core_id"), parts[1]}}) {
+        for (const auto &[file, value] :
+             {std::pair{QStringLiteral("physical_package_id"), parts[0]},
+              std::pair{QStringLiteral("core_id"), parts[1]}}) {
             QFile f(dir + "/topology/" + file);
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(value.toUtf8() + "\n");
@@ -98,8 +99,10 @@ private slots:
         QTest::addColumn<QByteArray>("environment");
         QTest::addColumn<QByteArray>("reported");
         QTest::addRow("unset") << QByteArray() << QByteArray("OpenMP waiting: passive");
-        QTest::addRow("user's active") << QByteArray("ACTIVE") << QByteArray("OpenMP waiting: active");
-        QTest::addRow("user's passive") << QByteArray("passive") << QByteArray("OpenMP waiting: passive");
+        QTest::addRow("user's active")
+            << QByteArray("ACTIVE") << QByteArray("OpenMP waiting: active");
+        QTest::addRow("user's passive")
+            << QByteArray("passive") << QByteArray("OpenMP waiting: passive");
     }
     void waitPolicy()
     {

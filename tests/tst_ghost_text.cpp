@@ -92,10 +92,11 @@ private slots:
         QTest::addColumn<QString>("text");
         QTest::addColumn<int>("cursor");
         QTest::addColumn<QString>("ghost");
-        QTest::addRow("prose end of line") << "a.md" << "The old man looked out" << 22 << " of the window";
+        QTest::addRow("prose end of line")
+            << "a.md" << "The old man looked out" << 22 << " of the window";
         QTest::addRow("prose mid line") << "a.md" << "The man looked out" << 7 << " old";
-        QTest::addRow("multi-line code") << "a.py" << "def f(x):\n    \nprint(1)" << 14
-                                         << "return x * 2\n\ndef g():\n    pass";
+        QTest::addRow("multi-line code")
+            << "a.py" << "def f(x):\n    \nprint(1)" << 14 << "return x * 2\n\ndef g():\n    pass";
     }
     void ghostIsNotInTheDocument()
     {
@@ -127,7 +128,8 @@ private slots:
         // The ghost range keeps its dimmed format after the highlighter re-ran.
         bool dimmed = false;
         for (const auto &r : layout->formats())
-            dimmed |= r.start == layout->preeditAreaPosition() && r.length == ghost.size() && r.format.fontItalic();
+            dimmed |= r.start == layout->preeditAreaPosition() && r.length == ghost.size() &&
+                      r.format.fontItalic();
         QVERIFY(dimmed);
         QVERIFY(editor.viewport()->grab().toImage() != before);
         // Copy and find see only the document.

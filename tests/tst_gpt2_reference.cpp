@@ -59,7 +59,9 @@ private slots:
             const double expected = pair.toArray()[1].toDouble();
             QVERIFY2(std::fabs(logits[size_t(id)] - expected) <= 1e-3,
                      qPrintable(QStringLiteral("token %1: %2 vs %3")
-                                    .arg(id).arg(logits[size_t(id)]).arg(expected)));
+                                    .arg(id)
+                                    .arg(logits[size_t(id)])
+                                    .arg(expected)));
         }
 
         // 40 greedy tokens (plain argmax) through the real generation loop in raw mode.

@@ -1,11 +1,11 @@
 // The oneDNN forward pass against an independent PyTorch GPT-2 (tools/make_tiny_gpt2.py)
 // on tiny random checkpoints of several shapes and file dtypes, and KV-cached
 // incremental evaluation against full evaluation.
+#include "engine/eval/perplexity.h"
 #include "engine/model/gpt2_config.h"
 #include "engine/model/gpt2_model.h"
 #include "engine/model/gpt2_session.h"
 #include "engine/model/gpt2_weights.h"
-#include "engine/eval/perplexity.h"
 #include "engine/model/safetensors.h"
 
 #include <QDir>
@@ -95,8 +95,10 @@ private slots:
             const std::string h = prefix + "h." + std::to_string(l) + ".";
             Gpt2LayerWeights &w = weights.layers[size_t(l)];
             for (const auto &[matrix, tensor] :
-                 {std::pair(&w.attnWeight, "attn.c_attn.weight"), std::pair(&w.attnProjWeight, "attn.c_proj.weight"),
-                  std::pair(&w.fcWeight, "mlp.c_fc.weight"), std::pair(&w.mlpProjWeight, "mlp.c_proj.weight")}) {
+                 {std::pair(&w.attnWeight, "attn.c_attn.weight"),
+                  std::pair(&w.attnProjWeight, "attn.c_proj.weight"),
+                  std::pair(&w.fcWeight, "mlp.c_fc.weight"),
+                  std::pair(&w.mlpProjWeight, "mlp.c_proj.weight")}) {
                 const TensorView *view = file->find(h + tensor);
                 QVERIFY(view);
                 QVERIFY(matrix->take() == toFloat32(*view));
@@ -212,7 +214,8 @@ private slots:
         const Case c = loadCase(name);
         QFile f(QStringLiteral(INKLING_TINY_GPT2_DIR "/") + name + "/nll.json");
         QVERIFY(f.open(QIODevice::ReadOnly));
-        const double expected = QJsonDocument::fromJson(f.readAll()).object().value("mean_nll").toDouble();
+        const double expected =
+            QJsonDocument::fromJson(f.readAll()).object().value("mean_nll").toDouble();
         Gpt2Session session(*c.model);
         const PerplexityResult full = perplexity(session, c.tokens);
         QCOMPARE(full.tokens, qint64(c.tokens.size() - 1));

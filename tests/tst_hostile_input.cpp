@@ -2,17 +2,17 @@
 // unreadable model directories, documents that are too large, binary, truncated or not
 // UTF-8, very long lines, and a switch to a broken model while a document is open. Each
 // gets a clear message; the editor stays usable and nothing already open is lost.
+#include "as_ordinary_user.h"
 #include "engine/generation/generator.h"
 #include "engine/model/gpt2_session.h"
 #include "engine/model/language_model.h"
 #include "engine/model/model_error.h"
-#include "tiny_model.h"
-#include "as_ordinary_user.h"
-#include "ui/editor/editor.h"
 #include "service/engine_thread.h"
-#include "ui/window/main_window.h"
+#include "tiny_model.h"
+#include "ui/editor/editor.h"
 #include "ui/suggestions/suggestion_controller.h"
 #include "ui/suggestions/suggestion_status.h"
+#include "ui/window/main_window.h"
 
 #include <QProcess>
 #include <QSignalSpy>
@@ -105,7 +105,8 @@ private slots:
         const long peakBefore = peakRssMiB();
         const QString error = loadError(tmp.path());
         QVERIFY2(error.contains("config.json") && error.contains("memory"), qPrintable(error));
-        QVERIFY2(peakRssMiB() - peakBefore < 64, qPrintable(QString::number(peakRssMiB() - peakBefore)));
+        QVERIFY2(peakRssMiB() - peakBefore < 64,
+                 qPrintable(QString::number(peakRssMiB() - peakBefore)));
     }
 
     // nanoGPT exports pad vocab_size to 50304: the 47 ids past the tokenizer's 50,257
@@ -197,8 +198,9 @@ private slots:
         const QString dir = tmp.filePath("model");
         QVERIFY(QDir().mkpath(dir));
         QVERIFY(tiny_model::write(dir, kEmbedded));
-        QVERIFY(QFile::setPermissions(tmp.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
-                                                      QFile::ReadOther | QFile::ExeOther));
+        QVERIFY(QFile::setPermissions(tmp.path(), QFile::ReadOwner | QFile::WriteOwner |
+                                                      QFile::ExeOwner | QFile::ReadOther |
+                                                      QFile::ExeOther));
         const QString target = what == "directory" ? dir : dir + "/" + what;
         QVERIFY(QFile::setPermissions(target, QFile::Permissions()));
 
@@ -211,7 +213,8 @@ private slots:
         as_ordinary_user::Handout handout;
         const QString cli = handout.copy(QStringLiteral(INKLING_CLI_PATH));
         QString err;
-        const int code = as_ordinary_user::run(cli, {"complete", "--model", dir, "Hello"}, handout, &err);
+        const int code =
+            as_ordinary_user::run(cli, {"complete", "--model", dir, "Hello"}, handout, &err);
         QCOMPARE(code, 1);
         QVERIFY2(err.contains("ermission denied") && err.count('\n') == 1, qPrintable(err));
         QVERIFY2(err.contains(what == "directory" ? "config.json" : what), qPrintable(err));
@@ -222,11 +225,15 @@ private slots:
         QTest::addColumn<QByteArray>("contents");
         QTest::addColumn<qint64>("sparseSize"); // > 0: a sparse file of this size instead
         QTest::addColumn<QString>("reason");
-        QTest::addRow("invalid UTF-8") << QByteArray("caf\xe9 au lait") << qint64(0) << "not a UTF-8";
-        QTest::addRow("truncated in a character") << QByteArray("ends in \xe2\x82") << qint64(0) << "not a UTF-8";
-        QTest::addRow("binary (PNG)") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << qint64(0) << "binary";
+        QTest::addRow("invalid UTF-8")
+            << QByteArray("caf\xe9 au lait") << qint64(0) << "not a UTF-8";
+        QTest::addRow("truncated in a character")
+            << QByteArray("ends in \xe2\x82") << qint64(0) << "not a UTF-8";
+        QTest::addRow("binary (PNG)")
+            << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16) << qint64(0) << "binary";
         QTest::addRow("UTF-16 without BOM") << QByteArray("H\0i\0", 4) << qint64(0) << "binary";
-        QTest::addRow("UTF-16 cut in half") << QByteArray("\xff\xfeH\0i", 5) << qint64(0) << "UTF-16";
+        QTest::addRow("UTF-16 cut in half")
+            << QByteArray("\xff\xfeH\0i", 5) << qint64(0) << "UTF-16";
         QTest::addRow("65 MiB") << QByteArray() << qint64(65) * 1024 * 1024 << "too large";
         QTest::addRow("1 GiB") << QByteArray() << (qint64(1) << 30) << "too large";
         QTest::addRow("a directory") << QByteArray() << qint64(-1) << "is a folder";
@@ -265,7 +272,8 @@ private slots:
             QVERIFY(tiny_model::writeFile(path, contents));
         }
         QVERIFY(!window.loadFile(path, &error));
-        QVERIFY2(error.contains(reason) && error.contains(QFileInfo(path).fileName()), qPrintable(error));
+        QVERIFY2(error.contains(reason) && error.contains(QFileInfo(path).fileName()),
+                 qPrintable(error));
         QCOMPARE(window.editor()->toPlainText(), before);
         QCOMPARE(window.filePath(), original);
         QVERIFY(window.editor()->document()->isModified());
@@ -323,10 +331,12 @@ private slots:
         if (breakage == "missing")
             dir += "/nonexistent";
         if (breakage == "truncated")
-            QVERIFY(tiny_model::writeFile(dir + "/model.safetensors", tiny_model::safetensors().left(100000)));
+            QVERIFY(tiny_model::writeFile(dir + "/model.safetensors",
+                                          tiny_model::safetensors().left(100000)));
         if (breakage == "absurd")
-            QVERIFY(tiny_model::writeFile(dir + "/config.json",
-                                          QJsonDocument(tiny_model::config(16384, 256, 65536)).toJson()));
+            QVERIFY(tiny_model::writeFile(
+                dir + "/config.json",
+                QJsonDocument(tiny_model::config(16384, 256, 65536)).toJson()));
         if (breakage == "vocab")
             QVERIFY(tiny_model::writeFile(dir + "/vocab.json", "\x00\xff{"));
 
@@ -338,7 +348,8 @@ private slots:
         const QString message = failed.first().at(1).toString();
         QVERIFY2(message.contains(reason), qPrintable(message));
         QVERIFY(!doc.window.suggestions()->isEnabled());
-        QCOMPARE(doc.window.suggestionStatus()->modelText(), QStringLiteral("No model: suggestions off"));
+        QCOMPARE(doc.window.suggestionStatus()->modelText(),
+                 QStringLiteral("No model: suggestions off"));
         QVERIFY2(doc.window.statusBar()->currentMessage().contains(message),
                  qPrintable(doc.window.statusBar()->currentMessage()));
         QCOMPARE(doc.window.editor()->toPlainText(), doc.text);

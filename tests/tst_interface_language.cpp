@@ -55,7 +55,8 @@ private slots:
             QCoreApplication::removeTranslator(t);
             delete t;
         }
-        QCOMPARE(QCoreApplication::translate("inkling::MainWindow", "&File"), QStringLiteral("&File"));
+        QCOMPARE(QCoreApplication::translate("inkling::MainWindow", "&File"),
+                 QStringLiteral("&File"));
     }
 
     // No choice stored, or one Inkling does not know: the system's language.

@@ -22,9 +22,10 @@ private slots:
         QTest::addRow("plain") << QByteArray("\"abc\"") << QByteArray("abc");
         QTest::addRow("escapes") << QByteArray("\"a\\\"b\\\\c\\/d\\n\\t\\r\\b\\f\"")
                                  << QByteArray("a\"b\\c/d\n\t\r\b\f");
-        QTest::addRow("bmp escape") << QByteArray("\"\\u0120\\u00e9\"") << QByteArray("\xC4\xA0\xC3\xA9");
-        QTest::addRow("surrogate pair") << QByteArray("\"\\ud83d\\ude00\"")
-                                        << QByteArray("\xF0\x9F\x98\x80");
+        QTest::addRow("bmp escape")
+            << QByteArray("\"\\u0120\\u00e9\"") << QByteArray("\xC4\xA0\xC3\xA9");
+        QTest::addRow("surrogate pair")
+            << QByteArray("\"\\ud83d\\ude00\"") << QByteArray("\xF0\x9F\x98\x80");
         QTest::addRow("raw utf8") << QByteArray("\"\xE4\xB8\xAD\xE6\x96\x87\"")
                                   << QByteArray("\xE4\xB8\xAD\xE6\x96\x87");
         QTest::addRow("nul escape") << QByteArray("\"a\\u0000b\"") << QByteArray("a\0b", 3);
@@ -40,8 +41,9 @@ private slots:
 
     void structure()
     {
-        const JsonValue v = JsonValue::parse(
-            " {\"n\": -1.5e-2, \"i\": 50256, \"t\": true, \"f\": false, \"z\": null, \"a\": [1, [2], {}], \"o\": {\"k\": \"v\"}} ");
+        const JsonValue v =
+            JsonValue::parse(" {\"n\": -1.5e-2, \"i\": 50256, \"t\": true, \"f\": false, \"z\": "
+                             "null, \"a\": [1, [2], {}], \"o\": {\"k\": \"v\"}} ");
         QVERIFY(v.isObject());
         QCOMPARE(v.members().size(), size_t(7));
         QCOMPARE(v.find("n")->toNumber(), -0.015);

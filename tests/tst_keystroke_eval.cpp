@@ -76,7 +76,8 @@ private slots:
     {
         QFETCH(int, mode);
         const SuggestionPolicy policy = greedyPolicy();
-        GenerationRequest r = policy.request("The old man looked out of the window and", CompletionMode::Raw);
+        GenerationRequest r =
+            policy.request("The old man looked out of the window and", CompletionMode::Raw);
         r.maxTokens = 60;
         const std::string text = r.prompt + generate(*m_session, m_model->tokenizer(), r).text;
         KeystrokeReplay replay(*m_session, m_model->tokenizer(), CompletionMode(mode), policy);
@@ -187,13 +188,18 @@ private slots:
     void confidenceIsTheFirstWordsProbability()
     {
         QFETCH(QString, prompt);
-        GenerationRequest r = greedyPolicy().request(prompt.toStdString(), CompletionMode::Sentence);
+        GenerationRequest r =
+            greedyPolicy().request(prompt.toStdString(), CompletionMode::Sentence);
         r.tokenHealing = false;
         int confidenceCalls = 0;
         bool textBeforeConfidence = false;
         GenerationCallbacks callbacks;
-        callbacks.onConfidence = [&](double) { ++confidenceCalls; };
-        callbacks.onText = [&](std::string_view) { textBeforeConfidence |= confidenceCalls == 0; };
+        callbacks.onConfidence = [&](double) {
+            ++confidenceCalls;
+        };
+        callbacks.onText = [&](std::string_view) {
+            textBeforeConfidence |= confidenceCalls == 0;
+        };
         const GenerationResult g = generate(*m_session, m_model->tokenizer(), r, callbacks);
         QCOMPARE(confidenceCalls, 1);
         QVERIFY(!textBeforeConfidence);
@@ -239,7 +245,8 @@ private slots:
     {
         QFETCH(double, above);
         QFETCH(bool, withheld);
-        GenerationRequest r = greedyPolicy().request("The old man looked out of the window and", CompletionMode::Sentence);
+        GenerationRequest r = greedyPolicy().request("The old man looked out of the window and",
+                                                     CompletionMode::Sentence);
         r.tokenHealing = false;
         m_session->reset(); // both runs evaluate the prompt the same way
         const GenerationResult all = generate(*m_session, m_model->tokenizer(), r);
@@ -249,13 +256,18 @@ private slots:
         std::string streamed;
         std::vector<double> confidences;
         GenerationCallbacks callbacks;
-        callbacks.onConfidence = [&](double p) { confidences.push_back(p); };
-        callbacks.onText = [&](std::string_view t) { streamed += t; };
+        callbacks.onConfidence = [&](double p) {
+            confidences.push_back(p);
+        };
+        callbacks.onText = [&](std::string_view t) {
+            streamed += t;
+        };
         const GenerationResult g = generate(*m_session, m_model->tokenizer(), r, callbacks);
         QCOMPARE(confidences.size(), size_t(1));
         QCOMPARE(confidences[0], all.firstWordConfidence);
         QCOMPARE(g.reason == StopReason::Withheld, withheld);
-        QCOMPARE(QString::fromStdString(g.text), withheld ? QString() : QString::fromStdString(all.text));
+        QCOMPARE(QString::fromStdString(g.text),
+                 withheld ? QString() : QString::fromStdString(all.text));
         QCOMPARE(QString::fromStdString(streamed), QString::fromStdString(g.text));
     }
 
@@ -273,7 +285,9 @@ private slots:
         const GenerationResult healed = generate(*m_session, m_model->tokenizer(), r);
         QCOMPARE(healed.text, plain.text.substr(2));
         QVERIFY2(healed.firstWordConfidence >= plain.firstWordConfidence - 1e-6,
-                 qPrintable(QStringLiteral("%1 < %2").arg(healed.firstWordConfidence).arg(plain.firstWordConfidence)));
+                 qPrintable(QStringLiteral("%1 < %2")
+                                .arg(healed.firstWordConfidence)
+                                .arg(plain.firstWordConfidence)));
     }
 
 private:

@@ -86,7 +86,8 @@ private slots:
         QTest::addColumn<int>("rows");
         QTest::addColumn<int>("heads");
         QTest::addColumn<int>("width");
-        for (const auto &[format, name] : {std::pair{KvFormat::F32, "f32"}, std::pair{KvFormat::BF16, "bf16"}}) {
+        for (const auto &[format, name] :
+             {std::pair{KvFormat::F32, "f32"}, std::pair{KvFormat::BF16, "bf16"}}) {
             // Head widths other than 64: the plain loop.
             QTest::addRow("%s, first token", name) << format << 0 << 1 << 4 << 64;
             QTest::addRow("%s, decode after 100", name) << format << 100 << 1 << 4 << 64;
@@ -96,9 +97,11 @@ private slots:
             // a context that ends inside the last tile of a window no multiple of 64.
             QTest::addRow("%s, hd 64, first token", name) << format << 0 << 1 << 2 << 128;
             QTest::addRow("%s, hd 64, decode after 100", name) << format << 100 << 1 << 2 << 128;
-            QTest::addRow("%s, hd 64, decode at the window's end", name) << format << 298 << 1 << 1 << 64;
+            QTest::addRow("%s, hd 64, decode at the window's end", name)
+                << format << 298 << 1 << 1 << 64;
             QTest::addRow("%s, hd 64, chunk of 7 after 33", name) << format << 33 << 7 << 3 << 192;
-            QTest::addRow("%s, hd 64, chunk of 64 after 200", name) << format << 200 << 64 << 2 << 128;
+            QTest::addRow("%s, hd 64, chunk of 64 after 200", name)
+                << format << 200 << 64 << 2 << 128;
         }
     }
     void attention()
@@ -136,7 +139,8 @@ private slots:
             for (auto *x : {&kStored, &vStored})
                 for (float &f : *x)
                     f = floatFromBf16(bf16FromFloat(f));
-        const std::vector<double> exact = naiveAttention(q, kStored, vStored, C, nPast, rows, heads);
+        const std::vector<double> exact =
+            naiveAttention(q, kStored, vStored, C, nPast, rows, heads);
         // ... and, for bf16, also as they were before rounding.
         const std::vector<double> unrounded = naiveAttention(q, k, v, C, nPast, rows, heads);
         double maxErr = 0, maxRounding = 0;
@@ -153,8 +157,10 @@ private slots:
 
     void bytesRead()
     {
-        QCOMPARE(KvCache(12, 1024, 768, 12, KvFormat::F32).bytesAt(1000), size_t(2) * 12 * 1000 * 768 * 4);
-        QCOMPARE(KvCache(12, 1024, 768, 12, KvFormat::BF16).bytesAt(1000), size_t(2) * 12 * 1000 * 768 * 2);
+        QCOMPARE(KvCache(12, 1024, 768, 12, KvFormat::F32).bytesAt(1000),
+                 size_t(2) * 12 * 1000 * 768 * 4);
+        QCOMPARE(KvCache(12, 1024, 768, 12, KvFormat::BF16).bytesAt(1000),
+                 size_t(2) * 12 * 1000 * 768 * 2);
     }
 };
 

@@ -3,16 +3,16 @@
 // program, read-only files, and that a failed open leaves the open document alone.
 #include "as_ordinary_user.h"
 #include "box_answerer.h"
-#include "ui/documents/document.h"
-#include "ui/editor/editor.h"
 #include "service/engine_thread.h"
-#include "ui/suggestions/keyboard_help.h"
-#include "ui/window/main_window.h"
+#include "ui/documents/document.h"
 #include "ui/documents/recent_files.h"
+#include "ui/editor/editor.h"
+#include "ui/editor/syntax_repository.h"
+#include "ui/suggestions/keyboard_help.h"
+#include "ui/suggestions/suggestion_controller.h"
 #include "ui/suggestions/suggestion_settings.h"
 #include "ui/suggestions/suggestion_status.h"
-#include "ui/suggestions/suggestion_controller.h"
-#include "ui/editor/syntax_repository.h"
+#include "ui/window/main_window.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -20,17 +20,17 @@
 
 #include <QAbstractButton>
 #include <QApplication>
-#include <QLabel>
-#include <QStatusBar>
-#include <QTabWidget>
 #include <QFile>
+#include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QStringEncoder>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -167,7 +167,8 @@ private slots:
         QVERIFY(window.loadFile(dir.filePath("a.txt"), &error));
         window.editor()->appendPlainText(QStringLiteral("more"));
         QVERIFY(window.loadFile(dir.filePath("b.txt"), &error)); // unmodified: no question
-        window.newDocument()->editor()->insertPlainText(QStringLiteral("new words")); // typed: modified
+        window.newDocument()->editor()->insertPlainText(
+            QStringLiteral("new words")); // typed: modified
         QCOMPARE(window.documents().size(), 3);
         {
             BoxAnswerer answers({QMessageBox::Discard, QMessageBox::Cancel});
@@ -321,9 +322,11 @@ private slots:
         s.keys.acceptAll = QKeySequence(Qt::CTRL | Qt::Key_J);
         s.keys.dismiss = QKeySequence(Qt::ALT | Qt::Key_D);
         window.applySettings(s);
-        QCOMPARE(shortcutOf(MainWindow::tr("&Accept Suggestion")), QKeySequence(Qt::CTRL | Qt::Key_J));
+        QCOMPARE(shortcutOf(MainWindow::tr("&Accept Suggestion")),
+                 QKeySequence(Qt::CTRL | Qt::Key_J));
         QCOMPARE(shortcutOf(MainWindow::tr("&Dismiss")), QKeySequence(Qt::ALT | Qt::Key_D));
-        QCOMPARE(shortcutOf(MainWindow::tr("Accept Next &Word")), QKeySequence(Qt::CTRL | Qt::Key_Right));
+        QCOMPARE(shortcutOf(MainWindow::tr("Accept Next &Word")),
+                 QKeySequence(Qt::CTRL | Qt::Key_Right));
         window.applySettings(SuggestionSettings()); // the defaults again, for the next tests
     }
 
@@ -339,9 +342,9 @@ private slots:
         }
         const KeyBindings keys = SuggestionSettings().keys;
         const auto rows = KeyboardHelp::rows(keys, menus);
-        const QList<QKeySequence> suggestionKeys = {keys.acceptAll, keys.acceptWord, keys.acceptLine,
-                                                    keys.dismiss, keys.nextAlternative,
-                                                    keys.previousAlternative, keys.requestNow};
+        const QList<QKeySequence> suggestionKeys = {
+            keys.acceptAll,       keys.acceptWord,          keys.acceptLine, keys.dismiss,
+            keys.nextAlternative, keys.previousAlternative, keys.requestNow};
         // Oracle: walk the menus independently; every item with a shortcut is a row
         // "… › item" with that key, unless the key is a suggestion key (listed first).
         int withShortcut = 0;
@@ -354,10 +357,14 @@ private slots:
                 if (a->shortcut().isEmpty())
                     continue;
                 ++withShortcut;
-                const QString item = QString(a->text()).remove(QLatin1Char('&')).remove(QStringLiteral("…")).trimmed();
+                const QString item = QString(a->text())
+                                         .remove(QLatin1Char('&'))
+                                         .remove(QStringLiteral("…"))
+                                         .trimmed();
                 const bool listed = std::any_of(rows.begin(), rows.end(), [&](const auto &row) {
                     return row.first == a->shortcut() &&
-                           (suggestionKeys.contains(a->shortcut()) || row.second.endsWith(QStringLiteral(" › ") + item));
+                           (suggestionKeys.contains(a->shortcut()) ||
+                            row.second.endsWith(QStringLiteral(" › ") + item));
                 });
                 QVERIFY2(listed, qPrintable(a->shortcut().toString() + QLatin1Char(' ') + item));
             }
@@ -370,7 +377,8 @@ private slots:
                 return row.first == key && row.second == text;
             });
         };
-        QVERIFY(has(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), QStringLiteral("Tools › Continue Paragraph")));
+        QVERIFY(has(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
+                    QStringLiteral("Tools › Continue Paragraph")));
         QVERIFY(has(QKeySequence(QKeySequence::Save), QStringLiteral("File › Save")));
     }
 
@@ -411,8 +419,10 @@ private slots:
     void themeMenuAppliesEverywhereAndPersists()
     {
         QSettings().remove(MainWindow::themeSettingsKey());
-        const QString light = syntaxRepository().defaultTheme(KSyntaxHighlighting::Repository::LightTheme).name();
-        const QString dark = syntaxRepository().defaultTheme(KSyntaxHighlighting::Repository::DarkTheme).name();
+        const QString light =
+            syntaxRepository().defaultTheme(KSyntaxHighlighting::Repository::LightTheme).name();
+        const QString dark =
+            syntaxRepository().defaultTheme(KSyntaxHighlighting::Repository::DarkTheme).name();
         QString picked;
         for (const KSyntaxHighlighting::Theme &t : syntaxRepository().themes()) {
             if (t.name() != light && t.name() != dark)
@@ -449,7 +459,8 @@ private slots:
     void markdownFencesSwitchToCode()
     {
         QTemporaryDir dir;
-        write(dir.filePath("notes.md"), "# Notes\n\nSome prose.\n\n```python\ndef f():\n    return 1\n```\n\nMore prose.\n");
+        write(dir.filePath("notes.md"),
+              "# Notes\n\nSome prose.\n\n```python\ndef f():\n    return 1\n```\n\nMore prose.\n");
         MainWindow window;
         QString error;
         QVERIFY(window.loadFile(dir.filePath("notes.md"), &error));
@@ -516,7 +527,8 @@ private slots:
         window.show();
         QVERIFY(window.engine()->isModelLoaded() || loaded.wait(60000));
         Document *first = window.currentDocument();
-        first->editor()->insertPlainText(QStringLiteral("The old man looked out of the window and"));
+        first->editor()->insertPlainText(
+            QStringLiteral("The old man looked out of the window and"));
         QSignalSpy finished(first->suggestions(), &SuggestionController::finished);
         QVERIFY(first->suggestions()->requestNow());
         QVERIFY(finished.wait(60000));
@@ -627,7 +639,8 @@ private slots:
             BoxAnswerer answers({QMessageBox::Cancel});
             QVERIFY(!window.saveDocument());
             QCOMPARE(answers.texts.size(), 1);
-            QVERIFY2(answers.texts.first().contains("changed by another program"), qPrintable(answers.texts.first()));
+            QVERIFY2(answers.texts.first().contains("changed by another program"),
+                     qPrintable(answers.texts.first()));
         }
         QCOMPARE(read(path), QByteArray("rewritten elsewhere, and longer\n"));
         QVERIFY(window.editor()->document()->isModified());
@@ -663,7 +676,8 @@ private slots:
         window.editor()->moveCursor(QTextCursor::End);
         window.editor()->insertPlainText("and more\n");
         const bool saved = window.saveDocument();
-        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(folder, QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                          QFileDevice::ExeOwner);
         QVERIFY(saved);
         QFile file(path);
         QVERIFY(file.open(QIODevice::ReadOnly));

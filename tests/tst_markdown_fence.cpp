@@ -47,8 +47,7 @@ private slots:
         QTest::addRow("backtick in a backtick info string")
             << QStringLiteral("```a`b\nprose") << false;
         QTest::addRow("backtick in a tilde info string") << QStringLiteral("~~~a`b\ncode") << true;
-        QTest::addRow("fence in the middle of a line")
-            << QStringLiteral("see ```\nprose") << false;
+        QTest::addRow("fence in the middle of a line") << QStringLiteral("see ```\nprose") << false;
         QTest::addRow("unclosed fence runs to the end")
             << QStringLiteral("```\n\n\n\nlong after") << true;
     }

@@ -62,19 +62,30 @@ private slots:
         QTest::addColumn<bool>("bias");
         QTest::addColumn<Epilogue>("epilogue");
         QTest::addColumn<WeightType>("type");
-        for (auto [type, name] : {std::pair(WeightType::F32, "f32"), std::pair(WeightType::BF16, "bf16"),
-                                  std::pair(WeightType::S8, "s8")}) {
-            QTest::addRow("%s decode row", name) << 1 << 64 << 192 << false << true << Epilogue::None << type;
-            QTest::addRow("%s prefill chunk", name) << 17 << 32 << 48 << false << true << Epilogue::None << type;
-            QTest::addRow("%s gelu", name) << 5 << 32 << 128 << false << true << Epilogue::Gelu << type;
-            QTest::addRow("%s residual add", name) << 3 << 128 << 32 << false << true << Epilogue::Accumulate << type;
-            QTest::addRow("%s lm head transposed", name) << 2 << 32 << 1000 << true << false << Epilogue::None << type;
-            QTest::addRow("%s odd sizes", name) << 7 << 13 << 29 << false << false << Epilogue::None << type;
+        for (auto [type, name] :
+             {std::pair(WeightType::F32, "f32"), std::pair(WeightType::BF16, "bf16"),
+              std::pair(WeightType::S8, "s8")}) {
+            QTest::addRow("%s decode row", name)
+                << 1 << 64 << 192 << false << true << Epilogue::None << type;
+            QTest::addRow("%s prefill chunk", name)
+                << 17 << 32 << 48 << false << true << Epilogue::None << type;
+            QTest::addRow("%s gelu", name)
+                << 5 << 32 << 128 << false << true << Epilogue::Gelu << type;
+            QTest::addRow("%s residual add", name)
+                << 3 << 128 << 32 << false << true << Epilogue::Accumulate << type;
+            QTest::addRow("%s lm head transposed", name)
+                << 2 << 32 << 1000 << true << false << Epilogue::None << type;
+            QTest::addRow("%s odd sizes", name)
+                << 7 << 13 << 29 << false << false << Epilogue::None << type;
             // One row with K a multiple of 64: the row kernels (row_product.h), ragged N.
-            QTest::addRow("%s row kernel", name) << 1 << 128 << 200 << false << true << Epilogue::None << type;
-            QTest::addRow("%s row kernel gelu", name) << 1 << 64 << 130 << false << true << Epilogue::Gelu << type;
-            QTest::addRow("%s row kernel residual add", name) << 1 << 192 << 64 << false << true << Epilogue::Accumulate << type;
-            QTest::addRow("%s row kernel lm head", name) << 1 << 64 << 1000 << true << false << Epilogue::None << type;
+            QTest::addRow("%s row kernel", name)
+                << 1 << 128 << 200 << false << true << Epilogue::None << type;
+            QTest::addRow("%s row kernel gelu", name)
+                << 1 << 64 << 130 << false << true << Epilogue::Gelu << type;
+            QTest::addRow("%s row kernel residual add", name)
+                << 1 << 192 << 64 << false << true << Epilogue::Accumulate << type;
+            QTest::addRow("%s row kernel lm head", name)
+                << 1 << 64 << 1000 << true << false << Epilogue::None << type;
         }
     }
 
@@ -150,7 +161,10 @@ private slots:
                 const double got = c[size_t(i) * n + j];
                 if (std::fabs(got - acc) > tolerance)
                     QFAIL(qPrintable(QStringLiteral("C[%1,%2] = %3, expected %4")
-                                         .arg(i).arg(j).arg(got).arg(acc)));
+                                         .arg(i)
+                                         .arg(j)
+                                         .arg(got)
+                                         .arg(acc)));
             }
         }
     }
@@ -183,7 +197,8 @@ private slots:
         QTest::addColumn<WeightType>("type");
         QTest::addColumn<Epilogue>("epilogue");
         QTest::addColumn<bool>("transposedB");
-        for (auto [type, name] : {std::pair(WeightType::BF16, "bf16"), std::pair(WeightType::S8, "s8")}) {
+        for (auto [type, name] :
+             {std::pair(WeightType::BF16, "bf16"), std::pair(WeightType::S8, "s8")}) {
             QTest::addRow("%s plain", name) << type << Epilogue::None << false;
             QTest::addRow("%s gelu", name) << type << Epilogue::Gelu << false;
             QTest::addRow("%s accumulate", name) << type << Epilogue::Accumulate << false;
@@ -224,7 +239,9 @@ private slots:
             const double tolerance = 1e-4 * std::max(1.0, std::fabs(double(expected[size_t(j)])));
             if (std::fabs(got[size_t(j)] - expected[size_t(j)]) > tolerance)
                 QFAIL(qPrintable(QStringLiteral("C[%1] = %2, oneDNN %3")
-                                     .arg(j).arg(got[size_t(j)]).arg(expected[size_t(j)])));
+                                     .arg(j)
+                                     .arg(got[size_t(j)])
+                                     .arg(expected[size_t(j)])));
         }
     }
 

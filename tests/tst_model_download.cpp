@@ -58,7 +58,10 @@ public:
     }
 
     bool listen() { return m_server.listen(QHostAddress::LocalHost); }
-    QString endpoint() const { return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()); }
+    QString endpoint() const
+    {
+        return QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort());
+    }
 
 private:
     void onReadyRead(QTcpSocket *s)
@@ -75,7 +78,8 @@ private:
         for (qsizetype i = 1; i < lines.size(); ++i) {
             const qsizetype colon = lines[i].indexOf(':');
             if (colon > 0)
-                headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                headers.insert(lines[i].left(colon).trimmed().toLower(),
+                               lines[i].mid(colon + 1).trimmed());
         }
         respond(s, requestLine.value(0), requestLine.value(1), headers);
     }
@@ -114,7 +118,8 @@ private:
             QList<QByteArray> h;
             if (from > 0)
                 h << "Content-Range: bytes " + QByteArray::number(from) + '-' +
-                         QByteArray::number(weights.size() - 1) + '/' + QByteArray::number(weights.size());
+                         QByteArray::number(weights.size() - 1) + '/' +
+                         QByteArray::number(weights.size());
             const QByteArray status = from > 0 ? "206 Partial Content" : "200 OK";
             if (dropFirstGetAfter >= 0 && weightRanges.size() == 1)
                 send(s, status, h, body.left(dropFirstGetAfter), body.size());
@@ -139,7 +144,8 @@ void serveEmbeddedModel(HubServer &hub)
     for (const char *name : {"config.json", "vocab.json", "merges.txt"})
         hub.smallFiles.insert(name, readAll(kEmbedded + u'/' + QLatin1String(name)));
     hub.weights = readAll(kEmbedded + QStringLiteral("/model.safetensors"));
-    hub.reportedEtag = '"' + QCryptographicHash::hash(hub.weights, QCryptographicHash::Sha256).toHex() + '"';
+    hub.reportedEtag =
+        '"' + QCryptographicHash::hash(hub.weights, QCryptographicHash::Sha256).toHex() + '"';
 }
 
 bool isFinal(ModelDownload::State s)
@@ -148,7 +154,8 @@ bool isFinal(ModelDownload::State s)
            s == ModelDownload::State::Cancelled;
 }
 
-const OfficialModel kGpt2{QStringLiteral("gpt2"), QStringLiteral("openai-community/gpt2"), 124439808};
+const OfficialModel kGpt2{QStringLiteral("gpt2"), QStringLiteral("openai-community/gpt2"),
+                          124439808};
 
 } // namespace
 
@@ -159,7 +166,8 @@ class TestModelDownload : public QObject
 private slots:
     void initTestCase()
     {
-        QVERIFY2(QFile::exists(kEmbedded + QStringLiteral("/model.safetensors")), "embedded model missing");
+        QVERIFY2(QFile::exists(kEmbedded + QStringLiteral("/model.safetensors")),
+                 "embedded model missing");
     }
 
     void download_data()
@@ -175,9 +183,11 @@ private slots:
         QTest::newRow("dropped, server ignores Range")
             << "drop+ignore-range" << true << "" << QStringList{"", "bytes=1000000-"};
         QTest::newRow("bad checksum") << "bad-sha" << false << "SHA-256" << QStringList{""};
-        QTest::newRow("weak, unquoted etag still verifies") << "weak-etag" << true << "" << QStringList{""};
+        QTest::newRow("weak, unquoted etag still verifies")
+            << "weak-etag" << true << "" << QStringList{""};
         QTest::newRow("no checksum reported") << "no-etag" << false << "SHA-256" << QStringList{};
-        QTest::newRow("HTTP 404 for a file") << "missing-merges" << false << "HTTP 404" << QStringList{};
+        QTest::newRow("HTTP 404 for a file")
+            << "missing-merges" << false << "HTTP 404" << QStringList{};
     }
 
     void download()
@@ -189,12 +199,14 @@ private slots:
 
         HubServer hub;
         serveEmbeddedModel(hub);
-        const QByteArray sha = QCryptographicHash::hash(hub.weights, QCryptographicHash::Sha256).toHex();
+        const QByteArray sha =
+            QCryptographicHash::hash(hub.weights, QCryptographicHash::Sha256).toHex();
         if (fault.startsWith("drop"))
             hub.dropFirstGetAfter = 1000000;
         hub.ignoreRange = fault.endsWith("ignore-range");
         if (fault == "bad-sha")
-            hub.reportedEtag = '"' + QCryptographicHash::hash("other", QCryptographicHash::Sha256).toHex() + '"';
+            hub.reportedEtag =
+                '"' + QCryptographicHash::hash("other", QCryptographicHash::Sha256).toHex() + '"';
         if (fault == "weak-etag")
             hub.reportedEtag = "W/\"" + sha.toUpper() + '"';
         if (fault == "no-etag")
@@ -233,9 +245,12 @@ private slots:
             QCOMPARE(lastReceived, hub.weights.size());
             // Byte-identical to what was served, and a model the engine loads.
             QCOMPARE(QCryptographicHash::hash(readAll(installed + "/model.safetensors"),
-                                              QCryptographicHash::Sha256).toHex(), sha);
+                                              QCryptographicHash::Sha256)
+                         .toHex(),
+                     sha);
             for (const char *name : {"config.json", "vocab.json", "merges.txt"})
-                QCOMPARE(readAll(installed + u'/' + QLatin1String(name)), hub.smallFiles.value(name));
+                QCOMPARE(readAll(installed + u'/' + QLatin1String(name)),
+                         hub.smallFiles.value(name));
             const ModelSummary summary = inspectModelDirectory(installed.toStdString());
             QVERIFY2(summary.loadable, summary.problem.c_str());
             QCOMPARE(LanguageModel::load(installed.toStdString())->config().nLayer, 8);
@@ -251,7 +266,8 @@ private slots:
                 QCOMPARE(download.partialBytes(), 0); // a damaged file is not kept for resuming
         }
         // Only the staging folder (hidden) or the installed model, never anything else.
-        const QStringList visible = QDir(models.path()).entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot);
+        const QStringList visible =
+            QDir(models.path()).entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot);
         QCOMPARE(visible, succeeds ? QStringList{"gpt2"} : QStringList{});
     }
 
@@ -274,7 +290,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(isFinal(download.state()), 120000);
         QCOMPARE(download.state(), ModelDownload::State::Cancelled);
         QVERIFY(!QFileInfo::exists(models.filePath("gpt2")));
-        QCOMPARE(QDir(models.path()).entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot), QStringList());
+        QCOMPARE(QDir(models.path()).entryList(QDir::Dirs | QDir::Files | QDir::NoDotAndDotDot),
+                 QStringList());
         const qint64 kept = download.partialBytes();
         QVERIFY(kept > 0 && kept <= hub.stallAfter);
 
@@ -283,7 +300,8 @@ private slots:
         QSignalSpy finished(&download, &ModelDownload::finished);
         download.start();
         QTRY_VERIFY_WITH_TIMEOUT(isFinal(download.state()), 120000);
-        QVERIFY2(download.state() == ModelDownload::State::Finished, qPrintable(download.errorMessage()));
+        QVERIFY2(download.state() == ModelDownload::State::Finished,
+                 qPrintable(download.errorMessage()));
         QCOMPARE(hub.weightRanges.size(), 2);
         QCOMPARE(hub.weightRanges.last(), "bytes=" + QByteArray::number(kept) + '-');
         QCOMPARE(readAll(models.filePath("gpt2/model.safetensors")), hub.weights);
@@ -311,8 +329,10 @@ private slots:
         setrlimit(RLIMIT_FSIZE, &previous);
         std::signal(SIGXFSZ, previousHandler);
         QCOMPARE(download.state(), ModelDownload::State::Failed);
-        QVERIFY2(download.errorMessage().startsWith("Cannot write"), qPrintable(download.errorMessage()));
-        QVERIFY2(download.errorMessage().contains("too large"), qPrintable(download.errorMessage()));
+        QVERIFY2(download.errorMessage().startsWith("Cannot write"),
+                 qPrintable(download.errorMessage()));
+        QVERIFY2(download.errorMessage().contains("too large"),
+                 qPrintable(download.errorMessage()));
         QVERIFY(!QFileInfo::exists(models.filePath("gpt2")));
     }
 
@@ -320,7 +340,8 @@ private slots:
     {
         QTemporaryDir models;
         QNetworkAccessManager network;
-        ModelDownload download(kGpt2, QStringLiteral("http://127.0.0.1:9"), models.path(), &network);
+        ModelDownload download(kGpt2, QStringLiteral("http://127.0.0.1:9"), models.path(),
+                               &network);
         QVERIFY(QDir().mkpath(download.stagingDirectory()));
         QFile part(download.stagingDirectory() + "/model.safetensors.part");
         QVERIFY(part.open(QIODevice::WriteOnly) && part.write("12345") == 5);

@@ -30,15 +30,19 @@ struct Tensor
 QList<Tensor> tinyTensors(const QString &prefix)
 {
     const qint64 C = 8, V = 50257, P = 16;
-    QList<Tensor> t = {{prefix + "wte.weight", "F32", {V, C}}, {prefix + "wpe.weight", "F32", {P, C}}};
+    QList<Tensor> t = {{prefix + "wte.weight", "F32", {V, C}},
+                       {prefix + "wpe.weight", "F32", {P, C}}};
     const QString h = prefix + "h.0.";
     t << Tensor{h + "ln_1.weight", "F32", {C}} << Tensor{h + "ln_1.bias", "F32", {C}}
-      << Tensor{h + "attn.c_attn.weight", "F32", {C, 3 * C}} << Tensor{h + "attn.c_attn.bias", "F32", {3 * C}}
-      << Tensor{h + "attn.c_proj.weight", "F32", {C, C}} << Tensor{h + "attn.c_proj.bias", "F32", {C}}
-      << Tensor{h + "ln_2.weight", "F32", {C}} << Tensor{h + "ln_2.bias", "F32", {C}}
-      << Tensor{h + "mlp.c_fc.weight", "F32", {C, 4 * C}} << Tensor{h + "mlp.c_fc.bias", "F32", {4 * C}}
-      << Tensor{h + "mlp.c_proj.weight", "F32", {4 * C, C}} << Tensor{h + "mlp.c_proj.bias", "F32", {C}}
-      << Tensor{prefix + "ln_f.weight", "F32", {C}} << Tensor{prefix + "ln_f.bias", "F32", {C}};
+      << Tensor{h + "attn.c_attn.weight", "F32", {C, 3 * C}}
+      << Tensor{h + "attn.c_attn.bias", "F32", {3 * C}}
+      << Tensor{h + "attn.c_proj.weight", "F32", {C, C}}
+      << Tensor{h + "attn.c_proj.bias", "F32", {C}} << Tensor{h + "ln_2.weight", "F32", {C}}
+      << Tensor{h + "ln_2.bias", "F32", {C}} << Tensor{h + "mlp.c_fc.weight", "F32", {C, 4 * C}}
+      << Tensor{h + "mlp.c_fc.bias", "F32", {4 * C}}
+      << Tensor{h + "mlp.c_proj.weight", "F32", {4 * C, C}}
+      << Tensor{h + "mlp.c_proj.bias", "F32", {C}} << Tensor{prefix + "ln_f.weight", "F32", {C}}
+      << Tensor{prefix + "ln_f.bias", "F32", {C}};
     return t;
 }
 
@@ -61,8 +65,10 @@ QByteArray safetensors(const QList<Tensor> &tensors, const QString &mutation)
         qint64 begin = offset;
         if (mutation == "overlap" && t.name.endsWith("ln_1.bias"))
             begin -= 4; // starts inside ln_1.weight
-        header[t.name] = QJsonObject{{"dtype", t.dtype}, {"shape", shape},
-                                     {"data_offsets", QJsonArray{double(begin), double(begin + n)}}};
+        header[t.name] =
+            QJsonObject{{"dtype", t.dtype},
+                        {"shape", shape},
+                        {"data_offsets", QJsonArray{double(begin), double(begin + n)}}};
         offset = begin + n;
     }
     QByteArray json = QJsonDocument(header).toJson(QJsonDocument::Compact);
@@ -90,8 +96,13 @@ QByteArray safetensors(const QList<Tensor> &tensors, const QString &mutation)
 
 QJsonObject tinyConfig()
 {
-    return {{"model_type", "gpt2"}, {"vocab_size", 50257}, {"n_positions", 16}, {"n_embd", 8},
-            {"n_head", 2}, {"n_layer", 1}, {"activation_function", "gelu_new"},
+    return {{"model_type", "gpt2"},
+            {"vocab_size", 50257},
+            {"n_positions", 16},
+            {"n_embd", 8},
+            {"n_head", 2},
+            {"n_layer", 1},
+            {"activation_function", "gelu_new"},
             {"layer_norm_epsilon", 1e-5}};
 }
 
@@ -112,32 +123,49 @@ private slots:
     void corrupt_data()
     {
         QTest::addColumn<QString>("mutation");
-        QTest::addColumn<QString>("file");      // the file the error must name ("" = loads)
-        QTest::addColumn<QString>("tensor");    // the tensor it must name, if any
-        QTest::addColumn<QString>("reason");    // a phrase of the message
+        QTest::addColumn<QString>("file");   // the file the error must name ("" = loads)
+        QTest::addColumn<QString>("tensor"); // the tensor it must name, if any
+        QTest::addColumn<QString>("reason"); // a phrase of the message
         QTest::addRow("baseline") << "" << "" << "" << "";
         QTest::addRow("baseline without prefix") << "no prefix" << "" << "" << "";
-        QTest::addRow("truncated file") << "truncated" << "model.safetensors" << "transformer.ln_f.bias" << "outside";
-        QTest::addRow("file shorter than its header") << "tiny file" << "model.safetensors" << "" << "too short";
-        QTest::addRow("header length beyond the file") << "header length too large" << "model.safetensors" << "" << "does not fit";
-        QTest::addRow("header not JSON") << "bad header json" << "model.safetensors" << "" << "bad header";
-        QTest::addRow("overlapping offsets") << "overlap" << "model.safetensors" << "transformer.h.0.ln_1.bias" << "overlaps";
-        QTest::addRow("wrong shape") << "wrong shape" << "model.safetensors" << "transformer.h.0.attn.c_attn.weight" << "does not match config.json";
-        QTest::addRow("wrong dtype") << "wrong dtype" << "model.safetensors" << "transformer.wpe.weight" << "not supported";
-        QTest::addRow("missing tensor") << "missing tensor" << "model.safetensors" << "transformer.ln_f.bias" << "missing";
-        QTest::addRow("unexpected tensor") << "unexpected tensor" << "model.safetensors" << "transformer.h.0.extra" << "unexpected";
-        QTest::addRow("n_head does not divide n_embd") << "n_head 3" << "config.json" << "" << "n_head must divide n_embd";
-        QTest::addRow("absurd n_layer") << "n_layer 100000" << "config.json" << "" << "n_layer out of range";
-        QTest::addRow("negative vocab_size") << "vocab_size -1" << "config.json" << "" << "not a sensible integer";
-        QTest::addRow("huge n_embd") << "n_embd 1e12" << "config.json" << "" << "not a sensible integer";
+        QTest::addRow("truncated file")
+            << "truncated" << "model.safetensors" << "transformer.ln_f.bias" << "outside";
+        QTest::addRow("file shorter than its header")
+            << "tiny file" << "model.safetensors" << "" << "too short";
+        QTest::addRow("header length beyond the file")
+            << "header length too large" << "model.safetensors" << "" << "does not fit";
+        QTest::addRow("header not JSON")
+            << "bad header json" << "model.safetensors" << "" << "bad header";
+        QTest::addRow("overlapping offsets")
+            << "overlap" << "model.safetensors" << "transformer.h.0.ln_1.bias" << "overlaps";
+        QTest::addRow("wrong shape")
+            << "wrong shape" << "model.safetensors" << "transformer.h.0.attn.c_attn.weight"
+            << "does not match config.json";
+        QTest::addRow("wrong dtype")
+            << "wrong dtype" << "model.safetensors" << "transformer.wpe.weight" << "not supported";
+        QTest::addRow("missing tensor")
+            << "missing tensor" << "model.safetensors" << "transformer.ln_f.bias" << "missing";
+        QTest::addRow("unexpected tensor") << "unexpected tensor" << "model.safetensors"
+                                           << "transformer.h.0.extra" << "unexpected";
+        QTest::addRow("n_head does not divide n_embd")
+            << "n_head 3" << "config.json" << "" << "n_head must divide n_embd";
+        QTest::addRow("absurd n_layer")
+            << "n_layer 100000" << "config.json" << "" << "n_layer out of range";
+        QTest::addRow("negative vocab_size")
+            << "vocab_size -1" << "config.json" << "" << "not a sensible integer";
+        QTest::addRow("huge n_embd")
+            << "n_embd 1e12" << "config.json" << "" << "not a sensible integer";
         QTest::addRow("missing n_embd") << "no n_embd" << "config.json" << "" << "missing key";
         QTest::addRow("not GPT-2") << "llama" << "config.json" << "" << "only GPT-2";
         QTest::addRow("config not JSON") << "config garbage" << "config.json" << "" << "JSON error";
-        QTest::addRow("vocab smaller than the tokenizer") << "vocab_size 1000" << "model.safetensors" << "transformer.wte.weight" << "does not match";
+        QTest::addRow("vocab smaller than the tokenizer")
+            << "vocab_size 1000" << "model.safetensors" << "transformer.wte.weight"
+            << "does not match";
         QTest::addRow("missing vocab.json") << "no vocab" << "vocab.json" << "" << "missing";
         QTest::addRow("missing merges.txt") << "no merges" << "merges.txt" << "" << "missing";
         QTest::addRow("broken vocab.json") << "vocab garbage" << "vocab.json" << "" << "vocab.json";
-        QTest::addRow("not a directory") << "no directory" << "nonexistent" << "" << "does not exist";
+        QTest::addRow("not a directory")
+            << "no directory" << "nonexistent" << "" << "does not exist";
     }
 
     void corrupt()
@@ -176,9 +204,8 @@ private slots:
             config.remove("n_embd");
         if (mutation == "llama")
             config["model_type"] = "llama";
-        write(dir + "/config.json", mutation == "config garbage"
-                                        ? QByteArray("{\"n_embd\": 8,")
-                                        : QJsonDocument(config).toJson());
+        write(dir + "/config.json", mutation == "config garbage" ? QByteArray("{\"n_embd\": 8,")
+                                                                 : QJsonDocument(config).toJson());
         if (mutation != "no vocab")
             QVERIFY(QFile::copy(kEmbedded + "/vocab.json", dir + "/vocab.json"));
         if (mutation == "vocab garbage")
@@ -186,8 +213,8 @@ private slots:
         if (mutation != "no merges")
             QVERIFY(QFile::copy(kEmbedded + "/merges.txt", dir + "/merges.txt"));
 
-        const std::string path = mutation == "no directory" ? (dir + "/nonexistent").toStdString()
-                                                           : dir.toStdString();
+        const std::string path =
+            mutation == "no directory" ? (dir + "/nonexistent").toStdString() : dir.toStdString();
         if (file.isEmpty()) {
             const auto model = LanguageModel::load(path);
             QCOMPARE(model->config().nEmbd, 8);

@@ -4,8 +4,8 @@
 // each row are written out by hand from that rule, and the details text by hand from the
 // model's numbers.
 #include "service/completion_service.h"
-#include "tiny_model.h"
 #include "service/engine_thread.h"
+#include "tiny_model.h"
 #include "ui/models/model_loader.h"
 #include "ui/suggestions/suggestion_status.h"
 

@@ -1,10 +1,10 @@
 // Model discovery and inspection: a fake Hugging Face cache in a temporary directory
 // (the real layout: refs/main, snapshots/<rev>/ of symlinks into blobs/), hostile model
 // directories, Inkling's download folder; load progress; the Model Manager dialog.
-#include "service/completion_service.h"
 #include "engine/model/gpt2_config.h"
 #include "engine/model/language_model.h"
 #include "engine/model/model_inspection.h"
+#include "service/completion_service.h"
 #include "tiny_model.h"
 #include "ui/models/model_catalog.h"
 #include "ui/models/model_manager_dialog.h"
@@ -43,8 +43,8 @@ qint64 parametersFromHeader(const QString &path)
     qint64 total = 0;
     for (auto it = header.begin(); it != header.end(); ++it) {
         const QString name = it.key();
-        if (name == "__metadata__" || name.endsWith(".attn.bias") || name.endsWith(".attn.masked_bias") ||
-            name == "lm_head.weight")
+        if (name == "__metadata__" || name.endsWith(".attn.bias") ||
+            name.endsWith(".attn.masked_bias") || name == "lm_head.weight")
             continue;
         qint64 n = 1;
         for (const auto d : it.value().toObject().value("shape").toArray())
@@ -67,7 +67,8 @@ bool writeSnapshot(const QString &repoDir, const QString &revision,
             !QFile::link(blob, repo.filePath("snapshots/" + revision + "/" + it.key())))
             return false;
     }
-    return !setMain || tiny_model::writeFile(repo.filePath("refs/main"), revision.toLatin1() + "\n");
+    return !setMain ||
+           tiny_model::writeFile(repo.filePath("refs/main"), revision.toLatin1() + "\n");
 }
 
 QHash<QString, QByteArray> tinyModelFiles()
@@ -144,8 +145,10 @@ private slots:
     {
         QTest::addColumn<QStringList>("environment"); // NAME=value pairs
         QTest::addColumn<QString>("expected");
-        QTest::newRow("HF_HUB_CACHE wins") << QStringList{"HF_HUB_CACHE=/a/hub", "HF_HOME=/b"} << "/a/hub";
-        QTest::newRow("legacy HUGGINGFACE_HUB_CACHE") << QStringList{"HUGGINGFACE_HUB_CACHE=/c"} << "/c";
+        QTest::newRow("HF_HUB_CACHE wins")
+            << QStringList{"HF_HUB_CACHE=/a/hub", "HF_HOME=/b"} << "/a/hub";
+        QTest::newRow("legacy HUGGINGFACE_HUB_CACHE")
+            << QStringList{"HUGGINGFACE_HUB_CACHE=/c"} << "/c";
         QTest::newRow("HF_HOME") << QStringList{"HF_HOME=/b", "XDG_CACHE_HOME=/x"} << "/b/hub";
         QTest::newRow("XDG_CACHE_HOME") << QStringList{"XDG_CACHE_HOME=/x"} << "/x/huggingface/hub";
         QTest::newRow("default") << QStringList{} << QDir::homePath() + "/.cache/huggingface/hub";
@@ -155,7 +158,8 @@ private slots:
     {
         QFETCH(QStringList, environment);
         QFETCH(QString, expected);
-        const QList<QByteArray> names = {"HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_HOME", "XDG_CACHE_HOME"};
+        const QList<QByteArray> names = {"HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_HOME",
+                                         "XDG_CACHE_HOME"};
         QHash<QByteArray, QByteArray> saved;
         for (const QByteArray &n : names) {
             saved.insert(n, qgetenv(n));
@@ -206,10 +210,14 @@ private slots:
         const int user = int(CatalogModel::Source::UserDirectory);
         QTest::newRow("embedded") << "inkling-tiny" << embedded << true << "";
         QTest::newRow("cache, refs/main") << "openai-community/gpt2" << cache << true << "";
-        QTest::newRow("cache, old name, revision 1") << "gpt2-medium@cccc222" << cache << true << "";
-        QTest::newRow("cache, old name, revision 2") << "gpt2-medium@dddd333" << cache << true << "";
-        QTest::newRow("cache, pickle only") << "distilbert/distilgpt2" << cache << false << "pytorch_model.bin";
-        QTest::newRow("cache, truncated") << "someone/gpt2-broken" << cache << false << "model.safetensors";
+        QTest::newRow("cache, old name, revision 1")
+            << "gpt2-medium@cccc222" << cache << true << "";
+        QTest::newRow("cache, old name, revision 2")
+            << "gpt2-medium@dddd333" << cache << true << "";
+        QTest::newRow("cache, pickle only")
+            << "distilbert/distilgpt2" << cache << false << "pytorch_model.bin";
+        QTest::newRow("cache, truncated")
+            << "someone/gpt2-broken" << cache << false << "model.safetensors";
         QTest::newRow("downloaded") << "gpt2-large" << downloaded << true << "";
         QTest::newRow("user directory, gone") << "gone" << user << false << "does not exist";
     }
@@ -221,14 +229,18 @@ private slots:
         QFETCH(bool, loadable);
         QFETCH(QString, problemContains);
 
-        const QList<CatalogModel> models = ModelCatalog::discover({m_root.filePath("gone"), kEmbedded});
+        const QList<CatalogModel> models =
+            ModelCatalog::discover({m_root.filePath("gone"), kEmbedded});
         QCOMPARE(models.first().source, CatalogModel::Source::Embedded); // listed once, first
-        QCOMPARE(std::count_if(models.begin(), models.end(), [](const CatalogModel &m) {
-                     const bool embeddedAgain = m.directory() == QFileInfo(kEmbedded).canonicalFilePath() &&
-                                                m.source != CatalogModel::Source::Embedded;
-                     return m.name() == "bert-base-uncased" || m.name().contains("aaaa000") ||
-                            m.name().contains("gpt2-xl") || embeddedAgain;
-                 }),
+        QCOMPARE(std::count_if(models.begin(), models.end(),
+                               [](const CatalogModel &m) {
+                                   const bool embeddedAgain =
+                                       m.directory() == QFileInfo(kEmbedded).canonicalFilePath() &&
+                                       m.source != CatalogModel::Source::Embedded;
+                                   return m.name() == "bert-base-uncased" ||
+                                          m.name().contains("aaaa000") ||
+                                          m.name().contains("gpt2-xl") || embeddedAgain;
+                               }),
                  0);
         const CatalogModel *m = findModel(models, name);
         QVERIFY2(m, qPrintable(name));
@@ -236,7 +248,8 @@ private slots:
         QCOMPARE(m->loadable, loadable);
         QVERIFY2(m->problem.contains(problemContains), qPrintable(m->problem));
         if (loadable) {
-            QCOMPARE(m->info.parameters, parametersFromHeader(m->directory() + "/model.safetensors"));
+            QCOMPARE(m->info.parameters,
+                     parametersFromHeader(m->directory() + "/model.safetensors"));
             QCOMPARE(m->info.fileBytes, QFileInfo(m->directory() + "/model.safetensors").size());
             QVERIFY(!m->info.dtype.empty());
             QVERIFY(m->info.contextLength > 0);
@@ -283,11 +296,14 @@ private slots:
             config["n_head"] = 16;
         }
         if (damage.startsWith("config ") && damage != "config {")
-            QVERIFY(tiny_model::writeFile(dir.filePath("config.json"), QJsonDocument(config).toJson()));
+            QVERIFY(
+                tiny_model::writeFile(dir.filePath("config.json"), QJsonDocument(config).toJson()));
         if (damage == "truncate")
-            QVERIFY(tiny_model::writeFile(dir.filePath("model.safetensors"), tiny_model::safetensors().left(5000)));
+            QVERIFY(tiny_model::writeFile(dir.filePath("model.safetensors"),
+                                          tiny_model::safetensors().left(5000)));
         if (damage == "pickle") {
-            QVERIFY(QFile::rename(dir.filePath("model.safetensors"), dir.filePath("pytorch_model.bin")));
+            QVERIFY(QFile::rename(dir.filePath("model.safetensors"),
+                                  dir.filePath("pytorch_model.bin")));
         }
         const ModelSummary s = inspectModelDirectory(dir.path().toStdString());
         std::string loadError;
@@ -367,7 +383,8 @@ private slots:
         ModelManagerDialog again(dialog.chosenDirectory());
         QSignalSpy againRefreshed(&again, &ModelManagerDialog::refreshed);
         QVERIFY(againRefreshed.wait(60000));
-        QCOMPARE(again.modelList()->currentItem()->text(0), QStringLiteral("openai-community/gpt2 (active)"));
+        QCOMPARE(again.modelList()->currentItem()->text(0),
+                 QStringLiteral("openai-community/gpt2 (active)"));
     }
 };
 

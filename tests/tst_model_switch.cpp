@@ -67,8 +67,9 @@ private slots:
                 QFile f(dir + "/model.safetensors");
                 QVERIFY(f.open(QIODevice::ReadWrite) && f.resize(f.size() / 2));
             } else {
-                QVERIFY(tiny_model::writeFile(dir + "/config.json",
-                                              QJsonDocument(tiny_model::config(16384, 256, 65536)).toJson()));
+                QVERIFY(tiny_model::writeFile(
+                    dir + "/config.json",
+                    QJsonDocument(tiny_model::config(16384, 256, 65536)).toJson()));
             }
         }
         service.loadModel(dir);
@@ -90,13 +91,15 @@ private slots:
         QVERIFY(tiny_model::write(tmp.path(), kEmbedded));
         int reportsAfterCancel = 0;
         bool cancelled = false;
-        const QMetaObject::Connection cancelAtFirstReport =
-            connect(&service, &CompletionService::modelLoadProgress, this, [&](double) {
-            if (cancelled)
-                ++reportsAfterCancel;
-            service.supersedeLoad(CompletionService::kNoLoad);
-            cancelled = true;
-        }, Qt::DirectConnection);
+        const QMetaObject::Connection cancelAtFirstReport = connect(
+            &service, &CompletionService::modelLoadProgress, this,
+            [&](double) {
+                if (cancelled)
+                    ++reportsAfterCancel;
+                service.supersedeLoad(CompletionService::kNoLoad);
+                cancelled = true;
+            },
+            Qt::DirectConnection);
         QSignalSpy loaded(&service, &CompletionService::modelLoaded);
         QSignalSpy failed(&service, &CompletionService::modelFailed);
         service.supersedeLoad(7);

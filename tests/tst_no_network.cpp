@@ -66,10 +66,10 @@ private slots:
     void guiStartsAndSuggestsOffline()
     {
         QTemporaryDir tmp;
-        const Recorded r = runRecorded(
-            QStringLiteral(INKLING_APP_PATH),
-            {"--screenshot", tmp.filePath("shot.png"), "--suggest",
-             QStringLiteral(INKLING_SOURCE_DIR "/resources/samples/letter.md")});
+        const Recorded r =
+            runRecorded(QStringLiteral(INKLING_APP_PATH),
+                        {"--screenshot", tmp.filePath("shot.png"), "--suggest",
+                         QStringLiteral(INKLING_SOURCE_DIR "/resources/samples/letter.md")});
         verifyNoInternet(r);
         // --suggest fails unless a suggestion arrived: this run really suggested.
         QCOMPARE(r.exitCode, 0);

@@ -2,13 +2,13 @@
 // tst_gpt2_torch and tst_gpt2_reference): logits on the tiny PyTorch checkpoints and the
 // embedded model, perplexity and greedy continuations of the embedded model, and the
 // choice of precision from what oneDNN's kernels are.
+#include "engine/eval/perplexity.h"
 #include "engine/generation/generator.h"
+#include "engine/kernels/precision.h"
 #include "engine/model/gpt2_model.h"
 #include "engine/model/gpt2_session.h"
 #include "engine/model/gpt2_weights.h"
 #include "engine/model/language_model.h"
-#include "engine/eval/perplexity.h"
-#include "engine/kernels/precision.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -50,9 +50,8 @@ std::vector<float> allLogits(const Gpt2Model &model, std::span<const int> tokens
 {
     Gpt2Session session(model);
     std::vector<float> out;
-    session.evaluateAll(tokens, [&](int, std::span<const float> l) {
-        out.insert(out.end(), l.begin(), l.end());
-    });
+    session.evaluateAll(
+        tokens, [&](int, std::span<const float> l) { out.insert(out.end(), l.begin(), l.end()); });
     return out;
 }
 
@@ -87,7 +86,9 @@ bool cpuRunsFast(Precision precision)
         return QByteArray();
     }();
     const QList<QByteArray> flags = flagsLine.simplified().split(' ');
-    const auto has = [&](const char *flag) { return flags.contains(QByteArray(flag)); };
+    const auto has = [&](const char *flag) {
+        return flags.contains(QByteArray(flag));
+    };
     if (precision == Precision::BF16)
         return has("avx512_bf16") || has("amx_bf16");
     if (precision == Precision::S8)

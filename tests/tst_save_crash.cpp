@@ -31,9 +31,9 @@ const QString &body()
 {
     static const QString text = [] {
         static const QStringList words = {
-            QStringLiteral("the"), QStringLiteral("lamp"), QStringLiteral("naïve"),
-            QStringLiteral("café"), QStringLiteral("日本語"), QStringLiteral("🎉"),
-            QStringLiteral("window"), QStringLiteral("—"), QStringLiteral("quiet")};
+            QStringLiteral("the"),    QStringLiteral("lamp"),   QStringLiteral("naïve"),
+            QStringLiteral("café"),   QStringLiteral("日本語"), QStringLiteral("🎉"),
+            QStringLiteral("window"), QStringLiteral("—"),      QStringLiteral("quiet")};
         QString s;
         QRandomGenerator rng(1811);
         for (int line = 0; line < 7000; ++line) {
@@ -48,8 +48,14 @@ const QString &body()
 
 // Version n of the document: its number in the first and the last line, so a file mixing
 // two versions, or cut short, matches no version.
-QString firstLine(int n) { return QStringLiteral("Draft %1").arg(n); }
-QString lastLine(int n) { return QStringLiteral("(end of draft %1)").arg(n); }
+QString firstLine(int n)
+{
+    return QStringLiteral("Draft %1").arg(n);
+}
+QString lastLine(int n)
+{
+    return QStringLiteral("(end of draft %1)").arg(n);
+}
 QByteArray versionBytes(int n)
 {
     return (firstLine(n) + QLatin1Char('\n') + body() + lastLine(n)).toUtf8();
@@ -158,15 +164,17 @@ private slots:
 
             // A kill while QSaveFile writes leaves its temporary file (the name plus six
             // random characters) beside the document, never in its place; nothing else.
-            const QStringList left =
-                QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
-            static const QRegularExpression temporary(
-                QRegularExpression::anchoredPattern(QRegularExpression::escape(kFileName) + "\\.[A-Za-z0-9]{6}"));
+            const QStringList left = QDir(dir.path())
+                                         .entryList(QDir::AllEntries | QDir::Hidden | QDir::System |
+                                                    QDir::NoDotAndDotDot);
+            static const QRegularExpression temporary(QRegularExpression::anchoredPattern(
+                QRegularExpression::escape(kFileName) + "\\.[A-Za-z0-9]{6}"));
             QVERIFY2(left.contains(kFileName), qPrintable(left.join(QLatin1String(", "))));
             for (const QString &name : left) {
                 if (name == kFileName)
                     continue;
-                QVERIFY2(temporary.match(name).hasMatch(), qPrintable(left.join(QLatin1String(", "))));
+                QVERIFY2(temporary.match(name).hasMatch(),
+                         qPrintable(left.join(QLatin1String(", "))));
                 QVERIFY(QFile::remove(dir.filePath(name)));
                 ++temporaries;
             }

@@ -24,32 +24,52 @@ private slots:
         QTest::addRow("word: comma ends it") << M::Word << 0 << QByteArray(" light,") << 6;
         QTest::addRow("word: contraction kept") << M::Word << 0 << QByteArray(" don't go") << 6;
         QTest::addRow("word: leading punctuation") << M::Word << 0 << QByteArray(", and") << -1;
-        QTest::addRow("word: accented letters") << M::Word << 0 << QByteArray(" caf\xC3\xA9 au") << 6;
-        QTest::addRow("word: split character waits") << M::Word << 0 << QByteArray(" caf\xC3") << -1;
+        QTest::addRow("word: accented letters")
+            << M::Word << 0 << QByteArray(" caf\xC3\xA9 au") << 6;
+        QTest::addRow("word: split character waits")
+            << M::Word << 0 << QByteArray(" caf\xC3") << -1;
         QTest::addRow("word: newline first") << M::Word << 0 << QByteArray("\nThe") << 0;
-        QTest::addRow("word: CJK") << M::Word << 0 << QByteArray("\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82") << 6;
+        QTest::addRow("word: CJK")
+            << M::Word << 0 << QByteArray("\xE4\xB8\xAD\xE6\x96\x87\xE3\x80\x82") << 6;
         QTest::addRow("sentence: open") << M::Sentence << 0 << QByteArray(" saw the light") << -1;
-        QTest::addRow("sentence: period then space") << M::Sentence << 0 << QByteArray(" saw it. Then") << 8;
-        QTest::addRow("sentence: waits after period") << M::Sentence << 0 << QByteArray(" saw it.") << -1;
-        QTest::addRow("sentence: decimal") << M::Sentence << 0 << QByteArray(" pi is 3.14 or") << -1;
-        QTest::addRow("sentence: closing quote kept") << M::Sentence << 0 << QByteArray(" go!\" he") << 5;
-        QTest::addRow("sentence: curly quote kept") << M::Sentence << 0 << QByteArray(" go.\xE2\x80\x9D He") << 7;
+        QTest::addRow("sentence: period then space")
+            << M::Sentence << 0 << QByteArray(" saw it. Then") << 8;
+        QTest::addRow("sentence: waits after period")
+            << M::Sentence << 0 << QByteArray(" saw it.") << -1;
+        QTest::addRow("sentence: decimal")
+            << M::Sentence << 0 << QByteArray(" pi is 3.14 or") << -1;
+        QTest::addRow("sentence: closing quote kept")
+            << M::Sentence << 0 << QByteArray(" go!\" he") << 5;
+        QTest::addRow("sentence: curly quote kept")
+            << M::Sentence << 0 << QByteArray(" go.\xE2\x80\x9D He") << 7;
         QTest::addRow("sentence: question") << M::Sentence << 0 << QByteArray(" why? ") << 5;
-        QTest::addRow("sentence: line break") << M::Sentence << 0 << QByteArray(" a list\n- b") << 7;
-        QTest::addRow("sentence: leading newline kept") << M::Sentence << 0 << QByteArray("\nThe end") << -1;
-        QTest::addRow("paragraph: single newline") << M::Paragraph << 0 << QByteArray(" one.\nTwo.") << -1;
-        QTest::addRow("paragraph: blank line") << M::Paragraph << 0 << QByteArray(" one.\n\nTwo") << 5;
-        QTest::addRow("paragraph: blank line with spaces") << M::Paragraph << 0 << QByteArray(" one.\n  \nTwo") << 5;
-        QTest::addRow("paragraph: leading blank line") << M::Paragraph << 0 << QByteArray("\n\nNew one") << -1;
-        QTest::addRow("code: same block") << M::Code << 4 << QByteArray("x = 1\n    y = 2\n    z") << -1;
-        QTest::addRow("code: dedent") << M::Code << 4 << QByteArray("x = 1\n    y = 2\ndef g") << 15;
-        QTest::addRow("code: waits for indentation") << M::Code << 4 << QByteArray("x = 1\n  ") << -1;
+        QTest::addRow("sentence: line break")
+            << M::Sentence << 0 << QByteArray(" a list\n- b") << 7;
+        QTest::addRow("sentence: leading newline kept")
+            << M::Sentence << 0 << QByteArray("\nThe end") << -1;
+        QTest::addRow("paragraph: single newline")
+            << M::Paragraph << 0 << QByteArray(" one.\nTwo.") << -1;
+        QTest::addRow("paragraph: blank line")
+            << M::Paragraph << 0 << QByteArray(" one.\n\nTwo") << 5;
+        QTest::addRow("paragraph: blank line with spaces")
+            << M::Paragraph << 0 << QByteArray(" one.\n  \nTwo") << 5;
+        QTest::addRow("paragraph: leading blank line")
+            << M::Paragraph << 0 << QByteArray("\n\nNew one") << -1;
+        QTest::addRow("code: same block")
+            << M::Code << 4 << QByteArray("x = 1\n    y = 2\n    z") << -1;
+        QTest::addRow("code: dedent")
+            << M::Code << 4 << QByteArray("x = 1\n    y = 2\ndef g") << 15;
+        QTest::addRow("code: waits for indentation")
+            << M::Code << 4 << QByteArray("x = 1\n  ") << -1;
         QTest::addRow("code: blank line") << M::Code << 0 << QByteArray("a()\nb()\n\nc()") << 7;
-        QTest::addRow("code: deeper is fine") << M::Code << 0 << QByteArray(":\n    return 1") << -1;
+        QTest::addRow("code: deeper is fine")
+            << M::Code << 0 << QByteArray(":\n    return 1") << -1;
         QTest::addRow("raw: never") << M::Raw << 0 << QByteArray("a.\n\nb") << -1;
         QTest::addRow("line: open") << M::Line << 0 << QByteArray(" Paris. It is") << -1;
-        QTest::addRow("line: newline ends it") << M::Line << 0 << QByteArray(" Paris.\nQ: Why") << 7;
-        QTest::addRow("line: leading newlines skipped") << M::Line << 0 << QByteArray("\n\n Paris\n") << 8;
+        QTest::addRow("line: newline ends it")
+            << M::Line << 0 << QByteArray(" Paris.\nQ: Why") << 7;
+        QTest::addRow("line: leading newlines skipped")
+            << M::Line << 0 << QByteArray("\n\n Paris\n") << 8;
         QTest::addRow("line: only blanks") << M::Line << 0 << QByteArray(" \n \n") << -1;
     }
 

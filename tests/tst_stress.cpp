@@ -4,13 +4,13 @@
 // every event the document is exactly what the edits made it (never any ghost text), a
 // visible ghost sits at the cursor showing (a prefix of) the current suggestion, and a
 // recovery copy written during the event decodes to exactly the document's text.
+#include "service/engine_thread.h"
 #include "tiny_model.h"
 #include "ui/documents/autosave.h"
 #include "ui/editor/editor.h"
-#include "service/engine_thread.h"
 #include "ui/editor/ghost_text.h"
-#include "ui/window/main_window.h"
 #include "ui/suggestions/suggestion_controller.h"
+#include "ui/window/main_window.h"
 
 #include <QClipboard>
 #include <QFile>
@@ -85,11 +85,11 @@ int eventCount()
 }
 
 const QStringList kPastes = {
-    QStringLiteral("Hello, world. "), QStringLiteral("\n\n"), QStringLiteral("    return x;\n"),
-    QStringLiteral("naïve café — “quoted” "), QStringLiteral("日本語のテキスト。"),
-    QStringLiteral("emoji 👩‍👩‍👧 and 🎉 "), QStringLiteral("\tindented\n\t\tmore\n"),
-    QStringLiteral("<|endoftext|>"), QStringLiteral("e\u0301 combining "),
-    QString(300, QLatin1Char('x')) + QLatin1Char(' ')};
+    QStringLiteral("Hello, world. "),         QStringLiteral("\n\n"),
+    QStringLiteral("    return x;\n"),        QStringLiteral("naïve café — “quoted” "),
+    QStringLiteral("日本語のテキスト。"),     QStringLiteral("emoji 👩‍👩‍👧 and 🎉 "),
+    QStringLiteral("\tindented\n\t\tmore\n"), QStringLiteral("<|endoftext|>"),
+    QStringLiteral("e\u0301 combining "),     QString(300, QLatin1Char('x')) + QLatin1Char(' ')};
 
 } // namespace
 
@@ -183,7 +183,7 @@ private slots:
                 expected.insert(before, paste);
             } else if (kind < 75) {
                 static const Qt::Key moves[] = {Qt::Key_Left, Qt::Key_Right, Qt::Key_Up,
-                                                Qt::Key_Down, Qt::Key_Home, Qt::Key_End};
+                                                Qt::Key_Down, Qt::Key_Home,  Qt::Key_End};
                 const Qt::Key key = moves[rng.bounded(6)];
                 const bool control = rng.bounded(5) == 0;
                 QTest::keyClick(editor, key, control ? Qt::ControlModifier : Qt::NoModifier);
@@ -206,12 +206,14 @@ private slots:
                 QTest::keyClick(editor, Qt::Key_Escape);
             } else if (kind < 94) {
                 // Next alternative; without one, a request. Never types.
-                QTest::keyClick(editor, rng.bounded(2) ? Qt::Key_BracketRight : Qt::Key_BracketLeft, Qt::AltModifier);
+                QTest::keyClick(editor, rng.bounded(2) ? Qt::Key_BracketRight : Qt::Key_BracketLeft,
+                                Qt::AltModifier);
             } else if (kind < 96) {
                 QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
             } else {
-                static const CompletionMode modes[] = {CompletionMode::Word, CompletionMode::Sentence,
-                                                       CompletionMode::Paragraph, CompletionMode::Code};
+                static const CompletionMode modes[] = {
+                    CompletionMode::Word, CompletionMode::Sentence, CompletionMode::Paragraph,
+                    CompletionMode::Code};
                 controller->setMode(modes[rng.bounded(4)]);
             }
             // Mostly fast typing; sometimes a pause, which lasts until the suggestion has
@@ -229,18 +231,24 @@ private slots:
             const int cursor = editor->textCursor().position();
             const auto context = [&] {
                 return QStringLiteral("event %1 kind %2: cursor %3 -> %4, offered \"%5\"")
-                    .arg(i).arg(kind).arg(before).arg(cursor).arg(offered)
+                    .arg(i)
+                    .arg(kind)
+                    .arg(before)
+                    .arg(cursor)
+                    .arg(offered)
                     .toLocal8Bit();
             };
             if (checkDeletionBefore) {
                 QVERIFY2(cursor <= before, context().constData());
                 expected = beforeText.left(cursor) + beforeText.mid(before);
             } else if (checkDeletionAfter) {
-                expected = beforeText.left(before) + beforeText.mid(before + beforeText.size() - text.size());
+                expected = beforeText.left(before) +
+                           beforeText.mid(before + beforeText.size() - text.size());
                 QVERIFY2(text.size() <= beforeText.size(), context().constData());
             } else if (checkInsertedPrefix) {
                 const QString inserted = text.mid(before, text.size() - beforeText.size());
-                QVERIFY2(!inserted.isEmpty() && offered.startsWith(inserted), context().constData());
+                QVERIFY2(!inserted.isEmpty() && offered.startsWith(inserted),
+                         context().constData());
                 expected.insert(before, inserted);
                 ++accepts;
             }
@@ -251,7 +259,8 @@ private slots:
             // the pause) holds exactly the text: no ghost, nothing stale.
             if (const ino_t copy = inodeOf(autosave->copyPath()); copy != lastCopy) {
                 lastCopy = copy;
-                const std::optional<RecoverableDocument> saved = Autosave::readCopy(autosave->copyPath());
+                const std::optional<RecoverableDocument> saved =
+                    Autosave::readCopy(autosave->copyPath());
                 QVERIFY2(saved && saved->text == text, context().constData());
                 ++copiesChecked;
             }
@@ -261,23 +270,26 @@ private slots:
                 ++ghostsSeen;
                 QVERIFY2(ghost->position() == cursor, context().constData());
                 QVERIFY2(controller->suggestion().startsWith(ghost->text()),
-                         (context() + " | ghost \"" + ghost->text().toLocal8Bit() + "\" | suggestion \"" +
-                          controller->suggestion().toLocal8Bit() + "\"").constData());
+                         (context() + " | ghost \"" + ghost->text().toLocal8Bit() +
+                          "\" | suggestion \"" + controller->suggestion().toLocal8Bit() + "\"")
+                             .constData());
                 const QTextLayout *layout = editor->textCursor().block().layout();
-                QVERIFY2(layout->preeditAreaText().size() == ghost->text().size(), context().constData());
+                QVERIFY2(layout->preeditAreaText().size() == ghost->text().size(),
+                         context().constData());
             }
         }
         // The switches really happened and both loads succeeded.
         QTRY_COMPARE_WITH_TIMEOUT(loaded.size(), 2, 60000);
         QCOMPARE(modelFailed.size(), 0);
-        QCOMPARE(QString::fromStdString(window.engine()->modelInfo().info.name), QStringLiteral("inkling-tiny"));
+        QCOMPARE(QString::fromStdString(window.engine()->modelInfo().info.name),
+                 QStringLiteral("inkling-tiny"));
 
         const double rssAtEnd = residentMiB();
         qInfo("stress: %d events, %d ghosts seen, %d accepts, %d model switches, %lld characters, "
               "%d recovery copies checked; "
               "RSS %.1f MiB at start, %.1f after 500 events, %.1f at the end (growth %.1f MiB)",
-              events, ghostsSeen, accepts, modelSwitches, qlonglong(shadow.size()),
-              copiesChecked, rssAtStart, rssAfterWarmUp, rssAtEnd, rssAtEnd - rssAfterWarmUp);
+              events, ghostsSeen, accepts, modelSwitches, qlonglong(shadow.size()), copiesChecked,
+              rssAtStart, rssAfterWarmUp, rssAtEnd, rssAtEnd - rssAfterWarmUp);
         // Random cursor moves often leave the cursor inside a word, where no suggestion is
         // asked for, and text shows only once its first word is complete: 0.5 % of events.
         QVERIFY2(ghostsSeen > events / 200, qPrintable(QString::number(ghostsSeen)));
@@ -285,7 +297,8 @@ private slots:
         QVERIFY2(copiesChecked > 0, "the autosave timer never wrote a copy between events");
         // ASan's quarantine holds freed memory on purpose; bound only plain builds.
         if (!underSanitizer())
-            QVERIFY2(rssAtEnd - rssAfterWarmUp < 150, qPrintable(QString::number(rssAtEnd - rssAfterWarmUp)));
+            QVERIFY2(rssAtEnd - rssAfterWarmUp < 150,
+                     qPrintable(QString::number(rssAtEnd - rssAfterWarmUp)));
     }
 };
 

@@ -59,7 +59,8 @@ private:
         {
             SuggestionSettings s;
             s.debounceMs = 40;
-            // The mechanics below are about every keystroke; the trigger rules have tests of their own.
+            // The mechanics below are about every keystroke; the trigger rules have tests of their
+            // own.
             s.trigger = TriggerRule::EveryKeystroke;
             s.minConfidence = 0.3;
             controller.setSettings(s);
@@ -155,9 +156,12 @@ private slots:
         QTest::addColumn<int>("modifiers");
         QTest::addColumn<QString>("inserted");
         QTest::addColumn<QString>("rest");
-        QTest::addRow("Tab accepts all") << int(Qt::Key_Tab) << int(Qt::NoModifier) << " light of the lamp. Then\nmore" << "";
-        QTest::addRow("Ctrl+Right accepts a word") << int(Qt::Key_Right) << int(Qt::ControlModifier) << " light" << " of the lamp. Then\nmore";
-        QTest::addRow("Alt+Right accepts a sentence") << int(Qt::Key_Right) << int(Qt::AltModifier) << " light of the lamp." << " Then\nmore";
+        QTest::addRow("Tab accepts all")
+            << int(Qt::Key_Tab) << int(Qt::NoModifier) << " light of the lamp. Then\nmore" << "";
+        QTest::addRow("Ctrl+Right accepts a word") << int(Qt::Key_Right) << int(Qt::ControlModifier)
+                                                   << " light" << " of the lamp. Then\nmore";
+        QTest::addRow("Alt+Right accepts a sentence")
+            << int(Qt::Key_Right) << int(Qt::AltModifier) << " light of the lamp." << " Then\nmore";
     }
     void accept()
     {
@@ -217,11 +221,15 @@ private slots:
     void keysBackToBackNeverMeetAStaleGhost_data()
     {
         QTest::addColumn<QList<int>>("keys"); // Qt::Key values; 0 types "é"
-        QTest::addRow("left, backspace") << QList<int>{Qt::Key_Left, Qt::Key_Left, Qt::Key_Backspace, 0};
+        QTest::addRow("left, backspace")
+            << QList<int>{Qt::Key_Left, Qt::Key_Left, Qt::Key_Backspace, 0};
         QTest::addRow("up, type") << QList<int>{Qt::Key_Up, 0, 0, Qt::Key_Backspace};
-        QTest::addRow("home, delete") << QList<int>{Qt::Key_Home, Qt::Key_Delete, Qt::Key_Delete, 0};
-        QTest::addRow("return, backspaces") << QList<int>{Qt::Key_Return, Qt::Key_Backspace, Qt::Key_Backspace, Qt::Key_Backspace};
-        QTest::addRow("end of line, backspaces") << QList<int>{Qt::Key_End, Qt::Key_Backspace, Qt::Key_Left, Qt::Key_Backspace, 0};
+        QTest::addRow("home, delete")
+            << QList<int>{Qt::Key_Home, Qt::Key_Delete, Qt::Key_Delete, 0};
+        QTest::addRow("return, backspaces")
+            << QList<int>{Qt::Key_Return, Qt::Key_Backspace, Qt::Key_Backspace, Qt::Key_Backspace};
+        QTest::addRow("end of line, backspaces")
+            << QList<int>{Qt::Key_End, Qt::Key_Backspace, Qt::Key_Left, Qt::Key_Backspace, 0};
     }
     void keysBackToBackNeverMeetAStaleGhost()
     {
@@ -235,13 +243,15 @@ private slots:
         for (int round = 0; round < 20; ++round) {
             for (int key : keys) {
                 if (key == 0)
-                    QTest::sendKeyEvent(QTest::Click, &f.editor, Qt::Key_unknown, QStringLiteral("é"), Qt::NoModifier);
+                    QTest::sendKeyEvent(QTest::Click, &f.editor, Qt::Key_unknown,
+                                        QStringLiteral("é"), Qt::NoModifier);
                 else
                     QTest::keyClick(&f.editor, Qt::Key(key));
             }
             // Put a ghost back at the cursor, then repeat without giving the loop a turn
             // in between the keys.
-            QTRY_VERIFY_WITH_TIMEOUT(f.controller.suggestion().isEmpty() || f.controller.ghost()->isVisible(), 2000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                f.controller.suggestion().isEmpty() || f.controller.ghost()->isVisible(), 2000);
             f.controller.requestNow();
             f.source.answer({" again\nand again"});
             QTRY_VERIFY(f.controller.ghost()->isVisible());
@@ -362,7 +372,8 @@ private slots:
         Fixture f;
         QTest::keyClicks(&f.editor, "Once upon");
         QTest::keyClick(&f.editor, Qt::Key_Space, Qt::ControlModifier);
-        QCOMPARE(f.source.requests.last().generation.minConfidence, 0.0); // the engine withholds nothing
+        QCOMPARE(f.source.requests.last().generation.minConfidence,
+                 0.0); // the engine withholds nothing
         f.source.answerWithConfidence(0.01, {" a time"});
         QCOMPARE(f.controller.suggestion(), QStringLiteral(" a time"));
     }
@@ -396,9 +407,12 @@ private slots:
         QTest::addColumn<int>("rule");
         QTest::addColumn<QString>("typed");
         QTest::addColumn<bool>("request");
-        QTest::addRow("every keystroke, after a space") << int(TriggerRule::EveryKeystroke) << "Hello " << true;
-        QTest::addRow("inside a word, after a space") << int(TriggerRule::InsideWord) << "Hello " << false;
-        QTest::addRow("inside a word, after a letter") << int(TriggerRule::InsideWord) << "Hello w" << true;
+        QTest::addRow("every keystroke, after a space")
+            << int(TriggerRule::EveryKeystroke) << "Hello " << true;
+        QTest::addRow("inside a word, after a space")
+            << int(TriggerRule::InsideWord) << "Hello " << false;
+        QTest::addRow("inside a word, after a letter")
+            << int(TriggerRule::InsideWord) << "Hello w" << true;
     }
     void triggerRules()
     {

@@ -1,8 +1,8 @@
 // The widget-free suggestion rules (engine/generation/suggestion_policy.h) and the simulated
 // writer's choice of accept keys, on hand-checked cases.
-#include "service/completion_service.h"
 #include "engine/eval/keystroke_eval.h"
 #include "engine/generation/suggestion_policy.h"
+#include "service/completion_service.h"
 
 #include <QTest>
 
@@ -36,11 +36,17 @@ private slots:
     {
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<bool>("repeats");
-        QTest::addRow("the issue's loop") << QByteArray(" first person who had been in the house, and who had been in the house, and") << true;
-        QTest::addRow("case and punctuation ignored") << QByteArray("He said it was late. he said, it WAS") << true;
-        QTest::addRow("three words twice only") << QByteArray("one of the best, one of the worst") << false;
+        QTest::addRow("the issue's loop")
+            << QByteArray(
+                   " first person who had been in the house, and who had been in the house, and")
+            << true;
+        QTest::addRow("case and punctuation ignored")
+            << QByteArray("He said it was late. he said, it WAS") << true;
+        QTest::addRow("three words twice only")
+            << QByteArray("one of the best, one of the worst") << false;
         QTest::addRow("overlapping run") << QByteArray("la la la la la") << true;
-        QTest::addRow("no repeat") << QByteArray(" letter was written in pencil, and the handwriting was neat.") << false;
+        QTest::addRow("no repeat")
+            << QByteArray(" letter was written in pencil, and the handwriting was neat.") << false;
         QTest::addRow("empty") << QByteArray() << false;
     }
     void repeatsWordNgram()
@@ -94,15 +100,24 @@ private slots:
         QTest::addColumn<QByteArray>("before");
         QTest::addColumn<QByteArray>("after");
         QTest::addColumn<bool>("request");
-        QTest::addRow("always, after a space") << "always" << QByteArray("Hello ") << QByteArray() << true;
-        QTest::addRow("always, inside a word") << "always" << QByteArray("Hel") << QByteArray() << true;
-        QTest::addRow("always, not in the middle of a word") << "always" << QByteArray("Hel") << QByteArray("lo") << false;
-        QTest::addRow("always, before a space") << "always" << QByteArray("Hel") << QByteArray(" there") << true;
-        QTest::addRow("word, after a space") << "word" << QByteArray("Hello ") << QByteArray() << false;
-        QTest::addRow("word, after a comma") << "word" << QByteArray("Hello,") << QByteArray() << false;
-        QTest::addRow("word, after a letter") << "word" << QByteArray("Hello w") << QByteArray() << true;
-        QTest::addRow("word, after a digit") << "word" << QByteArray("in 19") << QByteArray() << true;
-        QTest::addRow("word, after an accented letter") << "word" << QByteArray("caf\xC3\xA9") << QByteArray() << true;
+        QTest::addRow("always, after a space")
+            << "always" << QByteArray("Hello ") << QByteArray() << true;
+        QTest::addRow("always, inside a word")
+            << "always" << QByteArray("Hel") << QByteArray() << true;
+        QTest::addRow("always, not in the middle of a word")
+            << "always" << QByteArray("Hel") << QByteArray("lo") << false;
+        QTest::addRow("always, before a space")
+            << "always" << QByteArray("Hel") << QByteArray(" there") << true;
+        QTest::addRow("word, after a space")
+            << "word" << QByteArray("Hello ") << QByteArray() << false;
+        QTest::addRow("word, after a comma")
+            << "word" << QByteArray("Hello,") << QByteArray() << false;
+        QTest::addRow("word, after a letter")
+            << "word" << QByteArray("Hello w") << QByteArray() << true;
+        QTest::addRow("word, after a digit")
+            << "word" << QByteArray("in 19") << QByteArray() << true;
+        QTest::addRow("word, after an accented letter")
+            << "word" << QByteArray("caf\xC3\xA9") << QByteArray() << true;
         QTest::addRow("word, empty document") << "word" << QByteArray() << QByteArray() << false;
     }
     void trigger()
@@ -215,13 +230,18 @@ private slots:
         QTest::addColumn<QByteArray>("wanted");
         QTest::addColumn<int>("bytes");
         QTest::addColumn<int>("keys");
-        QTest::addRow("Tab: all matches") << QByteArray(" of the lamp") << QByteArray(" of the lamp. He") << 12 << 1;
-        QTest::addRow("two words then wrong") << QByteArray(" of the house") << QByteArray(" of the lamp") << 7 << 2;
-        QTest::addRow("sentence with Alt+Right") << QByteArray(" He ran. She sat down") << QByteArray(" He ran. She stood") << 12 << 2;
+        QTest::addRow("Tab: all matches")
+            << QByteArray(" of the lamp") << QByteArray(" of the lamp. He") << 12 << 1;
+        QTest::addRow("two words then wrong")
+            << QByteArray(" of the house") << QByteArray(" of the lamp") << 7 << 2;
+        QTest::addRow("sentence with Alt+Right")
+            << QByteArray(" He ran. She sat down") << QByteArray(" He ran. She stood") << 12 << 2;
         QTest::addRow("first word wrong") << QByteArray(" house") << QByteArray(" home") << 0 << 0;
-        QTest::addRow("one-character word saves nothing") << QByteArray(", and") << QByteArray(", but") << 0 << 0;
+        QTest::addRow("one-character word saves nothing")
+            << QByteArray(", and") << QByteArray(", but") << 0 << 0;
         QTest::addRow("rest of a word") << QByteArray("ndow") << QByteArray("ndow was") << 4 << 1;
-        QTest::addRow("prefix of a longer word") << QByteArray(" window") << QByteArray(" windows") << 7 << 1;
+        QTest::addRow("prefix of a longer word")
+            << QByteArray(" window") << QByteArray(" windows") << 7 << 1;
         QTest::addRow("empty") << QByteArray() << QByteArray("abc") << 0 << 0;
     }
     void planAccept()

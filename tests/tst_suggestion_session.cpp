@@ -35,51 +35,77 @@ private slots:
         const QStringList shown{"start 5", "conf 0.9", "text  world peace.", "finish"};
 
         QTest::addRow("nothing yet") << QStringList{} << "" << "" << S::Idle << -1 << 0;
-        QTest::addRow("streamed and shown") << shown << ".yyy" << " world peace." << S::Shown << 5 << 0;
+        QTest::addRow("streamed and shown")
+            << shown << ".yyy" << " world peace." << S::Shown << 5 << 0;
         QTest::addRow("type-through consumes") << (shown + QStringList{"type 5  w"}) << ".yyyy"
                                                << "orld peace." << S::Shown << 7 << 0;
-        QTest::addRow("type-through twice") << (shown + QStringList{"type 5  w", "type 7 o"}) << ".yyyyy"
-                                            << "rld peace." << S::Shown << 8 << 0;
-        QTest::addRow("mismatch dismisses") << (shown + QStringList{"type 5  x"}) << ".yyyn" << "" << S::Idle << -1 << 0;
-        QTest::addRow("typing elsewhere dismisses") << (shown + QStringList{"type 4  w"}) << ".yyyn" << "" << S::Idle << -1 << 0;
-        QTest::addRow("typing all of it uses it up") << (shown + QStringList{"type 5  world peace."}) << ".yyyy"
-                                                     << "" << S::Idle << -1 << 0;
-        QTest::addRow("type-through while streaming") << QStringList{"start 5", "conf 0.9", "text  wo", "type 5  wo", "text rld"}
-                                                      << ".yyyy" << "rld" << S::Streaming << 8 << 0;
-        QTest::addRow("typed all that came, more coming") << QStringList{"start 5", "conf 0.9", "text  wo", "type 5  wo"}
-                                                          << ".yyy" << "" << S::Streaming << 8 << 0;
-        QTest::addRow("accept word") << (shown + QStringList{"word"}) << ".yyyy" << " peace." << S::Shown << 11 << 0;
-        QTest::addRow("accept word twice") << (shown + QStringList{"word", "word"}) << ".yyyyy" << "." << S::Shown << 17 << 0;
-        QTest::addRow("accept line") << QStringList{"start 0", "conf 0.9", "text One. Two.", "finish", "line"} << ".yyyy"
-                                     << " Two." << S::Shown << 4 << 0;
-        QTest::addRow("accept line at a line break") << QStringList{"start 0", "conf 0.9", "text a b\nc", "finish", "line"}
-                                                     << ".yyyy" << "c" << S::Shown << 4 << 0;
-        QTest::addRow("accept all") << (shown + QStringList{"all"}) << ".yyyy" << "" << S::Idle << -1 << 0;
-        QTest::addRow("below the gate: withheld") << QStringList{"start 5", "conf 0.29", "text  world"} << ".nn"
-                                                  << "" << S::Idle << -1 << 0;
-        QTest::addRow("at the gate: shown") << QStringList{"start 5", "conf 0.3", "text  world", "finish"} << ".yyy"
-                                            << " world" << S::Shown << 5 << 0;
-        QTest::addRow("asked for: never withheld") << QStringList{"ask 5", "conf 0.01", "text  world", "finish"} << ".yyy"
-                                                   << " world" << S::Shown << 5 << 0;
-        QTest::addRow("nothing suggested: none") << QStringList{"start 5", "conf 0", "finish"} << ".nn" << "" << S::Idle << -1 << 0;
-        QTest::addRow("asked, nothing suggested: none") << QStringList{"ask 5", "conf 0", "finish"} << ".yy" << "" << S::Idle << -1 << 0;
-        QTest::addRow("stale replies dropped") << QStringList{"start 5", "start 6", "stale x", "conf 0.9", "text y", "finish"}
-                                               << "..nyyy" << "y" << S::Shown << 6 << 0;
-        QTest::addRow("next alternative is asked for") << (shown + QStringList{"next", "conf 0.01", "text  war", "finish"})
-                                                       << ".yyyryyy" << " war" << S::Shown << 5 << 1;
-        QTest::addRow("cycling wraps to the first, known") << (shown + QStringList{"next", "text b", "finish", "next", "text c", "finish", "next"})
-                                                           << ".yyyryyryyy" << " world peace." << S::Shown << 5 << 0;
-        QTest::addRow("previous from the first is the last") << (shown + QStringList{"prev", "text c", "finish"})
-                                                             << ".yyyryy" << "c" << S::Shown << 5 << 2;
-        QTest::addRow("cycling back to a known one") << (shown + QStringList{"next", "text b", "finish", "prev"})
-                                                     << ".yyyryyy" << " world peace." << S::Shown << 5 << 0;
-        QTest::addRow("cycling stops a streaming request") << QStringList{"start 5", "conf 0.9", "text ab", "next", "stale late"}
-                                                           << ".yyrn" << "" << S::Streaming << 5 << 1;
-        QTest::addRow("no cycling once typed") << (shown + QStringList{"type 5  w", "next"}) << ".yyyyn"
-                                               << "orld peace." << S::Shown << 7 << 0;
-        QTest::addRow("no cycling without a suggestion") << QStringList{"next"} << "n" << "" << S::Idle << -1 << 0;
+        QTest::addRow("type-through twice")
+            << (shown + QStringList{"type 5  w", "type 7 o"}) << ".yyyyy"
+            << "rld peace." << S::Shown << 8 << 0;
+        QTest::addRow("mismatch dismisses")
+            << (shown + QStringList{"type 5  x"}) << ".yyyn" << "" << S::Idle << -1 << 0;
+        QTest::addRow("typing elsewhere dismisses")
+            << (shown + QStringList{"type 4  w"}) << ".yyyn" << "" << S::Idle << -1 << 0;
+        QTest::addRow("typing all of it uses it up")
+            << (shown + QStringList{"type 5  world peace."}) << ".yyyy"
+            << "" << S::Idle << -1 << 0;
+        QTest::addRow("type-through while streaming")
+            << QStringList{"start 5", "conf 0.9", "text  wo", "type 5  wo", "text rld"} << ".yyyy"
+            << "rld" << S::Streaming << 8 << 0;
+        QTest::addRow("typed all that came, more coming")
+            << QStringList{"start 5", "conf 0.9", "text  wo", "type 5  wo"} << ".yyy" << ""
+            << S::Streaming << 8 << 0;
+        QTest::addRow("accept word")
+            << (shown + QStringList{"word"}) << ".yyyy" << " peace." << S::Shown << 11 << 0;
+        QTest::addRow("accept word twice")
+            << (shown + QStringList{"word", "word"}) << ".yyyyy" << "." << S::Shown << 17 << 0;
+        QTest::addRow("accept line")
+            << QStringList{"start 0", "conf 0.9", "text One. Two.", "finish", "line"} << ".yyyy"
+            << " Two." << S::Shown << 4 << 0;
+        QTest::addRow("accept line at a line break")
+            << QStringList{"start 0", "conf 0.9", "text a b\nc", "finish", "line"} << ".yyyy" << "c"
+            << S::Shown << 4 << 0;
+        QTest::addRow("accept all")
+            << (shown + QStringList{"all"}) << ".yyyy" << "" << S::Idle << -1 << 0;
+        QTest::addRow("below the gate: withheld")
+            << QStringList{"start 5", "conf 0.29", "text  world"} << ".nn"
+            << "" << S::Idle << -1 << 0;
+        QTest::addRow("at the gate: shown")
+            << QStringList{"start 5", "conf 0.3", "text  world", "finish"} << ".yyy"
+            << " world" << S::Shown << 5 << 0;
+        QTest::addRow("asked for: never withheld")
+            << QStringList{"ask 5", "conf 0.01", "text  world", "finish"} << ".yyy"
+            << " world" << S::Shown << 5 << 0;
+        QTest::addRow("nothing suggested: none")
+            << QStringList{"start 5", "conf 0", "finish"} << ".nn" << "" << S::Idle << -1 << 0;
+        QTest::addRow("asked, nothing suggested: none")
+            << QStringList{"ask 5", "conf 0", "finish"} << ".yy" << "" << S::Idle << -1 << 0;
+        QTest::addRow("stale replies dropped")
+            << QStringList{"start 5", "start 6", "stale x", "conf 0.9", "text y", "finish"}
+            << "..nyyy" << "y" << S::Shown << 6 << 0;
+        QTest::addRow("next alternative is asked for")
+            << (shown + QStringList{"next", "conf 0.01", "text  war", "finish"}) << ".yyyryyy"
+            << " war" << S::Shown << 5 << 1;
+        QTest::addRow("cycling wraps to the first, known")
+            << (shown + QStringList{"next", "text b", "finish", "next", "text c", "finish", "next"})
+            << ".yyyryyryyy" << " world peace." << S::Shown << 5 << 0;
+        QTest::addRow("previous from the first is the last")
+            << (shown + QStringList{"prev", "text c", "finish"}) << ".yyyryy" << "c" << S::Shown
+            << 5 << 2;
+        QTest::addRow("cycling back to a known one")
+            << (shown + QStringList{"next", "text b", "finish", "prev"}) << ".yyyryyy"
+            << " world peace." << S::Shown << 5 << 0;
+        QTest::addRow("cycling stops a streaming request")
+            << QStringList{"start 5", "conf 0.9", "text ab", "next", "stale late"} << ".yyrn" << ""
+            << S::Streaming << 5 << 1;
+        QTest::addRow("no cycling once typed")
+            << (shown + QStringList{"type 5  w", "next"}) << ".yyyyn"
+            << "orld peace." << S::Shown << 7 << 0;
+        QTest::addRow("no cycling without a suggestion")
+            << QStringList{"next"} << "n" << "" << S::Idle << -1 << 0;
         QTest::addRow("typing through an alternative keeps only it")
-            << (shown + QStringList{"next", "text  war", "finish", "type 5  w", "prev"}) << ".yyyryyyn"
+            << (shown + QStringList{"next", "text  war", "finish", "type 5  w", "prev"})
+            << ".yyyryyyn"
             << "ar" << S::Shown << 7 << 0;
     }
 
@@ -98,7 +124,9 @@ private slots:
         policy.minConfidence = 0.3;
         s.setPolicy(policy);
         std::uint64_t id = 0;
-        const auto typeAt = [&](long at, std::string_view piece) { return s.typed(at, piece, long(piece.size())); };
+        const auto typeAt = [&](long at, std::string_view piece) {
+            return s.typed(at, piece, long(piece.size()));
+        };
         for (qsizetype i = 0; i < steps.size(); ++i) {
             const QString &step = steps[i];
             const qsizetype blank = step.indexOf(' ');
@@ -106,7 +134,9 @@ private slots:
             const QString argument = blank < 0 ? QString() : step.mid(blank + 1);
             const std::string arg = argument.toStdString();
             char result = '.';
-            const auto yesNo = [](bool b) { return b ? 'y' : 'n'; };
+            const auto yesNo = [](bool b) {
+                return b ? 'y' : 'n';
+            };
             if (command == "start" || command == "ask") {
                 s.start(argument.toLong(), 0, command == "ask", ++id, CompletionMode::Sentence);
             } else if (command == "conf") {
@@ -119,21 +149,24 @@ private slots:
                 result = yesNo(s.finish(id));
             } else if (command == "type") {
                 const qsizetype at = argument.indexOf(' ');
-                result = yesNo(typeAt(argument.left(at).toLong(), argument.mid(at + 1).toStdString()));
+                result =
+                    yesNo(typeAt(argument.left(at).toLong(), argument.mid(at + 1).toStdString()));
             } else if (command == "word" || command == "line" || command == "all") {
-                const std::string piece(command == "word" ? s.acceptWord()
+                const std::string piece(command == "word"   ? s.acceptWord()
                                         : command == "line" ? s.acceptLine()
                                                             : s.acceptAll());
                 result = yesNo(!piece.empty() && typeAt(s.position(), piece));
             } else if (command == "next" || command == "prev") {
-                const SuggestionSession::Step st = command == "next" ? s.nextAlternative() : s.previousAlternative();
+                const SuggestionSession::Step st =
+                    command == "next" ? s.nextAlternative() : s.previousAlternative();
                 result = st.request ? 'r' : yesNo(st.moved);
                 if (st.request)
                     s.start(s.position(), *st.request, true, ++id, CompletionMode::Sentence);
             } else {
                 QFAIL(qPrintable("unknown step " + step));
             }
-            QVERIFY2(result == returns[i].toLatin1(), qPrintable(QString("step %1 (%2) gave %3").arg(i).arg(step).arg(result)));
+            QVERIFY2(result == returns[i].toLatin1(),
+                     qPrintable(QString("step %1 (%2) gave %3").arg(i).arg(step).arg(result)));
         }
         QCOMPARE(QString::fromStdString(std::string(s.text())), text);
         QCOMPARE(int(s.state()), int(state)); // by number: State is no Q_ENUM

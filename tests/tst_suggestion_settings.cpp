@@ -28,7 +28,8 @@ SuggestionSettings unusual()
     s.sampling.repetitionPenalty = 1.5f;
     s.sampling.greedy = !s.sampling.greedy;
     s.minConfidence = 0.42;
-    s.trigger = s.trigger == TriggerRule::EveryKeystroke ? TriggerRule::InsideWord : TriggerRule::EveryKeystroke;
+    s.trigger = s.trigger == TriggerRule::EveryKeystroke ? TriggerRule::InsideWord
+                                                         : TriggerRule::EveryKeystroke;
     s.fadeByConfidence = !s.fadeByConfidence;
     s.threads = 3;
     s.precision = Precision::S8;
@@ -45,9 +46,10 @@ void compareAll(const SuggestionSettings &a, const SuggestionSettings &b)
     const QVariantMap x = a.values(), y = b.values();
     QCOMPARE(x.keys(), y.keys());
     for (auto it = x.cbegin(); it != x.cend(); ++it)
-        QVERIFY2(it.value() == y.value(it.key()),
-                 qPrintable(QStringLiteral("%1: %2 vs %3")
-                                .arg(it.key(), it.value().toString(), y.value(it.key()).toString())));
+        QVERIFY2(
+            it.value() == y.value(it.key()),
+            qPrintable(QStringLiteral("%1: %2 vs %3")
+                           .arg(it.key(), it.value().toString(), y.value(it.key()).toString())));
 }
 
 } // namespace
@@ -66,14 +68,26 @@ private slots:
         for (auto it = changed.cbegin(); it != changed.cend(); ++it)
             if (it.value() != defaults.value(it.key()))
                 differing << it.key();
-        QStringList expected{"suggestions/auto", "suggestions/debounceMs", "suggestions/timeBudgetMs",
-                             "suggestions/maxTokensWord", "suggestions/maxTokensSentence",
-                             "suggestions/maxTokensParagraph", "suggestions/maxTokensCode",
-                             "sampling/temperature", "sampling/topK", "sampling/topP",
-                             "sampling/repetitionPenalty", "sampling/greedy",
-                             "suggestions/minConfidence", "suggestions/trigger",
-                             "suggestions/fadeByConfidence", "engine/threads", "engine/precision",
-                             "engine/modelDirectory", "keys/acceptAll", "keys/acceptWord",
+        QStringList expected{"suggestions/auto",
+                             "suggestions/debounceMs",
+                             "suggestions/timeBudgetMs",
+                             "suggestions/maxTokensWord",
+                             "suggestions/maxTokensSentence",
+                             "suggestions/maxTokensParagraph",
+                             "suggestions/maxTokensCode",
+                             "sampling/temperature",
+                             "sampling/topK",
+                             "sampling/topP",
+                             "sampling/repetitionPenalty",
+                             "sampling/greedy",
+                             "suggestions/minConfidence",
+                             "suggestions/trigger",
+                             "suggestions/fadeByConfidence",
+                             "engine/threads",
+                             "engine/precision",
+                             "engine/modelDirectory",
+                             "keys/acceptAll",
+                             "keys/acceptWord",
                              "keys/dismiss"};
         differing.sort();
         expected.sort();

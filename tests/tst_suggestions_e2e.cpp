@@ -1,21 +1,21 @@
 // Suggestions end to end, as a person gets them: the real engine thread with the
 // embedded model behind the real main window, driven by simulated keystrokes.
-#include "ui/editor/editor.h"
 #include "service/engine_thread.h"
+#include "ui/editor/editor.h"
 #include "ui/editor/ghost_text.h"
-#include "ui/window/main_window.h"
 #include "ui/suggestions/suggestion_controller.h"
 #include "ui/suggestions/suggestion_status.h"
+#include "ui/window/main_window.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QTemporaryDir>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
 #include <QTextLayout>
@@ -103,7 +103,8 @@ private slots:
         QTest::keyClicks(editor, " s");
         QCOMPARE(window.suggestions()->suggestion(), QStringLiteral("aw"));
         QTest::keyClick(editor, Qt::Key_Right, Qt::ControlModifier);
-        QCOMPARE(editor->toPlainText(), QStringLiteral("The old man looked out of the window and saw"));
+        QCOMPARE(editor->toPlainText(),
+                 QStringLiteral("The old man looked out of the window and saw"));
     }
 
     // The --screenshot path with --suggest: the same window with a ghost suggestion
@@ -132,7 +133,8 @@ private slots:
         int inkPixels = 0;
         for (int y = 30; y < editorBottom; ++y) {
             for (int x = plain.width() / 3; x < plain.width(); ++x) {
-                if (plain.pixel(x, y) != ghost.pixel(x, y) && QColor(ghost.pixel(x, y)).lightness() < 200) {
+                if (plain.pixel(x, y) != ghost.pixel(x, y) &&
+                    QColor(ghost.pixel(x, y)).lightness() < 200) {
                     ++inkPixels;
                     if (rows.isEmpty() || rows.last() != y)
                         rows << y;
@@ -159,8 +161,8 @@ private slots:
 
         QRandomGenerator rng(20261127);
         const QString letters = QStringLiteral("etaoin shrdlu cmfwyp ETAOIN,.'\n");
-        QString shadow;   // what the document must contain
-        int cursor = 0;   // where the cursor must be
+        QString shadow; // what the document must contain
+        int cursor = 0; // where the cursor must be
         int ghostsSeen = 0;
         for (int i = 0; i < 500; ++i) {
             const int kind = rng.bounded(20);

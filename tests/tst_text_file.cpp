@@ -35,12 +35,15 @@ private slots:
         QTest::addRow("ASCII") << QByteArray("Dear diary\n") << QStringLiteral("Dear diary\n") << u8
                                << LineEnding::Lf;
         QTest::addRow("UTF-8 umlaut, no final newline")
-            << QByteArray("Gr\xc3\xbc\xc3\x9f" "e") << QStringLiteral(u"Grüße") << u8 << LineEnding::Lf;
+            << QByteArray("Gr\xc3\xbc\xc3\x9f"
+                          "e")
+            << QStringLiteral(u"Grüße") << u8 << LineEnding::Lf;
         QTest::addRow("UTF-8 with BOM")
-            << QByteArray("\xef\xbb\xbf" "caf\xc3\xa9\n") << QStringLiteral(u"café\n")
-            << TextEncoding::Utf8Bom << LineEnding::Lf;
-        QTest::addRow("UTF-8 BOM only") << QByteArray("\xef\xbb\xbf") << QString()
-                                        << TextEncoding::Utf8Bom << LineEnding::Lf;
+            << QByteArray("\xef\xbb\xbf"
+                          "caf\xc3\xa9\n")
+            << QStringLiteral(u"café\n") << TextEncoding::Utf8Bom << LineEnding::Lf;
+        QTest::addRow("UTF-8 BOM only")
+            << QByteArray("\xef\xbb\xbf") << QString() << TextEncoding::Utf8Bom << LineEnding::Lf;
         QTest::addRow("second BOM is text")
             << QByteArray("\xef\xbb\xbf\xef\xbb\xbfx") << QStringLiteral(u"\uFEFFx")
             << TextEncoding::Utf8Bom << LineEnding::Lf;
@@ -48,24 +51,25 @@ private slots:
             << QByteArray("x\xef\xbb\xbf") << QStringLiteral(u"x\uFEFF") << u8 << LineEnding::Lf;
         QTest::addRow("CRLF") << QByteArray("one\r\ntwo\r\n") << QStringLiteral("one\ntwo\n") << u8
                               << LineEnding::CrLf;
-        QTest::addRow("CR (classic Mac)") << QByteArray("one\rtwo") << QStringLiteral("one\ntwo")
-                                          << u8 << LineEnding::Cr;
+        QTest::addRow("CR (classic Mac)")
+            << QByteArray("one\rtwo") << QStringLiteral("one\ntwo") << u8 << LineEnding::Cr;
         QTest::addRow("non-breaking space and line separator")
-            << QByteArray("a\xc2\xa0" "b\xe2\x80\xa8" "c") << QStringLiteral(u"a\u00A0b\u2028c") << u8
-            << LineEnding::Lf;
+            << QByteArray("a\xc2\xa0"
+                          "b\xe2\x80\xa8"
+                          "c")
+            << QStringLiteral(u"a\u00A0b\u2028c") << u8 << LineEnding::Lf;
         QTest::addRow("emoji (4-byte UTF-8)")
-            << QByteArray("\xf0\x9f\x98\x80") << QStringLiteral(u"\U0001F600") << u8 << LineEnding::Lf;
-        QTest::addRow("UTF-16 LE")
-            << bytes("\xff\xfeH\0i\0\n\0", 8) << QStringLiteral("Hi\n") << TextEncoding::Utf16LE
+            << QByteArray("\xf0\x9f\x98\x80") << QStringLiteral(u"\U0001F600") << u8
             << LineEnding::Lf;
-        QTest::addRow("UTF-16 BE")
-            << bytes("\xfe\xff\0H\0i\0\n", 8) << QStringLiteral("Hi\n") << TextEncoding::Utf16BE
-            << LineEnding::Lf;
+        QTest::addRow("UTF-16 LE") << bytes("\xff\xfeH\0i\0\n\0", 8) << QStringLiteral("Hi\n")
+                                   << TextEncoding::Utf16LE << LineEnding::Lf;
+        QTest::addRow("UTF-16 BE") << bytes("\xfe\xff\0H\0i\0\n", 8) << QStringLiteral("Hi\n")
+                                   << TextEncoding::Utf16BE << LineEnding::Lf;
         QTest::addRow("UTF-16 LE CRLF, surrogate pair, CJK")
             << bytes("\xff\xfe\x2d\x4e\r\0\n\0\x3d\xd8\x00\xde", 12)
             << QStringLiteral(u"中\n\U0001F600") << TextEncoding::Utf16LE << LineEnding::CrLf;
-        QTest::addRow("UTF-16 BE BOM only") << bytes("\xfe\xff", 2) << QString()
-                                            << TextEncoding::Utf16BE << LineEnding::Lf;
+        QTest::addRow("UTF-16 BE BOM only")
+            << bytes("\xfe\xff", 2) << QString() << TextEncoding::Utf16BE << LineEnding::Lf;
     }
 
     void roundTrip()

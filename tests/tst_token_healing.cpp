@@ -13,7 +13,10 @@ class TestTokenHealing : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { m_model = LanguageModel::load(INKLING_SOURCE_DIR "/resources/models/inkling-tiny"); }
+    void initTestCase()
+    {
+        m_model = LanguageModel::load(INKLING_SOURCE_DIR "/resources/models/inkling-tiny");
+    }
     void cleanupTestCase() { m_model.reset(); }
 
     void split_data()
@@ -21,20 +24,30 @@ private slots:
         QTest::addColumn<QByteArray>("prompt");
         QTest::addColumn<QByteArray>("context");
         QTest::addColumn<QByteArray>("prefix");
-        QTest::addRow("inside a word") << QByteArray("out of the wi") << QByteArray("out of the") << QByteArray(" wi");
+        QTest::addRow("inside a word")
+            << QByteArray("out of the wi") << QByteArray("out of the") << QByteArray(" wi");
         QTest::addRow("first word") << QByteArray("Hel") << QByteArray("") << QByteArray("Hel");
-        QTest::addRow("after a space") << QByteArray("out of the ") << QByteArray("out of the") << QByteArray(" ");
-        QTest::addRow("after a comma and a space") << QByteArray("Hello, ") << QByteArray("Hello,") << QByteArray(" ");
-        QTest::addRow("two trailing spaces") << QByteArray("a  ") << QByteArray("a  ") << QByteArray("");
-        QTest::addRow("indentation") << QByteArray("if x:\n    ") << QByteArray("if x:\n    ") << QByteArray("");
+        QTest::addRow("after a space")
+            << QByteArray("out of the ") << QByteArray("out of the") << QByteArray(" ");
+        QTest::addRow("after a comma and a space")
+            << QByteArray("Hello, ") << QByteArray("Hello,") << QByteArray(" ");
+        QTest::addRow("two trailing spaces")
+            << QByteArray("a  ") << QByteArray("a  ") << QByteArray("");
+        QTest::addRow("indentation")
+            << QByteArray("if x:\n    ") << QByteArray("if x:\n    ") << QByteArray("");
         QTest::addRow("a lone space") << QByteArray(" ") << QByteArray(" ") << QByteArray("");
-        QTest::addRow("after punctuation") << QByteArray("Hello,") << QByteArray("Hello,") << QByteArray("");
-        QTest::addRow("after a newline") << QByteArray("a\nwor") << QByteArray("a\n") << QByteArray("wor");
+        QTest::addRow("after punctuation")
+            << QByteArray("Hello,") << QByteArray("Hello,") << QByteArray("");
+        QTest::addRow("after a newline")
+            << QByteArray("a\nwor") << QByteArray("a\n") << QByteArray("wor");
         QTest::addRow("digits") << QByteArray("in 19") << QByteArray("in") << QByteArray(" 19");
-        QTest::addRow("letters after digits") << QByteArray("x2ab") << QByteArray("x2") << QByteArray("ab");
-        QTest::addRow("accented") << QByteArray("le caf\xC3\xA9") << QByteArray("le") << QByteArray(" caf\xC3\xA9");
+        QTest::addRow("letters after digits")
+            << QByteArray("x2ab") << QByteArray("x2") << QByteArray("ab");
+        QTest::addRow("accented") << QByteArray("le caf\xC3\xA9") << QByteArray("le")
+                                  << QByteArray(" caf\xC3\xA9");
         QTest::addRow("two spaces") << QByteArray("a  bc") << QByteArray("a ") << QByteArray(" bc");
-        QTest::addRow("too long to heal") << QByteArray(60, 'a') << QByteArray(60, 'a') << QByteArray("");
+        QTest::addRow("too long to heal")
+            << QByteArray(60, 'a') << QByteArray(60, 'a') << QByteArray("");
         QTest::addRow("empty") << QByteArray("") << QByteArray("") << QByteArray("");
     }
     void split()
@@ -42,7 +55,8 @@ private slots:
         QFETCH(QByteArray, prompt);
         QFETCH(QByteArray, context);
         QFETCH(QByteArray, prefix);
-        const HealingSplit s = splitForHealing(std::string_view(prompt.constData(), size_t(prompt.size())));
+        const HealingSplit s =
+            splitForHealing(std::string_view(prompt.constData(), size_t(prompt.size())));
         QCOMPARE(QByteArray(s.context.data(), qsizetype(s.context.size())), context);
         QCOMPARE(QByteArray(s.prefix.data(), qsizetype(s.prefix.size())), prefix);
     }
@@ -71,15 +85,15 @@ private slots:
 
         r.prompt = prompt.toStdString();
         const std::string word = generate(session, model->tokenizer(), r).text; // e.g. " saw"
-        const size_t skip = word.rfind(' ', 0) == 0 ? 1 : 0; // the leading space
+        const size_t skip = word.rfind(' ', 0) == 0 ? 1 : 0;                    // the leading space
         QVERIFY2(word.size() > skip + size_t(typed), word.c_str());
         const std::string typedPart = word.substr(0, skip + size_t(typed));
 
         r.prompt = prompt.toStdString() + typedPart;
         r.tokenHealing = true;
         std::string streamed;
-        const GenerationResult healed = generate(session, model->tokenizer(), r,
-                                                 {[&](std::string_view t) { streamed += t; }, {}, {}});
+        const GenerationResult healed = generate(
+            session, model->tokenizer(), r, {[&](std::string_view t) { streamed += t; }, {}, {}});
         QCOMPARE(healed.text, word.substr(typedPart.size()));
         QCOMPARE(streamed, healed.text);
         QVERIFY(!healed.healedPrefix.empty());

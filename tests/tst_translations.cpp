@@ -100,8 +100,8 @@ void TestTranslations::translatesMainWindow_data()
 
     // File, Edit, View, Suggestions, Tools, Help.
     QTest::newRow("de") << "de"
-                        << QStringList{QStringLiteral("&Datei"), QStringLiteral("&Bearbeiten"),
-                                       QStringLiteral("&Ansicht"), QStringLiteral("&Vorschläge"),
+                        << QStringList{QStringLiteral("&Datei"),     QStringLiteral("&Bearbeiten"),
+                                       QStringLiteral("&Ansicht"),   QStringLiteral("&Vorschläge"),
                                        QStringLiteral("&Werkzeuge"), QStringLiteral("&Hilfe")};
     QTest::newRow("zh_CN") << "zh_CN"
                            << QStringList{QStringLiteral("文件(&F)"), QStringLiteral("编辑(&E)"),

@@ -132,7 +132,8 @@ private slots:
         f.editor.insertPlainText("X");
         f.source.answer({" Animals", " move."});
         QVERIFY(f.commands.insertResult());
-        QCOMPARE(f.editor.toPlainText(), QStringLiteral("XIntro. The cat sat.\nThe dog ran. Animals move. Outro."));
+        QCOMPARE(f.editor.toPlainText(),
+                 QStringLiteral("XIntro. The cat sat.\nThe dog ran. Animals move. Outro."));
     }
 
     void askKeepsTheConversationForTheSameSelection()
@@ -147,8 +148,10 @@ private slots:
         QCOMPARE(f.panel.statusText(), WritingPanel::tr("Generating…"));
         f.source.answer({" In", " France"});
         QVERIFY(f.commands.ask("Which country?"));
-        QCOMPARE(f.source.requests.last().textBefore,
-                 QStringLiteral("Paris is in France.\n\nQ: Where is Paris?\nA: In France\nQ: Which country?\nA:"));
+        QCOMPARE(
+            f.source.requests.last().textBefore,
+            QStringLiteral(
+                "Paris is in France.\n\nQ: Where is Paris?\nA: In France\nQ: Which country?\nA:"));
         f.source.answer({" France"});
         // Another selection starts another conversation.
         f.select(0, 5);
@@ -198,7 +201,8 @@ private slots:
         QVERIFY(f.commands.continueParagraph());
         emit f.source.failed(f.source.requests.last().id, "No language model is loaded.");
         QVERIFY(!f.commands.isRunning());
-        QCOMPARE(f.panel.statusText(), WritingPanel::tr("Failed: %1").arg("No language model is loaded."));
+        QCOMPARE(f.panel.statusText(),
+                 WritingPanel::tr("Failed: %1").arg("No language model is loaded."));
         QVERIFY(!f.panel.insertButton()->isEnabled());
         QVERIFY(!f.commands.insertResult());
         QCOMPARE(f.editor.toPlainText(), QStringLiteral("Text"));

@@ -4,10 +4,10 @@
 // greedy question answering, equality with the generator run directly on the prompt.
 #include "engine/generation/generator.h"
 #include "engine/model/language_model.h"
-#include "ui/editor/editor.h"
 #include "service/engine_thread.h"
-#include "ui/window/main_window.h"
+#include "ui/editor/editor.h"
 #include "ui/suggestions/suggestion_controller.h"
+#include "ui/window/main_window.h"
 #include "ui/writing/writing_commands.h"
 #include "ui/writing/writing_panel.h"
 
@@ -88,7 +88,8 @@ int finishedIndex(const QSignalSpy &finished, quint64 id)
 // Sentence ends followed by whitespace, counted independently of the stop rule.
 int innerSentenceEnds(const QString &text)
 {
-    static const QRegularExpression end(QStringLiteral("[.!?\u2026][.!?\u2026\"')\\]\u201d\u2019\u00bb]*\\s"));
+    static const QRegularExpression end(
+        QStringLiteral("[.!?\u2026][.!?\u2026\"')\\]\u201d\u2019\u00bb]*\\s"));
     return int(text.count(end));
 }
 
@@ -122,10 +123,11 @@ private slots:
         const quint64 id = finished[0][0].toULongLong();
         const QString text = panel->text();
         QVERIFY(!text.trimmed().isEmpty());
-        QCOMPARE(text, streamed(partials, id));   // the panel shows what streamed …
+        QCOMPARE(text, streamed(partials, id));    // the panel shows what streamed …
         QCOMPARE(text, finished[0][1].toString()); // … which is the whole result
         // Paragraph mode: no blank line inside the continuation.
-        QVERIFY2(!text.trimmed().contains(QRegularExpression(QStringLiteral("\\n[ \\t]*\\n"))), qPrintable(text));
+        QVERIFY2(!text.trimmed().contains(QRegularExpression(QStringLiteral("\\n[ \\t]*\\n"))),
+                 qPrintable(text));
 
         QVERIFY(panel->insertButton()->isEnabled());
         panel->insertButton()->click();
@@ -172,7 +174,8 @@ private slots:
         MainWindow window;
         QVERIFY(start(window));
         WritingCommands *commands = window.writingCommands();
-        const QString doc = QStringLiteral("Paris is the capital of France. Berlin is the capital of Germany.");
+        const QString doc =
+            QStringLiteral("Paris is the capital of France. Berlin is the capital of Germany.");
         const QString question = QStringLiteral("What is the capital of France?");
         setText(window.editor(), doc, true);
         QSignalSpy done(commands, &WritingCommands::finished);
@@ -196,7 +199,8 @@ private slots:
         if (lineEnd >= 0)
             expected.truncate(lineEnd);
         else
-            expected = expected.left(expected.lastIndexOf(QRegularExpression(QStringLiteral("\\S"))) + 1);
+            expected =
+                expected.left(expected.lastIndexOf(QRegularExpression(QStringLiteral("\\S"))) + 1);
         QCOMPARE(answer, expected);
         QVERIFY(!answer.trimmed().isEmpty());
         QVERIFY(!answer.trimmed().contains('\n'));
@@ -204,7 +208,8 @@ private slots:
         // A follow-up question carries the first answer as conversation history.
         QVERIFY(commands->ask(question));
         QCOMPARE(QString::fromStdString(commands->lastPrompt().prompt),
-                 doc + "\n\nQ: " + question + "\nA: " + answer.trimmed() + "\nQ: " + question + "\nA:");
+                 doc + "\n\nQ: " + question + "\nA: " + answer.trimmed() + "\nQ: " + question +
+                     "\nA:");
         QVERIFY(done.wait(120000));
     }
 
@@ -234,7 +239,7 @@ private slots:
         QVERIFY(window.suggestions()->requestNow());
         QVERIFY(suggested.wait(120000));
         QCOMPARE(finishedIndex(finished, id), -1); // a cancelled command never finishes
-        QCOMPARE(panel->text(), shown); // the panel took nothing after Cancel
+        QCOMPARE(panel->text(), shown);            // the panel took nothing after Cancel
         QVERIFY(panel->insertButton()->isEnabled() == !shown.trimmed().isEmpty());
     }
 
@@ -257,10 +262,13 @@ private slots:
         command.id = newRequestId();
         std::atomic<bool> cancelled{false};
         std::atomic<int> before{0}, after{0};
-        connect(service, &CompletionService::partial, service, [&](quint64 id, const QString &) {
-            if (id == command.id)
-                ++(cancelled ? after : before);
-        }, Qt::DirectConnection);
+        connect(
+            service, &CompletionService::partial, service,
+            [&](quint64 id, const QString &) {
+                if (id == command.id)
+                    ++(cancelled ? after : before);
+            },
+            Qt::DirectConnection);
         QList<quint64> finishedIds;
         bool loaded = false;
         connect(service, &CompletionService::finished, this,
@@ -288,7 +296,8 @@ private slots:
         suggestion.textBefore = QStringLiteral("The old man");
         suggestion.generation.maxTokens = 4;
         service->supersede(suggestion.id);
-        QMetaObject::invokeMethod(service, [service, suggestion] { service->complete(suggestion); });
+        QMetaObject::invokeMethod(service,
+                                  [service, suggestion] { service->complete(suggestion); });
         QTRY_VERIFY_WITH_TIMEOUT(finishedIds.contains(suggestion.id), 120000);
         QVERIFY2(after <= 1, qPrintable(QString::number(after)));
         QVERIFY(!finishedIds.contains(command.id));
@@ -320,9 +329,10 @@ private slots:
         std::atomic<int> suggestionPieces{0};
         CompletionRequest suggestion;
         suggestion.id = newRequestId();
-        connect(service, &CompletionService::partial, service, [&](quint64 id, const QString &) {
-            suggestionPieces += id == suggestion.id;
-        }, Qt::DirectConnection);
+        connect(
+            service, &CompletionService::partial, service,
+            [&](quint64 id, const QString &) { suggestionPieces += id == suggestion.id; },
+            Qt::DirectConnection);
         connect(service, &CompletionService::partial, this,
                 [&](quint64 id, const QString &text) { events.append({id, text, QString()}); });
         connect(service, &CompletionService::finished, this,
@@ -342,7 +352,8 @@ private slots:
         suggestion.generation.maxTokens = 400;
         suggestion.generation.timeBudgetMs = 0;
         service->supersede(suggestion.id);
-        QMetaObject::invokeMethod(service, [service, suggestion] { service->complete(suggestion); });
+        QMetaObject::invokeMethod(service,
+                                  [service, suggestion] { service->complete(suggestion); });
         QTRY_VERIFY_WITH_TIMEOUT(suggestionPieces > 0, 120000);
 
         CompletionRequest command;

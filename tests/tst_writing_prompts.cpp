@@ -43,13 +43,14 @@ private slots:
         QTest::addColumn<QString>("before");
         QTest::addColumn<int>("budget");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("as typed, trailing space kept") << "Once upon a time " << 100 << "Once upon a time ";
+        QTest::addRow("as typed, trailing space kept")
+            << "Once upon a time " << 100 << "Once upon a time ";
         QTest::addRow("inside a word") << "The old man look" << 100 << "The old man look";
         QTest::addRow("cut at a word start") << "one two three four" << 9 << "four";
         QTest::addRow("cut after a line break") << "first line\nsecond" << 10 << "second";
         QTest::addRow("no boundary near the cut") << QString(100, 'a') << 10 << QString(10, 'a');
-        QTest::addRow("never inside a character") << QString::fromUtf8("xx\u00e9\u00e9\u00e9") << 5
-                                                 << QString::fromUtf8("\u00e9\u00e9");
+        QTest::addRow("never inside a character")
+            << QString::fromUtf8("xx\u00e9\u00e9\u00e9") << 5 << QString::fromUtf8("\u00e9\u00e9");
         QTest::addRow("empty document") << "" << 100 << "";
     }
     void continuePrompt()
@@ -71,14 +72,17 @@ private slots:
         QTest::addColumn<QString>("selection");
         QTest::addColumn<int>("budget");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("the paper's format") << "The cat sat on the mat." << 1000
-                                           << "The cat sat on the mat.\nTL;DR:";
-        QTest::addRow("selection trimmed") << "\n\n  The cat sat.\t \n" << 1000 << "The cat sat.\nTL;DR:";
+        QTest::addRow("the paper's format")
+            << "The cat sat on the mat." << 1000 << "The cat sat on the mat.\nTL;DR:";
+        QTest::addRow("selection trimmed") << "\n\n  The cat sat.\t \n"
+                                           << 1000 << "The cat sat.\nTL;DR:";
         QTest::addRow("paragraphs kept") << "One.\n\nTwo." << 1000 << "One.\n\nTwo.\nTL;DR:";
         // 7 bytes of "\nTL;DR:" leave 12 for the text: the start is kept, cut before a word.
-        QTest::addRow("long: the start is kept") << "alpha beta gamma delta" << 19 << "alpha beta\nTL;DR:";
+        QTest::addRow("long: the start is kept")
+            << "alpha beta gamma delta" << 19 << "alpha beta\nTL;DR:";
         QTest::addRow("long: never inside a character")
-            << QString::fromUtf8("\u00e9\u00e9\u00e9\u00e9\u00e9") << 12 << QString::fromUtf8("\u00e9\u00e9\nTL;DR:");
+            << QString::fromUtf8("\u00e9\u00e9\u00e9\u00e9\u00e9") << 12
+            << QString::fromUtf8("\u00e9\u00e9\nTL;DR:");
         QTest::addRow("no room for text") << "The cat sat." << 3 << "\nTL;DR:";
     }
     void summarizePrompt()
@@ -112,19 +116,21 @@ private slots:
             << doc << "What is the capital of France?" << QStringList() << 1000
             << "Paris is the capital of France.\n\nQ: What is the capital of France?\nA:";
         QTest::addRow("selection and question trimmed")
-            << "\n " + doc + "  \n" << "  What is it? \n" << QStringList() << 1000
-            << "Paris is the capital of France.\n\nQ: What is it?\nA:";
+            << "\n " + doc + "  \n"
+            << "  What is it? \n"
+            << QStringList() << 1000 << "Paris is the capital of France.\n\nQ: What is it?\nA:";
         QTest::addRow("question on one line")
             << doc << "Which\ncountry?" << QStringList() << 1000
             << "Paris is the capital of France.\n\nQ: Which country?\nA:";
         QTest::addRow("conversation history")
             << doc << "Of which country?" << QStringList{"What is Paris?", " the capital\n"} << 1000
-            << "Paris is the capital of France.\n\nQ: What is Paris?\nA: the capital\nQ: Of which country?\nA:";
+            << "Paris is the capital of France.\n\nQ: What is Paris?\nA: the capital\nQ: Of which "
+               "country?\nA:";
         // Room 61 - 10 ("Q: Why?\nA:") = 51; history may take 25: only the newest turn
         // (18 bytes) fits, and the 31 bytes of text still do.
         QTest::addRow("old turns dropped first")
-            << doc << "Why?" << QStringList{"First question?", "first answer", "Second?", "two"} << 61
-            << "Paris is the capital of France.\n\nQ: Second?\nA: two\nQ: Why?\nA:";
+            << doc << "Why?" << QStringList{"First question?", "first answer", "Second?", "two"}
+            << 61 << "Paris is the capital of France.\n\nQ: Second?\nA: two\nQ: Why?\nA:";
         // Room 30 - 10 = 20, minus the blank line: 18 bytes of text, cut before a word.
         QTest::addRow("long text: the start is kept")
             << doc << "Why?" << QStringList() << 30 << "Paris is the\n\nQ: Why?\nA:";
@@ -139,7 +145,8 @@ private slots:
         std::vector<QuestionAnswer> turns;
         for (int i = 0; i + 1 < history.size(); i += 2)
             turns.push_back({utf8(history[i]), utf8(history[i + 1])});
-        const WritingPrompt p = writing::askPrompt(utf8(selection), utf8(question), turns, size_t(budget));
+        const WritingPrompt p =
+            writing::askPrompt(utf8(selection), utf8(question), turns, size_t(budget));
         QCOMPARE(QString::fromStdString(p.prompt), expected);
         QCOMPARE(p.mode, CompletionMode::Line);
         QVERIFY(p.sampling.greedy);

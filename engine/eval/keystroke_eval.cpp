@@ -109,8 +109,9 @@ AcceptPlan planAccept(std::string_view suggestion, std::string_view wanted)
     return best;
 }
 
-KeystrokeReplay::KeystrokeReplay(Gpt2Session &session, const Tokenizer &tokenizer, CompletionMode mode,
-                                 const SuggestionPolicy &generation, bool stopAtMismatch)
+KeystrokeReplay::KeystrokeReplay(Gpt2Session &session, const Tokenizer &tokenizer,
+                                 CompletionMode mode, const SuggestionPolicy &generation,
+                                 bool stopAtMismatch)
     : m_session(session)
     , m_tokenizer(tokenizer)
     , m_mode(mode)
@@ -118,7 +119,8 @@ KeystrokeReplay::KeystrokeReplay(Gpt2Session &session, const Tokenizer &tokenize
     , m_stopAtMismatch(stopAtMismatch)
 {}
 
-const KeystrokeReplay::Suggestion &KeystrokeReplay::suggestionAt(const std::string &text, size_t position)
+const KeystrokeReplay::Suggestion &KeystrokeReplay::suggestionAt(const std::string &text,
+                                                                 size_t position)
 {
     if (auto it = m_cache.find(position); it != m_cache.end())
         return it->second;
@@ -133,9 +135,13 @@ const KeystrokeReplay::Suggestion &KeystrokeReplay::suggestionAt(const std::stri
         s.confidence = p;
         s.latencyMs = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
     };
-    callbacks.onText = [&](std::string_view piece) { s.text += piece; };
+    callbacks.onText = [&](std::string_view piece) {
+        s.text += piece;
+    };
     if (m_stopAtMismatch)
-        callbacks.isCancelled = [&] { return !startsWith(wanted, s.text); };
+        callbacks.isCancelled = [&] {
+            return !startsWith(wanted, s.text);
+        };
     generate(m_session, m_tokenizer, request, callbacks);
     return m_cache.emplace(position, std::move(s)).first->second;
 }
@@ -153,7 +159,7 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
     session.setPolicy(policy);
     session.setMode(m_mode);
     std::uint64_t id = 0;
-    bool usedShown = false;  // a piece of the suggestion shown was accepted
+    bool usedShown = false; // a piece of the suggestion shown was accepted
     size_t pos = 0;
     while (pos < all.size()) {
         if (session.text().empty() && pos > 0 && session.shouldRequest(all.substr(0, pos), {})) {
@@ -171,7 +177,8 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
                 if (!s.text.empty()) {
                     ++st.shown;
                     st.latencyMs.push_back(s.latencyMs);
-                    const std::string_view first = std::string_view(s.text).substr(0, nextWordLength(s.text));
+                    const std::string_view first =
+                        std::string_view(s.text).substr(0, nextWordLength(s.text));
                     if (!startsWith(all.substr(pos), first))
                         ++st.wrongShown;
                     if (repeatsWordNgram(s.text, 4))

@@ -3,8 +3,8 @@
 // (`inkling-cli eval keystrokes`).
 #pragma once
 
-#include "engine/model/gpt2_session.h"
 #include "engine/generation/suggestion_policy.h"
+#include "engine/model/gpt2_session.h"
 #include "engine/text/tokenizer.h"
 
 #include <map>
@@ -15,23 +15,29 @@ namespace inkling {
 
 struct KeystrokeStats
 {
-    long long characters = 0;    // Unicode characters in the text: keystrokes without help
-    long long keystrokes = 0;    // characters typed + accept keys pressed
-    long long typed = 0;         // characters typed by hand
-    long long requests = 0;      // suggestions asked for
-    long long suppressed = 0;    // ... not shown: first word below the confidence threshold
-    long long shown = 0;         // ... shown (not empty, confident enough)
-    long long wrongShown = 0;    // shown ones whose first word was not what came next
-    long long repeating = 0;     // shown ones that repeat a word 4-gram of their own (a loop;
-                                 // complete only with --full-suggestions)
-    long long accepted = 0;      // shown ones of which at least one piece was accepted
-    long long acceptKeys = 0;    // Tab, Ctrl+Right and Alt+Right presses
+    long long characters = 0; // Unicode characters in the text: keystrokes without help
+    long long keystrokes = 0; // characters typed + accept keys pressed
+    long long typed = 0;      // characters typed by hand
+    long long requests = 0;   // suggestions asked for
+    long long suppressed = 0; // ... not shown: first word below the confidence threshold
+    long long shown = 0;      // ... shown (not empty, confident enough)
+    long long wrongShown = 0; // shown ones whose first word was not what came next
+    long long repeating = 0;  // shown ones that repeat a word 4-gram of their own (a loop;
+                              // complete only with --full-suggestions)
+    long long accepted = 0;   // shown ones of which at least one piece was accepted
+    long long acceptKeys = 0; // Tab, Ctrl+Right and Alt+Right presses
     long long acceptedCharacters = 0;
     std::vector<double> latencyMs; // per shown suggestion: request → first character
 
     long long saved() const { return characters - keystrokes; }
-    double savingsPercent() const { return characters ? 100.0 * double(saved()) / double(characters) : 0; }
-    double wrongShownPercent() const { return shown ? 100.0 * double(wrongShown) / double(shown) : 0; }
+    double savingsPercent() const
+    {
+        return characters ? 100.0 * double(saved()) / double(characters) : 0;
+    }
+    double wrongShownPercent() const
+    {
+        return shown ? 100.0 * double(wrongShown) / double(shown) : 0;
+    }
     void add(const KeystrokeStats &other);
 };
 

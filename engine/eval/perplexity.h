@@ -14,7 +14,7 @@ struct PerplexityResult
 {
     long long tokens = 0; // tokens scored (every token of the text)
     long long bytes = 0;
-    double meanNll = 0;   // nats per token
+    double meanNll = 0; // nats per token
     double perplexity = 0;
     double bitsPerByte = 0;
 };
@@ -30,7 +30,8 @@ PerplexityResult perplexity(Gpt2Session &session, const Tokenizer &tokenizer, st
 // The same over a token sequence: scores tokens[1..] (tokens[0] is only context);
 // bytes is left 0.
 PerplexityResult perplexity(Gpt2Session &session, std::span<const int> tokens, int window = 0,
-                            int stride = 0, const std::function<void(double fraction)> &progress = {});
+                            int stride = 0,
+                            const std::function<void(double fraction)> &progress = {});
 
 // -log softmax(logits)[target], computed stably.
 double negativeLogLikelihood(std::span<const float> logits, int target);

@@ -24,7 +24,8 @@ double msSince(Clock::time_point start)
 }
 
 // softmax(logits)[id] over the tokens `allowed` accepts (all when it is empty).
-float tokenProbability(std::span<const float> logits, int id, const std::function<bool(int)> &allowed)
+float tokenProbability(std::span<const float> logits, int id,
+                       const std::function<bool(int)> &allowed)
 {
     float maxLogit = -std::numeric_limits<float>::infinity();
     for (size_t i = 0; i < logits.size(); ++i) {
@@ -43,13 +44,20 @@ float tokenProbability(std::span<const float> logits, int id, const std::functio
 const char *stopReasonName(StopReason reason)
 {
     switch (reason) {
-    case StopReason::Rule: return "stop rule";
-    case StopReason::EndOfText: return "end of text";
-    case StopReason::TokenBudget: return "token budget";
-    case StopReason::TimeBudget: return "time budget";
-    case StopReason::ContextFull: return "context full";
-    case StopReason::Cancelled: return "cancelled";
-    case StopReason::Withheld: return "withheld";
+    case StopReason::Rule:
+        return "stop rule";
+    case StopReason::EndOfText:
+        return "end of text";
+    case StopReason::TokenBudget:
+        return "token budget";
+    case StopReason::TimeBudget:
+        return "time budget";
+    case StopReason::ContextFull:
+        return "context full";
+    case StopReason::Cancelled:
+        return "cancelled";
+    case StopReason::Withheld:
+        return "withheld";
     }
     return "?";
 }
@@ -60,7 +68,8 @@ HealingSplit splitForHealing(std::string_view prompt)
     // so a prompt ending in a lone space token is one it has hardly ever seen. Heal it
     // like a typed start: the first token must begin with the space. Not after another
     // blank (indentation, a blank line), where the spaces are text of their own.
-    if (prompt.size() >= 2 && prompt.back() == ' ' && !std::isspace(static_cast<unsigned char>(prompt[prompt.size() - 2])))
+    if (prompt.size() >= 2 && prompt.back() == ' ' &&
+        !std::isspace(static_cast<unsigned char>(prompt[prompt.size() - 2])))
         return {prompt.substr(0, prompt.size() - 1), prompt.substr(prompt.size() - 1)};
     // A word in GPT-2's pre-tokenisation: a run of letters or of digits, with at most
     // one space before it. Walk back over whole UTF-8 characters of one class.
@@ -111,7 +120,8 @@ std::vector<int> promptTokens(const Tokenizer &tokenizer, std::string_view promp
     std::vector<int> ids = tokenizer.encode(prompt);
     if (ids.empty())
         ids.push_back(tokenizer.documentStart());
-    ids.erase(ids.begin(), ids.begin() + ptrdiff_t(PromptWindow::tokensToDrop(ids.size(), nCtx, maxTokens)));
+    ids.erase(ids.begin(),
+              ids.begin() + ptrdiff_t(PromptWindow::tokensToDrop(ids.size(), nCtx, maxTokens)));
     return ids;
 }
 
@@ -130,8 +140,10 @@ PreparedPrompt preparePrompt(Gpt2Session &session, const Tokenizer &tokenizer,
                              const GenerationRequest &request, const GenerationCallbacks &callbacks)
 {
     PreparedPrompt p;
-    p.split = request.tokenHealing ? splitForHealing(request.prompt) : HealingSplit{request.prompt, {}};
-    p.tokens = promptTokens(tokenizer, p.split.context, session.model().config().nCtx, request.maxTokens);
+    p.split =
+        request.tokenHealing ? splitForHealing(request.prompt) : HealingSplit{request.prompt, {}};
+    p.tokens =
+        promptTokens(tokenizer, p.split.context, session.model().config().nCtx, request.maxTokens);
     const Gpt2Session::SyncResult sync = session.setContext(p.tokens, callbacks.isCancelled);
     p.reused = sync.reused;
     p.cancelled = sync.cancelled;
@@ -155,7 +167,10 @@ public:
     {}
 
     // What of the healed prefix the next token must still spell.
-    std::string_view toSpell() const { return m_prefix.substr(std::min(m_raw.size(), m_prefix.size())); }
+    std::string_view toSpell() const
+    {
+        return m_prefix.substr(std::min(m_raw.size(), m_prefix.size()));
+    }
 
     // Adds a generated token's bytes and probability; true when the suggestion ends with
     // it (the stop rule, or its first word withheld).
@@ -191,12 +206,15 @@ public:
     {
         const size_t prefixLength = m_prefix.size();
         size_t end = prefixLength; // stopped before the prefix was spelled: nothing to suggest
-        if (!m_withheld && m_raw.size() >= prefixLength && m_raw.compare(0, prefixLength, m_prefix) == 0)
-            end = std::max(m_cut ? *m_cut : prefixLength + m_rule.finalLength(std::string_view(m_raw).substr(prefixLength)),
+        if (!m_withheld && m_raw.size() >= prefixLength &&
+            m_raw.compare(0, prefixLength, m_prefix) == 0)
+            end = std::max(m_cut ? *m_cut
+                                 : prefixLength + m_rule.finalLength(
+                                                      std::string_view(m_raw).substr(prefixLength)),
                            m_emitted);
-        const std::string_view text = m_raw.size() >= end
-                                          ? std::string_view(m_raw).substr(prefixLength, end - prefixLength)
-                                          : std::string_view();
+        const std::string_view text =
+            m_raw.size() >= end ? std::string_view(m_raw).substr(prefixLength, end - prefixLength)
+                                : std::string_view();
         if (!cancelled) {
             if (!m_confidenceKnown)
                 reportConfidence(prefixLength + nextWordLength(text));
@@ -237,7 +255,8 @@ private:
     {
         if (!m_confidenceKnown || m_withheld || end <= m_emitted)
             return; // nothing is shown before the first word's confidence is known
-        const std::string text = m_utf8.push(std::string_view(m_raw).substr(m_emitted, end - m_emitted));
+        const std::string text =
+            m_utf8.push(std::string_view(m_raw).substr(m_emitted, end - m_emitted));
         m_emitted = end;
         if (!text.empty() && m_callbacks.onText)
             m_callbacks.onText(text);
@@ -249,8 +268,8 @@ private:
     std::string m_raw;               // bytes of the generated tokens, starting with the prefix
     std::vector<size_t> m_tokenEnds; // byte end in m_raw of each generated token
     std::vector<float> m_probabilities;
-    size_t m_emitted;                // bytes of m_raw handed to m_utf8 (the prefix never is)
-    std::optional<size_t> m_cut;     // where the stop rule cut m_raw
+    size_t m_emitted;            // bytes of m_raw handed to m_utf8 (the prefix never is)
+    std::optional<size_t> m_cut; // where the stop rule cut m_raw
     bool m_confidenceKnown = false;
     bool m_withheld = false; // its first word was too unlikely: nothing is suggested
     double m_firstWordConfidence = 0;
@@ -262,8 +281,8 @@ private:
 class NextToken
 {
 public:
-    NextToken(const Gpt2Session &session, const Tokenizer &tokenizer, const GenerationRequest &request,
-              size_t promptTokens)
+    NextToken(const Gpt2Session &session, const Tokenizer &tokenizer,
+              const GenerationRequest &request, size_t promptTokens)
         : m_session(session)
         , m_tokenizer(tokenizer)
         , m_sampler(request.sampling)
@@ -282,7 +301,8 @@ public:
     // toSpell: what of a healed prefix the token must continue spelling.
     Choice sample(std::string_view toSpell)
     {
-        const std::vector<int> banned = toSpell.empty() ? repeatedContinuations() : std::vector<int>();
+        const std::vector<int> banned =
+            toSpell.empty() ? repeatedContinuations() : std::vector<int>();
         const auto spells = [&](int id) {
             const std::string &b = m_tokenizer.tokenBytes(id);
             if (b.empty())
@@ -290,10 +310,13 @@ public:
             return b.size() >= toSpell.size() ? b.compare(0, toSpell.size(), toSpell) == 0
                                               : toSpell.compare(0, b.size(), b) == 0;
         };
-        const auto notBanned = [&](int t) { return std::find(banned.begin(), banned.end(), t) == banned.end(); };
+        const auto notBanned = [&](int t) {
+            return std::find(banned.begin(), banned.end(), t) == banned.end();
+        };
         const std::function<bool(int)> allowed = !toSpell.empty() ? std::function<bool(int)>(spells)
-                                                 : banned.empty() ? std::function<bool(int)>()
-                                                                  : std::function<bool(int)>(notBanned);
+                                                 : banned.empty()
+                                                     ? std::function<bool(int)>()
+                                                     : std::function<bool(int)>(notBanned);
         Choice c;
         c.id = m_sampler.sample(tokenLogits(), m_session.tokens(), allowed);
         if (c.id >= 0 && c.id != m_tokenizer.endOfText())

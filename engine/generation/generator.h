@@ -2,9 +2,9 @@
 // token → stop rule, budgets and cancellation, streaming whole UTF-8 characters.
 #pragma once
 
-#include "engine/model/gpt2_session.h"
 #include "engine/generation/sampler.h"
 #include "engine/generation/stop_rule.h"
+#include "engine/model/gpt2_session.h"
 #include "engine/text/tokenizer.h"
 
 #include <functional>
@@ -86,7 +86,15 @@ struct HealingSplit
 HealingSplit splitForHealing(std::string_view prompt);
 
 // Withheld: the first word was less likely than GenerationSettings::minConfidence.
-enum class StopReason { Rule, EndOfText, TokenBudget, TimeBudget, ContextFull, Cancelled, Withheld };
+enum class StopReason {
+    Rule,
+    EndOfText,
+    TokenBudget,
+    TimeBudget,
+    ContextFull,
+    Cancelled,
+    Withheld
+};
 
 const char *stopReasonName(StopReason reason);
 
@@ -130,6 +138,7 @@ std::vector<int> promptTokens(const Tokenizer &tokenizer, std::string_view promp
                               int maxTokens);
 
 GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
-                          const GenerationRequest &request, const GenerationCallbacks &callbacks = {});
+                          const GenerationRequest &request,
+                          const GenerationCallbacks &callbacks = {});
 
 } // namespace inkling

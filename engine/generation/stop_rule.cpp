@@ -20,9 +20,12 @@ char32_t nextChar(std::string_view text, size_t &pos)
     const Utf8Char c = decodeUtf8(text, pos);
     pos += c.length;
     switch (c.status) {
-    case Utf8Char::Status::Complete: return c.codePoint;
-    case Utf8Char::Status::Truncated: return kIncomplete;
-    case Utf8Char::Status::Invalid: return 0xFFFD;
+    case Utf8Char::Status::Complete:
+        return c.codePoint;
+    case Utf8Char::Status::Truncated:
+        return kIncomplete;
+    case Utf8Char::Status::Invalid:
+        return 0xFFFD;
     }
     return 0xFFFD;
 }
@@ -48,12 +51,18 @@ bool isBlank(char c)
 const char *modeName(CompletionMode mode)
 {
     switch (mode) {
-    case CompletionMode::Word: return "word";
-    case CompletionMode::Sentence: return "sentence";
-    case CompletionMode::Paragraph: return "paragraph";
-    case CompletionMode::Code: return "code";
-    case CompletionMode::Raw: return "raw";
-    case CompletionMode::Line: return "line";
+    case CompletionMode::Word:
+        return "word";
+    case CompletionMode::Sentence:
+        return "sentence";
+    case CompletionMode::Paragraph:
+        return "paragraph";
+    case CompletionMode::Code:
+        return "code";
+    case CompletionMode::Raw:
+        return "raw";
+    case CompletionMode::Line:
+        return "line";
     }
     return "raw";
 }
@@ -80,12 +89,18 @@ int StopRule::indentOfLastLine(std::string_view text)
 std::optional<size_t> StopRule::stopAt(std::string_view text) const
 {
     switch (m_mode) {
-    case CompletionMode::Word: return wordStop(text);
-    case CompletionMode::Sentence: return sentenceStop(text);
-    case CompletionMode::Paragraph: return paragraphStop(text);
-    case CompletionMode::Code: return codeStop(text);
-    case CompletionMode::Raw: return std::nullopt;
-    case CompletionMode::Line: return lineStop(text);
+    case CompletionMode::Word:
+        return wordStop(text);
+    case CompletionMode::Sentence:
+        return sentenceStop(text);
+    case CompletionMode::Paragraph:
+        return paragraphStop(text);
+    case CompletionMode::Code:
+        return codeStop(text);
+    case CompletionMode::Raw:
+        return std::nullopt;
+    case CompletionMode::Line:
+        return lineStop(text);
     }
     return std::nullopt;
 }
@@ -158,7 +173,8 @@ std::optional<size_t> StopRule::paragraphStop(std::string_view text) const
     for (size_t nl = text.find('\n', firstContent); nl != std::string_view::npos;
          nl = text.find('\n', nl + 1)) {
         size_t next = nl + 1;
-        while (next < text.size() && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r'))
+        while (next < text.size() &&
+               (text[next] == ' ' || text[next] == '\t' || text[next] == '\r'))
             ++next;
         if (next < text.size() && text[next] == '\n')
             return nl;
@@ -170,8 +186,7 @@ std::optional<size_t> StopRule::paragraphStop(std::string_view text) const
 // the end of the block the cursor is in. The cursor's own line is always kept.
 std::optional<size_t> StopRule::codeStop(std::string_view text) const
 {
-    for (size_t nl = text.find('\n'); nl != std::string_view::npos;
-         nl = text.find('\n', nl + 1)) {
+    for (size_t nl = text.find('\n'); nl != std::string_view::npos; nl = text.find('\n', nl + 1)) {
         size_t next = nl + 1;
         int indent = 0;
         while (next < text.size() && (text[next] == ' ' || text[next] == '\t')) {

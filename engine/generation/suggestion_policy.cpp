@@ -33,8 +33,10 @@ char32_t lastChar(std::string_view s)
 const char *triggerRuleName(TriggerRule rule)
 {
     switch (rule) {
-    case TriggerRule::EveryKeystroke: return "always";
-    case TriggerRule::InsideWord: return "word";
+    case TriggerRule::EveryKeystroke:
+        return "always";
+    case TriggerRule::InsideWord:
+        return "word";
     }
     return "?";
 }
@@ -51,12 +53,18 @@ std::optional<TriggerRule> triggerRuleFromName(std::string_view name)
 int SuggestionPolicy::maxTokens(CompletionMode mode) const
 {
     switch (mode) {
-    case CompletionMode::Word: return maxTokensWord;
-    case CompletionMode::Sentence: return maxTokensSentence;
-    case CompletionMode::Paragraph: return maxTokensParagraph;
-    case CompletionMode::Code: return maxTokensCode;
-    case CompletionMode::Raw: return maxTokensParagraph;
-    case CompletionMode::Line: return maxTokensSentence;
+    case CompletionMode::Word:
+        return maxTokensWord;
+    case CompletionMode::Sentence:
+        return maxTokensSentence;
+    case CompletionMode::Paragraph:
+        return maxTokensParagraph;
+    case CompletionMode::Code:
+        return maxTokensCode;
+    case CompletionMode::Raw:
+        return maxTokensParagraph;
+    case CompletionMode::Line:
+        return maxTokensSentence;
     }
     return maxTokensSentence;
 }
@@ -68,7 +76,8 @@ bool SuggestionPolicy::shouldRequest(std::string_view before, std::string_view a
     if (!after.empty() && isWordChar(charAt(after, 0).codePoint))
         return false;
     switch (trigger) {
-    case TriggerRule::EveryKeystroke: return true;
+    case TriggerRule::EveryKeystroke:
+        return true;
     case TriggerRule::InsideWord: {
         if (before.empty())
             return false;
@@ -79,7 +88,8 @@ bool SuggestionPolicy::shouldRequest(std::string_view before, std::string_view a
     return true;
 }
 
-GenerationRequest SuggestionPolicy::request(std::string prompt, CompletionMode mode, int alternative) const
+GenerationRequest SuggestionPolicy::request(std::string prompt, CompletionMode mode,
+                                            int alternative) const
 {
     GenerationRequest r;
     r.prompt = std::move(prompt);

@@ -64,7 +64,10 @@ struct SuggestionPolicy
     // cursor). Alternative n > 0 is sampled with seed + n, so that alternatives differ.
     GenerationRequest request(std::string prompt, CompletionMode mode, int alternative = 0) const;
 
-    bool isConfident(double firstWordConfidence) const { return inkling::isConfident(firstWordConfidence, minConfidence); }
+    bool isConfident(double firstWordConfidence) const
+    {
+        return inkling::isConfident(firstWordConfidence, minConfidence);
+    }
 };
 
 // Bytes of `suggestion` that "accept word" (Ctrl+Right) takes: leading blanks, then a

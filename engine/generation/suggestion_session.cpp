@@ -10,8 +10,8 @@ std::string_view SuggestionSession::text() const
     return std::string_view(m_alternatives[size_t(m_alternative)]).substr(m_consumed);
 }
 
-GenerationRequest SuggestionSession::start(long position, int alternative, bool asked, std::uint64_t id,
-                                           CompletionMode mode)
+GenerationRequest SuggestionSession::start(long position, int alternative, bool asked,
+                                           std::uint64_t id, CompletionMode mode)
 {
     if (alternative == 0) {
         m_alternatives.clear();

@@ -108,9 +108,9 @@ private:
     std::uint64_t m_requestId = 0; // the request whose replies are wanted while Streaming
     bool m_asked = false;          // by a key: never withheld
     double m_confidence = 1.0;
-    long m_anchor = -1;            // position the suggestion was made for
-    long m_consumedUnits = 0;      // caller units of it typed or accepted since
-    size_t m_consumed = 0;         // the same, in bytes of the suggestion
+    long m_anchor = -1;                      // position the suggestion was made for
+    long m_consumedUnits = 0;                // caller units of it typed or accepted since
+    size_t m_consumed = 0;                   // the same, in bytes of the suggestion
     std::vector<std::string> m_alternatives; // full texts, index = alternative
     int m_alternative = 0;
 };

@@ -112,14 +112,16 @@ WritingPrompt askPrompt(std::string_view selection, std::string_view question,
     const size_t room = maxTextBytes > finalTurn.size() ? maxTextBytes - finalTurn.size() : 0;
     std::string conversation;
     for (auto it = history.rbegin(); it != history.rend(); ++it) {
-        const std::string turn = "Q: " + oneLine(it->question) + "\nA: " + oneLine(it->answer) + "\n";
+        const std::string turn =
+            "Q: " + oneLine(it->question) + "\nA: " + oneLine(it->answer) + "\n";
         if (conversation.size() + turn.size() > room / 2)
             break;
         conversation.insert(0, turn);
     }
     conversation += finalTurn;
     const size_t separator = 2; // the blank line between the text and the conversation
-    const size_t textRoom = room - std::min(room, conversation.size() - finalTurn.size() + separator);
+    const size_t textRoom =
+        room - std::min(room, conversation.size() - finalTurn.size() + separator);
 
     WritingPrompt p;
     p.prompt = std::string(trimmed(keepHead(trimmed(selection), textRoom)));

@@ -80,7 +80,7 @@ inline F16 exp16(F16 x)
 // acc[r] += w[r · wStride] · x [64] for R rows: one load of the 64 values at x serves
 // every row. It is both halves of attention: scores (x a row of transposed keys, w the
 // queries at one d) and the weighted sum (x a value row, w the rows' probabilities).
-template <typename Elem, int R>
+template<typename Elem, int R>
 [[gnu::always_inline]] inline void addScaledRows(F16 (&acc)[R][4], const Elem *x, const float *w,
                                                  size_t wStride)
 {
@@ -98,7 +98,7 @@ template <typename Elem, int R>
 }
 
 // dst [r · dstStride .. + 64] = acc[r] · scale[r] for R rows.
-template <int R>
+template<int R>
 [[gnu::always_inline]] inline void storeRows(const F16 (&acc)[R][4], float *dst, size_t dstStride,
                                              const float *scale)
 {
@@ -125,10 +125,9 @@ inline float widen(uint16_t x)
 // the arithmetic, bound attention over a long prompt. kt is the head's transposed keys
 // [64, ctxStride]; v its first value row, rows C apart; s is scratch of R rows of
 // ctxStride scores; q, o have row strides qStride, C.
-template <typename Elem, int R>
-INKLING_CLONES void attendRows64(const float *__restrict q, int qStride,
-                                 const Elem *__restrict kt, int ctxStride,
-                                 const Elem *__restrict v, int C, int n, float scale,
+template<typename Elem, int R>
+INKLING_CLONES void attendRows64(const float *__restrict q, int qStride, const Elem *__restrict kt,
+                                 int ctxStride, const Elem *__restrict v, int C, int n, float scale,
                                  float *__restrict s, float *__restrict o)
 {
     constexpr int hd = 64;
@@ -180,7 +179,7 @@ INKLING_CLONES void attendRows64(const float *__restrict q, int qStride,
 }
 
 // The same for any head width, one position at a time.
-template <typename Elem>
+template<typename Elem>
 void attendRowAnyWidth(const float *q, const Elem *kt, int ctxStride, const Elem *v, int C, int n,
                        int hd, float scale, float *s, float *o)
 {
@@ -204,7 +203,7 @@ void attendRowAnyWidth(const float *q, const Elem *kt, int ctxStride, const Elem
 
 constexpr int kRowsTogether = 4; // query rows per pass over a head's keys and values
 
-template <typename Elem>
+template<typename Elem>
 void attendAll(const float *q, int qStride, const Elem *keys, const Elem *values,
                const KvCache &cache, int layer, int nPast, int T, float *out, float *scores)
 {
@@ -230,10 +229,18 @@ void attendAll(const float *q, int qStride, const Elem *keys, const Elem *values
                 continue;
             }
             switch (rows) {
-            case 4: attendRows64<Elem, 4>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o); break;
-            case 3: attendRows64<Elem, 3>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o); break;
-            case 2: attendRows64<Elem, 2>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o); break;
-            default: attendRows64<Elem, 1>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o); break;
+            case 4:
+                attendRows64<Elem, 4>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
+                break;
+            case 3:
+                attendRows64<Elem, 3>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
+                break;
+            case 2:
+                attendRows64<Elem, 2>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
+                break;
+            default:
+                attendRows64<Elem, 1>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
+                break;
             }
         }
     }
@@ -246,12 +253,11 @@ size_t attentionScratchSize(int T, const KvCache &cache)
     return size_t(T) * size_t(cache.nHead) * size_t(cache.ctxStride);
 }
 
-void causalAttention(const float *q, int qStride, const KvCache &cache, int layer, int nPast,
-                     int T, float *out, float *scores)
+void causalAttention(const float *q, int qStride, const KvCache &cache, int layer, int nPast, int T,
+                     float *out, float *scores)
 {
     if (cache.format == KvFormat::F32)
-        attendAll(q, qStride, cache.k.data(), cache.v.data(), cache, layer, nPast, T, out,
-                  scores);
+        attendAll(q, qStride, cache.k.data(), cache.v.data(), cache, layer, nPast, T, out, scores);
     else
         attendAll(q, qStride, cache.k16.data(), cache.v16.data(), cache, layer, nPast, T, out,
                   scores);

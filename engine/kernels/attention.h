@@ -10,8 +10,8 @@ namespace inkling {
 // out [T, C] = softmax(q kᵀ / sqrt(hd)) v per head, where query row t sits at position
 // nPast + t and sees cached positions 0 .. nPast + t (which must all be stored). q has
 // row stride qStride. scores is scratch of attentionScratchSize(T, cache) floats.
-void causalAttention(const float *q, int qStride, const KvCache &cache, int layer, int nPast,
-                     int T, float *out, float *scores);
+void causalAttention(const float *q, int qStride, const KvCache &cache, int layer, int nPast, int T,
+                     float *out, float *scores);
 
 size_t attentionScratchSize(int T, const KvCache &cache);
 

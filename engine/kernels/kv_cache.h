@@ -13,7 +13,6 @@
 
 namespace inkling {
 
-
 enum class KvFormat { F32, BF16 };
 
 struct KvCache
@@ -71,7 +70,8 @@ struct KvCache
             const int hd = headDim();
             for (int h = 0; h < nHead; ++h)
                 for (int d = 0; d < hd; ++d)
-                    keys[keyOffset(layer, h) + size_t(d) * ctxStride + pos] = convert(key[h * hd + d]);
+                    keys[keyOffset(layer, h) + size_t(d) * ctxStride + pos] =
+                        convert(key[h * hd + d]);
             values += valueOffset(layer, pos);
             for (int i = 0; i < nEmbd; ++i)
                 values[i] = convert(value[i]);

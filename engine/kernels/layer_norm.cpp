@@ -21,7 +21,9 @@ LayerNorm::LayerNorm(int64_t rows, int64_t channels, float eps)
     m_dst = none(m_pd.dst_desc());
     m_scale = none(m_pd.weights_desc());
     m_shift = none(m_pd.weights_desc());
-    m_args = {{DNNL_ARG_SRC, m_src}, {DNNL_ARG_DST, m_dst}, {DNNL_ARG_SCALE, m_scale},
+    m_args = {{DNNL_ARG_SRC, m_src},
+              {DNNL_ARG_DST, m_dst},
+              {DNNL_ARG_SCALE, m_scale},
               {DNNL_ARG_SHIFT, m_shift}};
 }
 

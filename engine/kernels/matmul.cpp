@@ -20,9 +20,12 @@ namespace {
 dt weightDataType(WeightType t)
 {
     switch (t) {
-    case WeightType::BF16: return dt::bf16;
-    case WeightType::S8: return dt::s8;
-    case WeightType::F32: break;
+    case WeightType::BF16:
+        return dt::bf16;
+    case WeightType::S8:
+        return dt::s8;
+    case WeightType::F32:
+        break;
     }
     return dt::f32;
 }
@@ -52,9 +55,12 @@ dnnl::primitive_attr matmulAttr(WeightType t, MatmulShape::Epilogue epilogue)
 dt sourceDataType(WeightType t)
 {
     switch (t) {
-    case WeightType::BF16: return dt::bf16;
-    case WeightType::S8: return dt::s8;
-    case WeightType::F32: break;
+    case WeightType::BF16:
+        return dt::bf16;
+    case WeightType::S8:
+        return dt::s8;
+    case WeightType::F32:
+        break;
     }
     return dt::f32;
 }
@@ -218,9 +224,9 @@ Matmul::Matmul(const MatmulShape &shape)
     }
     if (shape.m == 1 && shape.epilogue == MatmulShape::Epilogue::Gelu) {
         const dnnl::memory::desc rowMd({1, shape.n}, dt::f32, tag::ab);
-        m_gelu = dnnl::eltwise_forward({ctx.engine, dnnl::prop_kind::forward_inference,
-                                        dnnl::algorithm::eltwise_gelu_tanh, rowMd, rowMd, 0.f,
-                                        0.f});
+        m_gelu =
+            dnnl::eltwise_forward({ctx.engine, dnnl::prop_kind::forward_inference,
+                                   dnnl::algorithm::eltwise_gelu_tanh, rowMd, rowMd, 0.f, 0.f});
         m_geluData = dnnl::memory(rowMd, ctx.engine, DNNL_MEMORY_NONE);
         m_geluArgs = {{DNNL_ARG_SRC, m_geluData}, {DNNL_ARG_DST, m_geluData}};
     }
@@ -234,12 +240,12 @@ bool Matmul::runRow(const float *a, const PackedMatrix &b, const float *bias, fl
     const float *rowBias = m_shape.bias ? bias : nullptr;
     const void *weights = b.memory().get_data_handle();
     switch (b.rowKernel()) {
-    case RowKernel::None: return false;
+    case RowKernel::None:
+        return false;
     case RowKernel::S8:
         m_srcScale = quantise(a, m_srcS8.size(), m_srcS8.data());
         rowProductS8(m_srcS8.data(), m_srcScale, static_cast<const int8_t *>(weights),
-                     b.columnScales(), b.shiftSums(), m_shape.k, m_shape.n, rowBias, accumulate,
-                     c);
+                     b.columnScales(), b.shiftSums(), m_shape.k, m_shape.n, rowBias, accumulate, c);
         break;
     case RowKernel::Bf16:
         convertToBf16(a, m_srcBf16.data(), m_srcBf16.size());
@@ -261,8 +267,12 @@ void Matmul::run(const float *a, const PackedMatrix &b, const float *bias, float
     auto &ctx = DnnlContext::instance();
     // oneDNN takes non-const handles but does not write to sources.
     switch (m_shape.weights) {
-    case WeightType::F32: m_src.set_data_handle(const_cast<float *>(a)); break;
-    case WeightType::BF16: convertToBf16(a, m_srcBf16.data(), m_srcBf16.size()); break;
+    case WeightType::F32:
+        m_src.set_data_handle(const_cast<float *>(a));
+        break;
+    case WeightType::BF16:
+        convertToBf16(a, m_srcBf16.data(), m_srcBf16.size());
+        break;
     case WeightType::S8:
         m_srcScale = quantise(a, m_srcS8.size(), m_srcS8.data());
         break;

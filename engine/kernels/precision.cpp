@@ -8,10 +8,14 @@ namespace inkling {
 const char *precisionName(Precision p)
 {
     switch (p) {
-    case Precision::Auto: return "auto";
-    case Precision::F32: return "f32";
-    case Precision::BF16: return "bf16";
-    case Precision::S8: return "s8";
+    case Precision::Auto:
+        return "auto";
+    case Precision::F32:
+        return "f32";
+    case Precision::BF16:
+        return "bf16";
+    case Precision::S8:
+        return "s8";
     }
     return "?";
 }

@@ -18,7 +18,7 @@ namespace inkling {
 namespace {
 
 constexpr int64_t kBlock = 64; // columns per packed block (the "64b" of the tags)
-constexpr int kAhead = 4096; // bytes prefetched ahead of the loads
+constexpr int kAhead = 4096;   // bytes prefetched ahead of the loads
 
 std::atomic<bool> g_enabled{true};
 
@@ -54,8 +54,8 @@ inline uint32_t load32(const void *p)
 // threads are spread over blocks outside: an OpenMP region's outlined body would not
 // carry this function's target attribute with every compiler.)
 INKLING_AVX512_VNNI void s8Block(int64_t blk, const int8_t *a, float aScale, const int8_t *b,
-                                 const float *bScale, const int32_t *bSums, int64_t k,
-                                 int64_t n, const float *bias, bool accumulate, float *c)
+                                 const float *bScale, const int32_t *bSums, int64_t k, int64_t n,
+                                 const float *bias, bool accumulate, float *c)
 {
     const int64_t groups = k / 4; // k groups of 4 bytes; even, since k % 64 == 0
     const __m512 aScales = _mm512_set1_ps(aScale);
@@ -72,14 +72,13 @@ INKLING_AVX512_VNNI void s8Block(int64_t blk, const int8_t *a, float aScale, con
             _mm_prefetch(reinterpret_cast<const char *>(p) + kAhead + 64 * r, _MM_HINT_T0);
         for (int r = 0; r < 4; ++r) {
             acc[r] = _mm512_dpbusd_epi32(acc[r], a0, _mm512_loadu_si512(p + 64 * r));
-            acc[4 + r] =
-                _mm512_dpbusd_epi32(acc[4 + r], a1, _mm512_loadu_si512(p + 256 + 64 * r));
+            acc[4 + r] = _mm512_dpbusd_epi32(acc[4 + r], a1, _mm512_loadu_si512(p + 256 + 64 * r));
         }
     }
     for (int r = 0; r < 4; ++r) {
         const int64_t j = blk * kBlock + 16 * r;
-        const __m512i sum = _mm512_sub_epi32(_mm512_add_epi32(acc[r], acc[4 + r]),
-                                             _mm512_loadu_si512(bSums + j));
+        const __m512i sum =
+            _mm512_sub_epi32(_mm512_add_epi32(acc[r], acc[4 + r]), _mm512_loadu_si512(bSums + j));
         const __m512 scale = _mm512_mul_ps(aScales, _mm512_loadu_ps(bScale + j));
         finish16(_mm512_mul_ps(_mm512_cvtepi32_ps(sum), scale), j, n, bias, accumulate, c);
     }
@@ -93,7 +92,7 @@ INKLING_AVX512 void bf16Block(int64_t blk, const uint16_t *a, const uint16_t *b,
 {
     const __m512i high = _mm512_set1_epi32(int(0xffff0000u));
     const uint16_t *w = b + blk * k * kBlock; // [K/2][64][2]
-    __m512 acc[8]; // [0..3]: even k, [4..7]: odd k, 16 columns each
+    __m512 acc[8];                            // [0..3]: even k, [4..7]: odd k, 16 columns each
     for (__m512 &r : acc)
         r = _mm512_setzero_ps();
     for (int64_t p = 0; p < k; p += 2) {
@@ -105,15 +104,13 @@ INKLING_AVX512 void bf16Block(int64_t blk, const uint16_t *a, const uint16_t *b,
             _mm_prefetch(reinterpret_cast<const char *>(q) + kAhead + 64 * r, _MM_HINT_T0);
         for (int r = 0; r < 4; ++r) {
             const __m512i v = _mm512_loadu_si512(q + 32 * r);
-            acc[r] = _mm512_fmadd_ps(even, _mm512_castsi512_ps(_mm512_slli_epi32(v, 16)),
-                                     acc[r]);
-            acc[4 + r] = _mm512_fmadd_ps(
-                odd, _mm512_castsi512_ps(_mm512_and_si512(v, high)), acc[4 + r]);
+            acc[r] = _mm512_fmadd_ps(even, _mm512_castsi512_ps(_mm512_slli_epi32(v, 16)), acc[r]);
+            acc[4 + r] =
+                _mm512_fmadd_ps(odd, _mm512_castsi512_ps(_mm512_and_si512(v, high)), acc[4 + r]);
         }
     }
     for (int r = 0; r < 4; ++r)
-        finish16(_mm512_add_ps(acc[r], acc[4 + r]), blk * kBlock + 16 * r, n, bias,
-                 accumulate, c);
+        finish16(_mm512_add_ps(acc[r], acc[4 + r]), blk * kBlock + 16 * r, n, bias, accumulate, c);
 }
 
 #endif // INKLING_ROW_KERNELS
@@ -156,9 +153,12 @@ RowKernel rowKernelFor(const dnnl::memory::desc &packed)
 const char *rowKernelName(RowKernel kernel)
 {
     switch (kernel) {
-    case RowKernel::S8: return "inkling_row:avx512_vnni";
-    case RowKernel::Bf16: return "inkling_row:avx512";
-    case RowKernel::None: break;
+    case RowKernel::S8:
+        return "inkling_row:avx512_vnni";
+    case RowKernel::Bf16:
+        return "inkling_row:avx512";
+    case RowKernel::None:
+        break;
     }
     return "none";
 }
@@ -194,8 +194,8 @@ void rowProductS8(const int8_t *a, float aScale, const int8_t *b, const float *b
 #endif
 }
 
-void rowProductBf16(const uint16_t *a, const uint16_t *b, int64_t k, int64_t n,
-                    const float *bias, bool accumulate, float *c)
+void rowProductBf16(const uint16_t *a, const uint16_t *b, int64_t k, int64_t n, const float *bias,
+                    bool accumulate, float *c)
 {
 #if INKLING_ROW_KERNELS
     const int64_t blocks = (n + kBlock - 1) / kBlock;

@@ -53,7 +53,7 @@ void rowProductS8(const int8_t *a, float aScale, const int8_t *b, const float *b
                   float *c);
 
 // C [N] = Σ_k a[k] · B[k, n] (+ bias[n]) (+ C[n] when accumulate), a and B in bf16.
-void rowProductBf16(const uint16_t *a, const uint16_t *b, int64_t k, int64_t n,
-                    const float *bias, bool accumulate, float *c);
+void rowProductBf16(const uint16_t *a, const uint16_t *b, int64_t k, int64_t n, const float *bias,
+                    bool accumulate, float *c);
 
 } // namespace inkling

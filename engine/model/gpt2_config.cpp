@@ -15,12 +15,12 @@ namespace inkling {
 long long Gpt2Config::parameterCount() const
 {
     const long long c = nEmbd, f = innerDim();
-    const long long perLayer = 2 * c                // ln_1
-                               + c * 3 * c + 3 * c  // c_attn
-                               + c * c + c          // attn.c_proj
-                               + 2 * c              // ln_2
-                               + c * f + f          // c_fc
-                               + f * c + c;         // mlp.c_proj
+    const long long perLayer = 2 * c               // ln_1
+                               + c * 3 * c + 3 * c // c_attn
+                               + c * c + c         // attn.c_proj
+                               + 2 * c             // ln_2
+                               + c * f + f         // c_fc
+                               + f * c + c;        // mlp.c_proj
     return (long long)nVocab * c + (long long)nCtx * c + nLayer * perLayer + 2 * c;
 }
 
@@ -70,8 +70,8 @@ Gpt2Config Gpt2Config::fromJsonFile(const std::string &path)
         check(type->isString() && type->toString() == "gpt2", path,
               "model_type is not \"gpt2\"; only GPT-2 models are supported");
     if (const JsonValue *act = root.find("activation_function"))
-        check(act->isString() && (act->toString() == "gelu_new" ||
-                                  act->toString() == "gelu_pytorch_tanh"),
+        check(act->isString() &&
+                  (act->toString() == "gelu_new" || act->toString() == "gelu_pytorch_tanh"),
               path, "activation_function must be GPT-2's tanh GELU (\"gelu_new\")");
 
     Gpt2Config c;
@@ -96,8 +96,7 @@ void Gpt2Config::validate(const std::string &file) const
     check(nVocab >= 1 && nVocab <= (1 << 20), file, "vocab_size out of range [1, 1048576]");
     check(nCtx >= 1 && nCtx <= (1 << 16), file, "n_positions out of range [1, 65536]");
     check(nEmbd >= 1 && nEmbd <= 16384, file, "n_embd out of range [1, 16384]");
-    check(nHead >= 1 && nHead <= nEmbd && nEmbd % nHead == 0, file,
-          "n_head must divide n_embd");
+    check(nHead >= 1 && nHead <= nEmbd && nEmbd % nHead == 0, file, "n_head must divide n_embd");
     check(nLayer >= 1 && nLayer <= 256, file, "n_layer out of range [1, 256]");
     check(nInner >= 0 && nInner <= 65536, file, "n_inner out of range");
     check(layerNormEps > 0 && layerNormEps < 1, file, "layer_norm_epsilon out of range (0, 1)");

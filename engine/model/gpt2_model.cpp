@@ -36,7 +36,7 @@ namespace {
 
 WeightType weightTypeFor(Precision p)
 {
-    return p == Precision::S8 ? WeightType::S8
+    return p == Precision::S8     ? WeightType::S8
            : p == Precision::BF16 ? WeightType::BF16
                                   : WeightType::F32;
 }
@@ -90,8 +90,8 @@ Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision pr
     : m_config(config)
     , m_precision(choosePrecision(precision))
     , m_w(std::move(weights))
-    , m_kernels(std::make_unique<Kernels>(weightTypeFor(m_precision), config.nEmbd,
-                                          config.layerNormEps))
+    , m_kernels(
+          std::make_unique<Kernels>(weightTypeFor(m_precision), config.nEmbd, config.layerNormEps))
 {
     const int64_t C = config.nEmbd, F = config.innerDim(), V = config.nVocab;
     const WeightType type = m_kernels->weightType;
@@ -172,7 +172,8 @@ void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) c
 
     // Attention sub-block: x += c_proj(attention(ln_1(x)))
     ln.run(s.x.data(), w.ln1Weight.data(), w.ln1Bias.data(), s.h.data()); // h [T, C]
-    k.matmuls.get(k.shape(T, C, 3 * C, Epilogue::None)) // qkv [T, 3C]
+    k.matmuls
+        .get(k.shape(T, C, 3 * C, Epilogue::None)) // qkv [T, 3C]
         .run(s.h.data(), p.attn, w.attnBias.data(), s.qkv.data());
     for (int t = 0; t < T; ++t) { // k, v rows of qkv → cache rows nPast + t
         const float *row = s.qkv.data() + size_t(t) * 3 * C;
@@ -180,14 +181,17 @@ void Gpt2Model::block(int l, int T, int nPast, KvCache &cache, Gpt2Scratch &s) c
     }
     causalAttention(s.qkv.data(), 3 * C, cache, l, nPast, T, s.att.data(),
                     s.scores.data()); // att [T, C]
-    k.matmuls.get(k.shape(T, C, C, Epilogue::Accumulate)) // x [T, C] += att x Wproj
+    k.matmuls
+        .get(k.shape(T, C, C, Epilogue::Accumulate)) // x [T, C] += att x Wproj
         .run(s.att.data(), p.attnProj, w.attnProjBias.data(), s.x.data());
 
     // MLP sub-block: x += c_proj(gelu(c_fc(ln_2(x))))
     ln.run(s.x.data(), w.ln2Weight.data(), w.ln2Bias.data(), s.h.data()); // h [T, C]
-    k.matmuls.get(k.shape(T, C, F, Epilogue::Gelu)) // fc [T, F]
+    k.matmuls
+        .get(k.shape(T, C, F, Epilogue::Gelu)) // fc [T, F]
         .run(s.h.data(), p.fc, w.fcBias.data(), s.fc.data());
-    k.matmuls.get(k.shape(T, F, C, Epilogue::Accumulate)) // x [T, C] += fc x Wproj
+    k.matmuls
+        .get(k.shape(T, F, C, Epilogue::Accumulate)) // x [T, C] += fc x Wproj
         .run(s.fc.data(), p.mlpProj, w.mlpProjBias.data(), s.x.data());
 }
 
@@ -199,7 +203,8 @@ std::string Gpt2Model::matmulImplementation() const
     Kernels &k = *m_kernels;
     const PackedMatrix &qkv = k.packed.front().attn; // the config has at least one layer
     const std::string row = k.matmuls.get(k.shape(1, C, 3 * C, Epilogue::None)).implementation(qkv);
-    const std::string chunk = k.matmuls.get(k.shape(kMaxChunk, C, 3 * C, Epilogue::None)).implementation();
+    const std::string chunk =
+        k.matmuls.get(k.shape(kMaxChunk, C, 3 * C, Epilogue::None)).implementation();
     return row == chunk ? row : row + " (one row), " + chunk + " (chunks)";
 }
 

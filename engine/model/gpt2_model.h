@@ -2,10 +2,10 @@
 // attention, final LayerNorm, tied LM head) on oneDNN primitives created once per shape.
 #pragma once
 
-#include "engine/model/gpt2_config.h"
-#include "engine/model/gpt2_weights.h"
 #include "engine/kernels/kv_cache.h"
 #include "engine/kernels/precision.h"
+#include "engine/model/gpt2_config.h"
+#include "engine/model/gpt2_weights.h"
 
 #include <memory>
 #include <span>
@@ -40,8 +40,8 @@ public:
     // Packs the weight matrices for `precision` (Auto and precisions without a fast
     // oneDNN kernel are resolved by choosePrecision) and frees their f32 copies.
     // `progress` hears the fraction of layers packed.
-    Gpt2Model(const Gpt2Config &config, Gpt2Weights weights,
-              Precision precision = Precision::F32, const ProgressCallback &progress = {});
+    Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision precision = Precision::F32,
+              const ProgressCallback &progress = {});
     Gpt2Model(Gpt2Model &&) noexcept;
     Gpt2Model &operator=(Gpt2Model &&) noexcept;
     ~Gpt2Model();

@@ -11,7 +11,8 @@ Gpt2Session::Gpt2Session(const Gpt2Model &model)
     // The reference precision keeps the reference cache; the others round their matmul
     // inputs to bf16 already, and a bf16 cache costs them nothing measurable in quality.
     , m_cache(model.config().nLayer, model.config().nCtx, model.config().nEmbd,
-              model.config().nHead, model.precision() == Precision::F32 ? KvFormat::F32 : KvFormat::BF16)
+              model.config().nHead,
+              model.precision() == Precision::F32 ? KvFormat::F32 : KvFormat::BF16)
     , m_scratch(model.config())
     , m_logits(size_t(model.config().nVocab))
 {

@@ -156,8 +156,8 @@ Gpt2Weights Gpt2Weights::load(const std::string &path, const Gpt2Config &config,
     return load(SafetensorsFile::open(path), config, progress);
 }
 
-Gpt2Weights Gpt2Weights::load(std::shared_ptr<const SafetensorsFile> file,
-                              const Gpt2Config &config, const ProgressCallback &progress)
+Gpt2Weights Gpt2Weights::load(std::shared_ptr<const SafetensorsFile> file, const Gpt2Config &config,
+                              const ProgressCallback &progress)
 {
     // The deferred matrices share the file: once the caller's reference is gone, the
     // mapping goes with the last matrix taken.

@@ -1,5 +1,6 @@
-// GPT-2 weights in f32 (the large matrices converted when packed), named as in the checkpoint (wte, wpe, h.N.ln_1, c_attn, ...).
-// Matrices keep the Hugging Face Conv1D layout [in, out], so x [T, in] x W [in, out].
+// GPT-2 weights in f32 (the large matrices converted when packed), named as in the checkpoint (wte,
+// wpe, h.N.ln_1, c_attn, ...). Matrices keep the Hugging Face Conv1D layout [in, out], so x [T, in]
+// x W [in, out].
 #pragma once
 
 #include "engine/model/gpt2_config.h"
@@ -36,24 +37,24 @@ private:
 
 struct Gpt2LayerWeights
 {
-    std::vector<float> ln1Weight, ln1Bias;    // [C]
-    DeferredMatrix attnWeight;                // c_attn: [C, 3C]
-    std::vector<float> attnBias;              // [3C]
-    DeferredMatrix attnProjWeight;            // attn.c_proj: [C, C]
-    std::vector<float> attnProjBias;          // [C]
-    std::vector<float> ln2Weight, ln2Bias;    // [C]
-    DeferredMatrix fcWeight;                  // mlp.c_fc: [C, 4C]
-    std::vector<float> fcBias;                // [4C]
-    DeferredMatrix mlpProjWeight;             // mlp.c_proj: [4C, C]
-    std::vector<float> mlpProjBias;           // [C]
+    std::vector<float> ln1Weight, ln1Bias; // [C]
+    DeferredMatrix attnWeight;             // c_attn: [C, 3C]
+    std::vector<float> attnBias;           // [3C]
+    DeferredMatrix attnProjWeight;         // attn.c_proj: [C, C]
+    std::vector<float> attnProjBias;       // [C]
+    std::vector<float> ln2Weight, ln2Bias; // [C]
+    DeferredMatrix fcWeight;               // mlp.c_fc: [C, 4C]
+    std::vector<float> fcBias;             // [4C]
+    DeferredMatrix mlpProjWeight;          // mlp.c_proj: [4C, C]
+    std::vector<float> mlpProjBias;        // [C]
 };
 
 struct Gpt2Weights
 {
-    std::vector<float> wte;                  // [V, C], also the LM head (tied)
-    std::vector<float> wpe;                  // [nCtx, C]
-    std::vector<float> lnfWeight, lnfBias;   // [C]
-    std::vector<float> lmHead;               // [V, C] when the file has an untied head, else empty
+    std::vector<float> wte;                // [V, C], also the LM head (tied)
+    std::vector<float> wpe;                // [nCtx, C]
+    std::vector<float> lnfWeight, lnfBias; // [C]
+    std::vector<float> lmHead;             // [V, C] when the file has an untied head, else empty
     std::vector<Gpt2LayerWeights> layers;
 
     // Reads model.safetensors (F32/F16/BF16; keys with or without "transformer.")
@@ -62,8 +63,8 @@ struct Gpt2Weights
     static Gpt2Weights load(const std::string &safetensorsPath, const Gpt2Config &config,
                             const ProgressCallback &progress = {});
     // The same from a file already open (a model load reads its header once).
-    static Gpt2Weights load(std::shared_ptr<const SafetensorsFile> file,
-                            const Gpt2Config &config, const ProgressCallback &progress = {});
+    static Gpt2Weights load(std::shared_ptr<const SafetensorsFile> file, const Gpt2Config &config,
+                            const ProgressCallback &progress = {});
     // The same checks from the header alone, without reading or converting any weight
     // (cheap even for GPT-2 1.5B). Throws the ModelError load() would throw.
     static void check(const std::string &safetensorsPath, const Gpt2Config &config);

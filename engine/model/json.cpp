@@ -2,8 +2,8 @@
 // valid UTF-8 only, surrogate pairs combined, depth bounded.
 #include "engine/model/json.h"
 
-#include <cmath>
 #include <charconv>
+#include <cmath>
 #include <cstdlib>
 
 namespace inkling {
@@ -286,14 +286,30 @@ private:
                 fail("unterminated escape");
             const char e = m_text[m_pos++];
             switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
+            case '"':
+                out += '"';
+                break;
+            case '\\':
+                out += '\\';
+                break;
+            case '/':
+                out += '/';
+                break;
+            case 'b':
+                out += '\b';
+                break;
+            case 'f':
+                out += '\f';
+                break;
+            case 'n':
+                out += '\n';
+                break;
+            case 'r':
+                out += '\r';
+                break;
+            case 't':
+                out += '\t';
+                break;
             case 'u': {
                 char32_t cp = hex4();
                 if (cp >= 0xD800 && cp <= 0xDBFF) {
@@ -309,7 +325,8 @@ private:
                 appendUtf8(out, cp);
                 break;
             }
-            default: fail("unknown escape");
+            default:
+                fail("unknown escape");
             }
         }
     }
@@ -321,8 +338,8 @@ private:
 
 bool JsonValue::isInteger() const
 {
-    return m_type == Type::Number && std::isfinite(m_number) && std::floor(m_number) == m_number
-           && std::fabs(m_number) <= 9007199254740992.0;
+    return m_type == Type::Number && std::isfinite(m_number) && std::floor(m_number) == m_number &&
+           std::fabs(m_number) <= 9007199254740992.0;
 }
 
 const JsonValue *JsonValue::find(std::string_view key) const

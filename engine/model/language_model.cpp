@@ -20,8 +20,8 @@ namespace inkling {
 // smallest file dtype), so no model that fits is ever refused.
 double minimumModelBytes(const Gpt2Config &config)
 {
-    const double kvCache = 2.0 * sizeof(float) * config.nLayer * double(KvCache::strideFor(config.nCtx)) *
-                           config.nEmbd;
+    const double kvCache = 2.0 * sizeof(float) * config.nLayer *
+                           double(KvCache::strideFor(config.nCtx)) * config.nEmbd;
     return 2.0 * double(config.parameterCount()) + kvCache + Gpt2Scratch::bytesFor(config);
 }
 
@@ -39,10 +39,11 @@ void checkModelMemory(const Gpt2Config &config, const std::string &configPath, d
         std::snprintf(text, sizeof text, "%.1f GiB", bytes / double(1ull << 30));
         return std::string(text);
     };
-    throw ModelError(configPath, {},
-                     "describes a model that needs at least " + gib(needed - otherBytes) +
-                         " of memory, more than this computer has (" + gib(available) + ")" +
-                         (otherBytes > 0 ? " beside the model in use (" + gib(otherBytes) + ")" : ""));
+    throw ModelError(
+        configPath, {},
+        "describes a model that needs at least " + gib(needed - otherBytes) +
+            " of memory, more than this computer has (" + gib(available) + ")" +
+            (otherBytes > 0 ? " beside the model in use (" + gib(otherBytes) + ")" : ""));
 }
 
 void checkModelFiles(const std::string &dir)
@@ -50,26 +51,33 @@ void checkModelFiles(const std::string &dir)
     std::error_code ec;
     if (!fs::is_directory(dir, ec))
         throw ModelError(dir, {}, "is not a model directory (it does not exist)");
-    const auto file = [&](const char *name) { return (fs::path(dir) / name).string(); };
+    const auto file = [&](const char *name) {
+        return (fs::path(dir) / name).string();
+    };
     for (const char *name : {"config.json", "model.safetensors", "vocab.json", "merges.txt"}) {
         if (!fs::exists(file(name), ec)) {
             // A PyTorch pickle is never opened: unpickling runs arbitrary code.
-            if (std::string(name) == "model.safetensors" && fs::exists(file("pytorch_model.bin"), ec))
+            if (std::string(name) == "model.safetensors" &&
+                fs::exists(file("pytorch_model.bin"), ec))
                 throw ModelError(file(name), {},
                                  "missing: the directory has only pytorch_model.bin (a PyTorch "
                                  "pickle), which Inkling does not read for safety");
             // exists() is also false when the directory may not be searched.
-            throw ModelError(file(name), {}, ec ? "cannot be read: " + ec.message()
-                                                : std::string("missing from the model directory"));
+            throw ModelError(file(name), {},
+                             ec ? "cannot be read: " + ec.message()
+                                : std::string("missing from the model directory"));
         }
     }
 }
 
 std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Precision precision,
-                                                   const ProgressCallback &progress, double otherBytes)
+                                                   const ProgressCallback &progress,
+                                                   double otherBytes)
 {
     checkModelFiles(dir);
-    const auto file = [&](const char *name) { return (fs::path(dir) / name).string(); };
+    const auto file = [&](const char *name) {
+        return (fs::path(dir) / name).string();
+    };
     // Shares of the load time: reading the small tensors and the embeddings, then
     // converting and packing the large matrices (most of the work).
     constexpr double kReadShare = 0.2;
@@ -104,11 +112,11 @@ std::unique_ptr<LanguageModel> LanguageModel::load(const std::string &dir, Preci
     }
     Gpt2Weights weights =
         Gpt2Weights::load(std::move(st), config, [&](double f) { report(kReadShare * f); });
-    auto model = std::make_unique<Gpt2Model>(config, std::move(weights), precision,
-                                             [&](double f) { report(kReadShare + (1 - kReadShare) * f); });
-    std::unique_ptr<LanguageModel> lm(
-        new LanguageModel(fs::absolute(dir).lexically_normal().string(), std::move(model),
-                          std::move(tokenizer)));
+    auto model = std::make_unique<Gpt2Model>(config, std::move(weights), precision, [&](double f) {
+        report(kReadShare + (1 - kReadShare) * f);
+    });
+    std::unique_ptr<LanguageModel> lm(new LanguageModel(
+        fs::absolute(dir).lexically_normal().string(), std::move(model), std::move(tokenizer)));
     lm->m_fileBytes = bytes;
     lm->m_fileDType = dtype;
     return lm;
@@ -144,7 +152,9 @@ std::string modelName(const std::string &dir)
 std::string defaultModelDirectory()
 {
     std::error_code ec;
-    const auto usable = [&](const fs::path &p) { return fs::exists(p / "config.json", ec); };
+    const auto usable = [&](const fs::path &p) {
+        return fs::exists(p / "config.json", ec);
+    };
     if (const char *env = std::getenv("INKLING_MODEL_DIR"); env && *env)
         return env;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);

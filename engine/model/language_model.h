@@ -61,7 +61,8 @@ double minimumModelBytes(const Gpt2Config &config);
 // Throws a ModelError naming configPath when the model cannot fit in this computer's
 // memory beside otherBytes already in use (a model that stays loaded until the new one
 // is ready).
-void checkModelMemory(const Gpt2Config &config, const std::string &configPath, double otherBytes = 0);
+void checkModelMemory(const Gpt2Config &config, const std::string &configPath,
+                      double otherBytes = 0);
 
 // The embedded inkling-tiny model: $INKLING_MODEL_DIR if set, else the installed copy
 // (next to the executable's ../share, then the configured prefix), else the source

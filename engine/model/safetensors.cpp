@@ -25,9 +25,9 @@ struct DTypeInfo
 };
 
 constexpr DTypeInfo kDTypes[] = {
-    {"F64", DType::F64, 8}, {"F32", DType::F32, 4}, {"F16", DType::F16, 2},
+    {"F64", DType::F64, 8},   {"F32", DType::F32, 4}, {"F16", DType::F16, 2},
     {"BF16", DType::BF16, 2}, {"I64", DType::I64, 8}, {"I32", DType::I32, 4},
-    {"I16", DType::I16, 2}, {"I8", DType::I8, 1}, {"U8", DType::U8, 1},
+    {"I16", DType::I16, 2},   {"I8", DType::I8, 1},   {"U8", DType::U8, 1},
     {"BOOL", DType::Bool, 1},
 };
 
@@ -106,15 +106,17 @@ void SafetensorsFile::parseHeader()
     const std::string &path = m_file.path();
     const size_t fileSize = m_file.size();
     if (fileSize < 8)
-        throw ModelError(path, {}, "file too short for a safetensors header (" +
-                                       std::to_string(fileSize) + " bytes)");
+        throw ModelError(path, {},
+                         "file too short for a safetensors header (" + std::to_string(fileSize) +
+                             " bytes)");
     uint64_t headerLen = 0;
     for (int i = 7; i >= 0; --i)
         headerLen = (headerLen << 8) | uint64_t(m_file.data()[i]);
     if (headerLen > fileSize - 8 || headerLen > kMaxHeaderBytes)
-        throw ModelError(path, {}, "header length " + std::to_string(headerLen) +
-                                       " does not fit in a file of " + std::to_string(fileSize) +
-                                       " bytes (truncated or not a safetensors file)");
+        throw ModelError(path, {},
+                         "header length " + std::to_string(headerLen) +
+                             " does not fit in a file of " + std::to_string(fileSize) +
+                             " bytes (truncated or not a safetensors file)");
     const char *headerText = reinterpret_cast<const char *>(m_file.data() + 8);
     JsonValue header;
     try {
@@ -130,7 +132,9 @@ void SafetensorsFile::parseHeader()
     for (const auto &[name, entry] : header.members()) {
         if (name == "__metadata__")
             continue;
-        auto bad = [&](const std::string &what) { return ModelError(path, name, what); };
+        auto bad = [&](const std::string &what) {
+            return ModelError(path, name, what);
+        };
         if (!entry.isObject())
             throw bad("entry is not an object");
         const JsonValue *dtype = entry.find("dtype");
@@ -141,8 +145,9 @@ void SafetensorsFile::parseHeader()
             throw bad("entry needs dtype, shape and data_offsets [begin, end]");
         TensorView t;
         t.name = name;
-        const auto *info = std::find_if(std::begin(kDTypes), std::end(kDTypes),
-                                        [&](const DTypeInfo &d) { return dtype->toString() == d.name; });
+        const auto *info =
+            std::find_if(std::begin(kDTypes), std::end(kDTypes),
+                         [&](const DTypeInfo &d) { return dtype->toString() == d.name; });
         if (info == std::end(kDTypes))
             throw bad("unsupported dtype " + dtype->toString());
         t.dtype = info->type;
@@ -184,8 +189,7 @@ void SafetensorsFile::parseHeader()
     for (size_t i = 1; i < byStart.size(); ++i) {
         const TensorView *prev = byStart[i - 1];
         if (prev->bytes > 0 && byStart[i]->data < prev->data + prev->bytes)
-            throw ModelError(path, byStart[i]->name,
-                             "data overlaps tensor '" + prev->name + "'");
+            throw ModelError(path, byStart[i]->name, "data overlaps tensor '" + prev->name + "'");
     }
 }
 
@@ -220,8 +224,9 @@ std::vector<float> toFloat32(const TensorView &t)
         }
         break;
     default:
-        throw ModelError({}, t.name, std::string("dtype ") + dtypeName(t.dtype) +
-                                         " is not a floating-point type");
+        throw ModelError({}, t.name,
+                         std::string("dtype ") + dtypeName(t.dtype) +
+                             " is not a floating-point type");
     }
     return out;
 }

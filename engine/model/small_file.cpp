@@ -22,7 +22,7 @@ std::string readSmallFile(const std::string &path, std::size_t maxBytes)
         int fd;
         ~Closer() { ::close(fd); }
     } closer{fd};
-    struct stat st {};
+    struct stat st{};
     if (::fstat(fd, &st) != 0)
         throw SmallFileError(std::string("cannot read the file: ") + std::strerror(errno));
     if (S_ISDIR(st.st_mode))

@@ -12,7 +12,8 @@ bool same(const inkling::RecoverableDocument &a, const inkling::RecoverableDocum
 {
     // Times are compared as instants to the millisecond: that is what a copy stores.
     const auto sameTime = [](const QDateTime &x, const QDateTime &y) {
-        return x.isValid() == y.isValid() && (!x.isValid() || x.toMSecsSinceEpoch() == y.toMSecsSinceEpoch());
+        return x.isValid() == y.isValid() &&
+               (!x.isValid() || x.toMSecsSinceEpoch() == y.toMSecsSinceEpoch());
     };
     return a.originalPath == b.originalPath && a.text == b.text && a.format == b.format &&
            sameTime(a.savedAt, b.savedAt) && a.diskSize == b.diskSize &&

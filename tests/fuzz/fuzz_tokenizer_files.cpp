@@ -19,8 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         const inkling::Tokenizer t = inkling::Tokenizer::load(vocabPath, mergesPath);
         FUZZ_CHECK(t.vocabSize() >= 256);
         // Text the merges were written for, and the raw input itself.
-        for (const std::string_view text : {std::string_view("Hello world, it's 2026!\n\tok"),
-                                            merges, input}) {
+        for (const std::string_view text :
+             {std::string_view("Hello world, it's 2026!\n\tok"), merges, input}) {
             const std::vector<int> ids = t.encode(text);
             for (const int id : ids)
                 FUZZ_CHECK(id >= 0 && id < t.vocabSize());

@@ -124,7 +124,8 @@ bool Autosave::saveNow()
     QSaveFile file(copyPath());
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(kPrivateFile) ||
         file.write(encodeRecoveryCopy(copy)) < 0 || !file.commit()) {
-        emit failed(tr("Cannot write the recovery copy “%1”: %2").arg(copyPath(), file.errorString()));
+        emit failed(
+            tr("Cannot write the recovery copy “%1”: %2").arg(copyPath(), file.errorString()));
         return false;
     }
     m_savedRevision = revision;

@@ -3,10 +3,10 @@
 #include "ui/suggestions/suggestion_settings.h"
 
 #include "ui/documents/autosave.h"
+#include "ui/documents/recent_files.h"
 #include "ui/editor/editor.h"
 #include "ui/editor/markdown_fence.h"
 #include "ui/editor/plain_text.h"
-#include "ui/documents/recent_files.h"
 #include "ui/suggestions/suggestion_controller.h"
 
 #include <KSyntaxHighlighting/Definition>
@@ -28,9 +28,9 @@ CompletionMode modeForDefinition(const QString &section)
 {
     // KSyntaxHighlighting's sections for programming languages; markup, prose and
     // configuration files are written in sentences.
-    static const QStringList codeSections = {QStringLiteral("Sources"), QStringLiteral("Scripts"),
-                                             QStringLiteral("Scientific"),
-                                             QStringLiteral("Hardware"), QStringLiteral("Database")};
+    static const QStringList codeSections = {
+        QStringLiteral("Sources"), QStringLiteral("Scripts"), QStringLiteral("Scientific"),
+        QStringLiteral("Hardware"), QStringLiteral("Database")};
     // Prose gets the mode tuned on the development set (README, Suggestion quality).
     return codeSections.contains(section) ? CompletionMode::Code : SuggestionSettings{}.proseMode;
 }
@@ -59,9 +59,8 @@ Document::Document(CompletionSource *source, const SuggestionSettings &settings,
             m_autosave->discard();
         emit modificationChanged(modified);
     });
-    connect(m_autosave, &Autosave::failed, this, [this](const QString &text) {
-        emit message(text, 10000);
-    });
+    connect(m_autosave, &Autosave::failed, this,
+            [this](const QString &text) { emit message(text, 10000); });
 }
 
 Document::~Document() = default;
@@ -98,7 +97,8 @@ bool Document::insideMarkdownCode(int position) const
     // Block by block from the top: no copy of a long document per request.
     MarkdownFenceTracker tracker;
     const QTextBlock cursorBlock = m_editor->document()->findBlock(position);
-    for (QTextBlock b = m_editor->document()->begin(); b.isValid() && b != cursorBlock; b = b.next())
+    for (QTextBlock b = m_editor->document()->begin(); b.isValid() && b != cursorBlock;
+         b = b.next())
         tracker.addLine(b.text());
     return tracker.insideFence();
 }
@@ -290,13 +290,15 @@ void Document::askAboutDiskChange()
     if (!info.exists()) {
         QMessageBox::warning(this, tr("File Changed on Disk"),
                              tr("“%1” was deleted or renamed by another program. Your text is "
-                                "still here; save it to keep it.").arg(name));
+                                "still here; save it to keep it.")
+                                 .arg(name));
         m_editor->document()->setModified(true);
         setDiskState(QDateTime(), -1);
     } else {
         const QString question =
             isModified() ? tr("“%1” was changed by another program. Reload it and lose your "
-                              "unsaved changes?").arg(name)
+                              "unsaved changes?")
+                               .arg(name)
                          : tr("“%1” was changed by another program. Reload it?").arg(name);
         if (QMessageBox::question(this, tr("File Changed on Disk"), question,
                                   QMessageBox::Yes | QMessageBox::No) == QMessageBox::Yes) {

@@ -31,7 +31,8 @@ class Document : public QWidget
 
 public:
     // Suggestions come from source, which all documents of a window share.
-    Document(CompletionSource *source, const SuggestionSettings &settings, QWidget *parent = nullptr);
+    Document(CompletionSource *source, const SuggestionSettings &settings,
+             QWidget *parent = nullptr);
     ~Document() override;
 
     Editor *editor() const { return m_editor; }

@@ -40,7 +40,9 @@ std::optional<RecoverableDocument> decodeRecoveryCopy(const QByteArray &bytes)
         return std::nullopt;
     // JSON may spell unpaired surrogates (\ud800), which no file can hold: they become
     // U+FFFD here, as they would when the text is saved.
-    const auto wellFormed = [](const QString &s) { return QString::fromUtf8(s.toUtf8()); };
+    const auto wellFormed = [](const QString &s) {
+        return QString::fromUtf8(s.toUtf8());
+    };
     RecoverableDocument d;
     d.originalPath = wellFormed(o.value(QStringLiteral("original")).toString());
     d.text = wellFormed(o.value(QStringLiteral("text")).toString());
@@ -50,11 +52,13 @@ std::optional<RecoverableDocument> decodeRecoveryCopy(const QByteArray &bytes)
         if (lineEnding == lineEndingName(e))
             d.format.lineEnding = e;
     }
-    d.savedAt = QDateTime::fromString(o.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
+    d.savedAt =
+        QDateTime::fromString(o.value(QStringLiteral("savedAt")).toString(), Qt::ISODateWithMs);
     const double size = o.value(QStringLiteral("diskSize")).toDouble(-1);
     // A size is a whole number of bytes that a file can have; anything else means unknown.
     if (size >= 0 && size <= 9007199254740992.0 && size == double(qint64(size))) {
-        d.diskTime = QDateTime::fromString(o.value(QStringLiteral("diskTime")).toString(), Qt::ISODateWithMs);
+        d.diskTime = QDateTime::fromString(o.value(QStringLiteral("diskTime")).toString(),
+                                           Qt::ISODateWithMs);
         d.diskSize = d.diskTime.isValid() ? qint64(size) : -1;
     }
     return d;

@@ -27,10 +27,14 @@ const QByteArray kUtf16BEBom("\xFE\xFF", 2);
 QByteArray bomFor(TextEncoding encoding)
 {
     switch (encoding) {
-    case TextEncoding::Utf8Bom: return kUtf8Bom;
-    case TextEncoding::Utf16LE: return kUtf16LEBom;
-    case TextEncoding::Utf16BE: return kUtf16BEBom;
-    case TextEncoding::Utf8: break;
+    case TextEncoding::Utf8Bom:
+        return kUtf8Bom;
+    case TextEncoding::Utf16LE:
+        return kUtf16LEBom;
+    case TextEncoding::Utf16BE:
+        return kUtf16BEBom;
+    case TextEncoding::Utf8:
+        break;
     }
     return {};
 }
@@ -38,10 +42,13 @@ QByteArray bomFor(TextEncoding encoding)
 QStringConverter::Encoding converterFor(TextEncoding encoding)
 {
     switch (encoding) {
-    case TextEncoding::Utf16LE: return QStringConverter::Utf16LE;
-    case TextEncoding::Utf16BE: return QStringConverter::Utf16BE;
+    case TextEncoding::Utf16LE:
+        return QStringConverter::Utf16LE;
+    case TextEncoding::Utf16BE:
+        return QStringConverter::Utf16BE;
     case TextEncoding::Utf8:
-    case TextEncoding::Utf8Bom: break;
+    case TextEncoding::Utf8Bom:
+        break;
     }
     return QStringConverter::Utf8;
 }
@@ -69,7 +76,7 @@ LineEnding detectLineEnding(const QString &text)
             return LineEnding::Lf;
         if (text.at(i) == QLatin1Char('\r'))
             return i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n') ? LineEnding::CrLf
-                                                                                : LineEnding::Cr;
+                                                                              : LineEnding::Cr;
     }
     return LineEnding::Lf;
 }
@@ -79,10 +86,14 @@ LineEnding detectLineEnding(const QString &text)
 QString encodingName(TextEncoding encoding)
 {
     switch (encoding) {
-    case TextEncoding::Utf8: return QStringLiteral("UTF-8");
-    case TextEncoding::Utf8Bom: return QCoreApplication::translate("TextFile", "UTF-8 with BOM");
-    case TextEncoding::Utf16LE: return QStringLiteral("UTF-16 LE");
-    case TextEncoding::Utf16BE: return QStringLiteral("UTF-16 BE");
+    case TextEncoding::Utf8:
+        return QStringLiteral("UTF-8");
+    case TextEncoding::Utf8Bom:
+        return QCoreApplication::translate("TextFile", "UTF-8 with BOM");
+    case TextEncoding::Utf16LE:
+        return QStringLiteral("UTF-16 LE");
+    case TextEncoding::Utf16BE:
+        return QStringLiteral("UTF-16 BE");
     }
     return {};
 }
@@ -90,9 +101,12 @@ QString encodingName(TextEncoding encoding)
 QString lineEndingName(LineEnding lineEnding)
 {
     switch (lineEnding) {
-    case LineEnding::Lf: return QStringLiteral("LF");
-    case LineEnding::CrLf: return QStringLiteral("CRLF");
-    case LineEnding::Cr: return QStringLiteral("CR");
+    case LineEnding::Lf:
+        return QStringLiteral("LF");
+    case LineEnding::CrLf:
+        return QStringLiteral("CRLF");
+    case LineEnding::Cr:
+        return QStringLiteral("CR");
     }
     return {};
 }
@@ -100,10 +114,14 @@ QString lineEndingName(LineEnding lineEnding)
 QString encodingKey(TextEncoding encoding)
 {
     switch (encoding) {
-    case TextEncoding::Utf8: return QStringLiteral("utf-8");
-    case TextEncoding::Utf8Bom: return QStringLiteral("utf-8-bom");
-    case TextEncoding::Utf16LE: return QStringLiteral("utf-16le");
-    case TextEncoding::Utf16BE: return QStringLiteral("utf-16be");
+    case TextEncoding::Utf8:
+        return QStringLiteral("utf-8");
+    case TextEncoding::Utf8Bom:
+        return QStringLiteral("utf-8-bom");
+    case TextEncoding::Utf16LE:
+        return QStringLiteral("utf-16le");
+    case TextEncoding::Utf16BE:
+        return QStringLiteral("utf-16be");
     }
     return {};
 }
@@ -171,11 +189,14 @@ bool readTextFile(const QString &path, QString *text, QString *errorMessage, Tex
     // reports size 0 and never ends. Directories, devices, pipes and sockets are refused.
     const QFileInfo info(path);
     if (info.exists() && !info.isFile()) {
-        *errorMessage = info.isDir()
-            ? QCoreApplication::translate("TextFile", "“%1” is a folder, not a file.").arg(shownPath)
-            : QCoreApplication::translate("TextFile", "“%1” is not a regular file (it is a device, "
-                                                      "pipe or socket), so it was not opened.")
-                  .arg(shownPath);
+        *errorMessage =
+            info.isDir()
+                ? QCoreApplication::translate("TextFile", "“%1” is a folder, not a file.")
+                      .arg(shownPath)
+                : QCoreApplication::translate("TextFile",
+                                              "“%1” is not a regular file (it is a device, "
+                                              "pipe or socket), so it was not opened.")
+                      .arg(shownPath);
         return false;
     }
     QFile file(path);

@@ -74,8 +74,11 @@ void GhostText::setPreedit(const QTextBlock &block, int inBlock, const QString &
             const QPalette p = m_editor->palette();
             const QColor text = p.color(QPalette::Text), base = p.color(QPalette::Base);
             const double w = 0.5 * m_opacity;
-            const auto mix = [w](int t, int b) { return qRound(w * t + (1 - w) * b); };
-            format.setForeground(QColor(mix(text.red(), base.red()), mix(text.green(), base.green()),
+            const auto mix = [w](int t, int b) {
+                return qRound(w * t + (1 - w) * b);
+            };
+            format.setForeground(QColor(mix(text.red(), base.red()),
+                                        mix(text.green(), base.green()),
                                         mix(text.blue(), base.blue())));
         }
         formats.append({inBlock, int(shown.size()), format});

@@ -7,8 +7,8 @@
 
 #include <QObject>
 #include <QPointer>
-#include <QTextCharFormat>
 #include <QTextBlock>
+#include <QTextCharFormat>
 
 class QPlainTextEdit;
 

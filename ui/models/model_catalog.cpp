@@ -101,7 +101,8 @@ QList<std::pair<QString, QString>> huggingFaceSnapshots(const QString &cacheDire
                                               QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
     for (const QString &repo : repos) {
         // models--openai-community--gpt2 → openai-community/gpt2
-        const QString name = repo.mid(int(qstrlen("models--"))).replace(QStringLiteral("--"), QStringLiteral("/"));
+        const QString name =
+            repo.mid(int(qstrlen("models--"))).replace(QStringLiteral("--"), QStringLiteral("/"));
         const QDir snapshots(cache.filePath(repo + QStringLiteral("/snapshots")));
         QFile ref(cache.filePath(repo + QStringLiteral("/refs/main")));
         if (ref.open(QIODevice::ReadOnly)) {
@@ -111,7 +112,8 @@ QList<std::pair<QString, QString>> huggingFaceSnapshots(const QString &cacheDire
                 continue;
             }
         }
-        const QStringList revisions = snapshots.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+        const QStringList revisions =
+            snapshots.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
         for (const QString &revision : revisions) {
             const QString shown = revisions.size() == 1 ? name : name + u'@' + revision.left(7);
             found.append({shown, snapshots.filePath(revision)});
@@ -147,8 +149,8 @@ QList<CatalogModel> discover(const QStringList &userDirectories)
     if (embedded.isEmpty()) {
         CatalogModel m;
         m.info.name = "inkling-tiny";
-        m.problem = QCoreApplication::translate("ModelCatalog",
-                                                "The embedded model is missing from this installation.");
+        m.problem = QCoreApplication::translate(
+            "ModelCatalog", "The embedded model is missing from this installation.");
         models.append(m);
     } else {
         add(CatalogModel::Source::Embedded, QFileInfo(embedded).fileName(), embedded);

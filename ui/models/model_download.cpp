@@ -215,8 +215,8 @@ QString ModelDownload::httpError(QNetworkReply *reply) const
 {
     const QString host = reply->url().host();
     if (const int status = httpStatus(reply); status >= 400) {
-        const QString reason =
-            QString::fromUtf8(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+        const QString reason = QString::fromUtf8(
+            reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
         return tr("%1 answered HTTP %2 %3 for %4.")
             .arg(host)
             .arg(status)
@@ -268,7 +268,8 @@ void ModelDownload::requestWeightsMetadata(const QUrl &url, int redirects)
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::UserAgentHeader, userAgent());
     request.setRawHeader("Accept-Encoding", "identity");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(kTransferTimeoutMs);
     QNetworkReply *reply = m_reply = m_network->head(request);
     connect(reply, &QNetworkReply::finished, this, [this, reply, redirects] {
@@ -410,7 +411,7 @@ void ModelDownload::onWeightsFinished()
         return;
     reply->deleteLater();
     if (m_state != State::Running)
-        return; // cancelled or failed: already reported
+        return;      // cancelled or failed: already reported
     onWeightsData(); // whatever is still buffered
     if (m_state != State::Running)
         return;
@@ -429,9 +430,11 @@ void ModelDownload::onWeightsFinished()
     if (reply->error() != QNetworkReply::NoError) {
         // A dropped connection that brought new bytes is resumed right away.
         const bool transportError = status == 0 || (status == 200 || status == 206);
-        if (transportError && m_received > m_receivedAtRequest && m_retries < kMaxAutomaticResumes) {
+        if (transportError && m_received > m_receivedAtRequest &&
+            m_retries < kMaxAutomaticResumes) {
             ++m_retries;
-            qCInfo(lcDownload) << m_model.name << "connection lost at" << m_received << "; resuming";
+            qCInfo(lcDownload) << m_model.name << "connection lost at" << m_received
+                               << "; resuming";
             requestWeights();
             return;
         }
@@ -472,11 +475,13 @@ void ModelDownload::verifyWeights()
             }
         }
         const QByteArray hex = hash.result().toHex();
-        QMetaObject::invokeMethod(this, [this, verification, hex, error] {
-            if (verification == m_verification)
-                onVerified(hex, error);
-        },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, verification, hex, error] {
+                if (verification == m_verification)
+                    onVerified(hex, error);
+            },
+            Qt::QueuedConnection);
     });
     m_verifier->start();
 }
@@ -515,7 +520,8 @@ void ModelDownload::install()
         // The checks LanguageModel::load makes on structure, without reading the weights.
         // (Whether the model fits this computer's memory is the model list's business.)
         checkModelFiles(staging.toStdString());
-        const Gpt2Config config = Gpt2Config::fromJsonFile((staging + QStringLiteral("/config.json")).toStdString());
+        const Gpt2Config config =
+            Gpt2Config::fromJsonFile((staging + QStringLiteral("/config.json")).toStdString());
         Gpt2Weights::check((staging + u'/' + kWeights).toStdString(), config);
     } catch (const std::exception &e) {
         QDir(staging).removeRecursively();

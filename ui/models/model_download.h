@@ -34,8 +34,9 @@ public:
     // Downloads `model` from `endpoint` (ModelCatalog::huggingFaceEndpoint()) into
     // `modelsDirectory`/<name> (ModelCatalog::downloadDirectory()). The network manager
     // is the caller's and must outlive this object.
-    ModelDownload(const OfficialModel &model, const QString &endpoint, const QString &modelsDirectory,
-                  QNetworkAccessManager *network, QObject *parent = nullptr);
+    ModelDownload(const OfficialModel &model, const QString &endpoint,
+                  const QString &modelsDirectory, QNetworkAccessManager *network,
+                  QObject *parent = nullptr);
     ~ModelDownload() override;
 
     const OfficialModel &model() const { return m_model; }
@@ -92,13 +93,13 @@ private:
 
     int m_nextSmallFile = 0;
     QPointer<QNetworkReply> m_reply;
-    QUrl m_weightsUrl;         // where the bytes are (the Hub redirects LFS files to a CDN)
-    QString m_expectedSha256;  // lower-case hex, from X-Linked-Etag / ETag
+    QUrl m_weightsUrl;        // where the bytes are (the Hub redirects LFS files to a CDN)
+    QString m_expectedSha256; // lower-case hex, from X-Linked-Etag / ETag
     qint64 m_expectedSize = -1;
     QFile m_part;
-    qint64 m_received = 0;     // bytes in the .part file
+    qint64 m_received = 0; // bytes in the .part file
     qint64 m_receivedAtRequest = 0;
-    int m_retries = 0;         // automatic resumes after a dropped connection
+    int m_retries = 0; // automatic resumes after a dropped connection
     bool m_headersSeen = false;
     QThread *m_verifier = nullptr;
     int m_verification = 0; // numbers verifier runs, so a stopped one's result is ignored

@@ -1,9 +1,9 @@
 // ModelLoader: chooses and loads the engine's model, and reports on it.
 #include "ui/models/model_loader.h"
 
-#include "service/completion_service.h"
 #include "engine/kernels/cpu_threads.h"
 #include "engine/model/language_model.h"
+#include "service/completion_service.h"
 #include "service/engine_thread.h"
 #include "ui/suggestions/suggestion_status.h"
 

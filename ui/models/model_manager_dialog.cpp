@@ -20,15 +20,22 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace inkling {
 
 namespace {
 
-enum Column { NameColumn, SourceColumn, ParametersColumn, SizeColumn, PrecisionColumn, ColumnCount };
+enum Column {
+    NameColumn,
+    SourceColumn,
+    ParametersColumn,
+    SizeColumn,
+    PrecisionColumn,
+    ColumnCount
+};
 
 QString canonicalPath(const QString &directory)
 {
@@ -41,9 +48,10 @@ QString parametersText(qint64 parameters)
 {
     if (parameters <= 0)
         return {};
-    return parameters >= 1000000000
-               ? ModelManagerDialog::tr("%1 B").arg(QLocale().toString(double(parameters) / 1e9, 'f', 2))
-               : ModelManagerDialog::tr("%1 M").arg(QLocale().toString(double(parameters) / 1e6, 'f', 1));
+    return parameters >= 1000000000 ? ModelManagerDialog::tr("%1 B").arg(
+                                          QLocale().toString(double(parameters) / 1e9, 'f', 2))
+                                    : ModelManagerDialog::tr("%1 M").arg(
+                                          QLocale().toString(double(parameters) / 1e6, 'f', 1));
 }
 
 } // namespace
@@ -64,7 +72,8 @@ ModelManagerDialog::ModelManagerDialog(const QString &activeDirectory, QWidget *
     m_activeCanonical = active.isEmpty() ? QString() : canonicalPath(active);
 
     m_list->setColumnCount(ColumnCount);
-    m_list->setHeaderLabels({tr("Model"), tr("Source"), tr("Parameters"), tr("File Size"), tr("Precision")});
+    m_list->setHeaderLabels(
+        {tr("Model"), tr("Source"), tr("Parameters"), tr("File Size"), tr("Precision")});
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
     m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
@@ -122,7 +131,8 @@ QWidget *ModelManagerDialog::createDownloads()
         r.status->setWordWrap(true);
         r.status->setTextInteractionFlags(Qt::TextSelectableByMouse);
         r.button = new QPushButton;
-        auto *name = new QLabel(tr("<b>%1</b> (%2 parameters)").arg(model.name, parametersText(model.parameters)));
+        auto *name = new QLabel(
+            tr("<b>%1</b> (%2 parameters)").arg(model.name, parametersText(model.parameters)));
         grid->addWidget(name, row, 0);
         grid->addWidget(r.bar, row, 1);
         grid->addWidget(r.button, row, 2);
@@ -132,14 +142,14 @@ QWidget *ModelManagerDialog::createDownloads()
         m_downloads.append(r);
         ModelDownload *d = r.download;
         connect(r.button, &QPushButton::clicked, this, [this, d] {
-            if (d->state() == ModelDownload::State::Running || d->state() == ModelDownload::State::Verifying)
+            if (d->state() == ModelDownload::State::Running ||
+                d->state() == ModelDownload::State::Verifying)
                 d->cancel();
             else
                 d->start();
         });
-        connect(d, &ModelDownload::stateChanged, this, [this, index] {
-            updateDownloadRow(m_downloads[index]);
-        });
+        connect(d, &ModelDownload::stateChanged, this,
+                [this, index] { updateDownloadRow(m_downloads[index]); });
         connect(d, &ModelDownload::progress, this, [this, index](qint64 received, qint64 total) {
             DownloadRow &r = m_downloads[index];
             if (total > 0) {
@@ -148,8 +158,9 @@ QWidget *ModelManagerDialog::createDownloads()
                 if (permille == r.bar->value() && received != total)
                     return;
                 r.bar->setValue(permille);
-                r.status->setText(tr("%1 of %2").arg(QLocale().formattedDataSize(received),
-                                                     QLocale().formattedDataSize(total)));
+                r.status->setText(tr("%1 of %2")
+                                      .arg(QLocale().formattedDataSize(received),
+                                           QLocale().formattedDataSize(total)));
             } else {
                 r.bar->setRange(0, 0);
                 r.status->setText(QLocale().formattedDataSize(received));
@@ -201,8 +212,9 @@ void ModelManagerDialog::updateDownloadRow(DownloadRow &row)
     row.bar->setVisible(!installed && (partial > 0 || d->state() != ModelDownload::State::Idle));
     row.button->setEnabled(!installed);
     row.button->setText(installed ? tr("Installed")
-                        : partial > 0 ? tr("Resume (%1 so far)").arg(QLocale().formattedDataSize(partial))
-                                      : tr("Download"));
+                        : partial > 0
+                            ? tr("Resume (%1 so far)").arg(QLocale().formattedDataSize(partial))
+                            : tr("Download"));
 }
 
 bool ModelManagerDialog::isRefreshing() const
@@ -223,7 +235,8 @@ void ModelManagerDialog::refresh()
     auto *placeholder = new QTreeWidgetItem(m_list, {tr("Looking for models…")});
     placeholder->setFlags(Qt::NoItemFlags);
     showDetails();
-    m_discovery->setFuture(QtConcurrent::run([directories] { return ModelCatalog::discover(directories); }));
+    m_discovery->setFuture(
+        QtConcurrent::run([directories] { return ModelCatalog::discover(directories); }));
 }
 
 void ModelManagerDialog::showDiscovered()
@@ -244,7 +257,9 @@ void ModelManagerDialog::showDiscovered()
         item->setText(NameColumn, isActive(m) ? tr("%1 (active)").arg(m.name()) : m.name());
         item->setText(SourceColumn, ModelCatalog::sourceTitle(m.source));
         item->setText(ParametersColumn, parametersText(m.info.parameters));
-        item->setText(SizeColumn, m.info.fileBytes > 0 ? QLocale().formattedDataSize(m.info.fileBytes) : QString());
+        item->setText(SizeColumn, m.info.fileBytes > 0
+                                      ? QLocale().formattedDataSize(m.info.fileBytes)
+                                      : QString());
         item->setText(PrecisionColumn, QString::fromStdString(m.info.dtype));
         if (isActive(m)) {
             QFont bold = item->font(NameColumn);
@@ -294,17 +309,17 @@ void ModelManagerDialog::showDetails()
     html += QStringLiteral("<br>") + m->directory().toHtmlEscaped();
     const ModelInfo &info = m->info;
     if (info.parameters > 0)
-        html += QStringLiteral("<br>") +
-                tr("%1 parameters (%2 layers × %3), context length %4 tokens")
-                    .arg(QLocale().toString(info.parameters))
-                    .arg(info.layers)
-                    .arg(info.width)
-                    .arg(info.contextLength);
+        html +=
+            QStringLiteral("<br>") + tr("%1 parameters (%2 layers × %3), context length %4 tokens")
+                                         .arg(QLocale().toString(info.parameters))
+                                         .arg(info.layers)
+                                         .arg(info.width)
+                                         .arg(info.contextLength);
     if (info.fileBytes > 0)
-        html += QStringLiteral("<br>") + tr("File size %1, precision %2")
-                                             .arg(QLocale().formattedDataSize(info.fileBytes),
-                                                  info.dtype.empty() ? tr("unknown")
-                                                                     : QString::fromStdString(info.dtype));
+        html += QStringLiteral("<br>") +
+                tr("File size %1, precision %2")
+                    .arg(QLocale().formattedDataSize(info.fileBytes),
+                         info.dtype.empty() ? tr("unknown") : QString::fromStdString(info.dtype));
     if (!m->loadable)
         html += QStringLiteral("<br><span style=\"color:#c0392b\">%1</span>")
                     .arg(tr("Cannot be used: %1").arg(m->problem).toHtmlEscaped());
@@ -322,7 +337,8 @@ void ModelManagerDialog::useSelected()
 
 void ModelManagerDialog::addDirectory()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose a GPT-2 model directory"));
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Choose a GPT-2 model directory"));
     if (dir.isEmpty())
         return;
     QSettings settings;
@@ -333,7 +349,8 @@ void ModelManagerDialog::addDirectory()
     refresh();
     for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_list->topLevelItem(i);
-        if (m_models.at(item->data(NameColumn, Qt::UserRole).toInt()).directory() == canonicalPath(dir))
+        if (m_models.at(item->data(NameColumn, Qt::UserRole).toInt()).directory() ==
+            canonicalPath(dir))
             m_list->setCurrentItem(item);
     }
 }
@@ -352,15 +369,17 @@ void ModelManagerDialog::removeDirectory()
 
 void ModelManagerDialog::done(int result)
 {
-    const bool running = std::any_of(m_downloads.cbegin(), m_downloads.cend(), [](const DownloadRow &r) {
-        return r.download->state() == ModelDownload::State::Running ||
-               r.download->state() == ModelDownload::State::Verifying;
-    });
+    const bool running =
+        std::any_of(m_downloads.cbegin(), m_downloads.cend(), [](const DownloadRow &r) {
+            return r.download->state() == ModelDownload::State::Running ||
+                   r.download->state() == ModelDownload::State::Verifying;
+        });
     if (running && isVisible() &&
-        QMessageBox::question(this, tr("Stop Downloads?"),
-                              tr("Closing this window stops the running downloads. What has arrived "
-                                 "is kept, and the download resumes when you start it again."),
-                              QMessageBox::Close | QMessageBox::Cancel) != QMessageBox::Close)
+        QMessageBox::question(
+            this, tr("Stop Downloads?"),
+            tr("Closing this window stops the running downloads. What has arrived "
+               "is kept, and the download resumes when you start it again."),
+            QMessageBox::Close | QMessageBox::Cancel) != QMessageBox::Close)
         return;
     for (DownloadRow &r : m_downloads)
         r.download->cancel();

@@ -73,8 +73,9 @@ QList<QTranslator *> installTranslators(QCoreApplication &app, const QLocale &lo
     QList<QTranslator *> installed;
     // Qt's own catalogue covers standard buttons and QCommandLineParser's options.
     const QString qtDirectory = QLibraryInfo::path(QLibraryInfo::TranslationsPath);
-    for (auto [name, directory] : {std::pair{QStringLiteral("qtbase"), qtDirectory},
-                                   std::pair{QStringLiteral("inkling"), QStringLiteral(":/i18n")}}) {
+    for (auto [name, directory] :
+         {std::pair{QStringLiteral("qtbase"), qtDirectory},
+          std::pair{QStringLiteral("inkling"), QStringLiteral(":/i18n")}}) {
         if (QTranslator *translator = loadTranslator(app, locale, name, directory))
             installed << translator;
     }

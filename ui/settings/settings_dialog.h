@@ -24,7 +24,8 @@ public:
     explicit SettingsDialog(const SuggestionSettings &settings, QWidget *parent = nullptr);
 
     SuggestionSettings settings() const;
-    // The user interface language's code ("" = system default; see ui/settings/interface_language.h).
+    // The user interface language's code ("" = system default; see
+    // ui/settings/interface_language.h).
     void setUiLanguage(const QString &code);
     QString uiLanguage() const;
 
@@ -53,8 +54,8 @@ private:
     QSpinBox *m_threads;
     QComboBox *m_precision;
     QLineEdit *m_modelDirectory;
-    QKeySequenceEdit *m_keyAcceptAll, *m_keyAcceptWord, *m_keyAcceptLine, *m_keyDismiss,
-        *m_keyNext, *m_keyPrevious, *m_keyRequest;
+    QKeySequenceEdit *m_keyAcceptAll, *m_keyAcceptWord, *m_keyAcceptLine, *m_keyDismiss, *m_keyNext,
+        *m_keyPrevious, *m_keyRequest;
     QComboBox *m_language = nullptr;
 };
 

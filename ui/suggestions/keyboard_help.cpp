@@ -69,7 +69,8 @@ KeyboardHelp::KeyboardHelp(const KeyBindings &keys, const QList<QMenu *> &menus,
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionMode(QAbstractItemView::NoSelection);
     for (int i = 0; i < rows.size(); ++i) {
-        table->setItem(i, 0, new QTableWidgetItem(rows[i].first.toString(QKeySequence::NativeText)));
+        table->setItem(i, 0,
+                       new QTableWidgetItem(rows[i].first.toString(QKeySequence::NativeText)));
         table->setItem(i, 1, new QTableWidgetItem(rows[i].second));
     }
     table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -77,7 +78,8 @@ KeyboardHelp::KeyboardHelp(const KeyBindings &keys, const QList<QMenu *> &menus,
 
     auto *hint = new QLabel(tr("Typing the suggested characters keeps the rest of the suggestion; "
                                "any other key or cursor move removes it. Keys can be changed in "
-                               "Settings."), this);
+                               "Settings."),
+                            this);
     hint->setWordWrap(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -25,7 +25,7 @@ public:
 
     // The rows shown: key, then what it does ("File › Save" for menu commands).
     static QList<std::pair<QKeySequence, QString>> rows(const KeyBindings &keys,
-                                                         const QList<QMenu *> &menus);
+                                                        const QList<QMenu *> &menus);
 };
 
 } // namespace inkling

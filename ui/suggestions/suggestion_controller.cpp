@@ -1,12 +1,12 @@
-// The suggestion life cycle's Qt side (its rules are SuggestionSession's). Ghost visuals are updated from the event loop, never from
-// inside the document's contentsChange signal (a nested re-layout there would skip the
-// highlighter), while the state they show is updated at once; before an event that may
-// edit the text, the ghost leaves the layout (see eventFilter).
+// The suggestion life cycle's Qt side (its rules are SuggestionSession's). Ghost visuals are
+// updated from the event loop, never from inside the document's contentsChange signal (a nested
+// re-layout there would skip the highlighter), while the state they show is updated at once; before
+// an event that may edit the text, the ghost leaves the layout (see eventFilter).
 #include "ui/suggestions/suggestion_controller.h"
 
-#include "ui/editor/plain_text.h"
 #include "service/completion_source.h"
 #include "ui/editor/ghost_text.h"
+#include "ui/editor/plain_text.h"
 
 #include <QCoreApplication>
 #include <QKeyEvent>
@@ -14,7 +14,6 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
-
 
 namespace inkling {
 
@@ -87,7 +86,8 @@ void SuggestionController::setMode(CompletionMode mode)
 
 CompletionMode SuggestionController::modeAtCursor() const
 {
-    return m_modeAt ? m_modeAt(m_editor->textCursor().position(), m_session.mode()) : m_session.mode();
+    return m_modeAt ? m_modeAt(m_editor->textCursor().position(), m_session.mode())
+                    : m_session.mode();
 }
 
 void SuggestionController::setEnabled(bool enabled)
@@ -115,7 +115,8 @@ bool SuggestionController::triggerAllows(int position) const
 {
     QTextDocument *doc = m_editor->document();
     const QString before = documentText(doc, qMax(0, position - kTriggerContext), position);
-    const QString after = documentText(doc, position, qMin(doc->characterCount() - 1, position + kTriggerContext));
+    const QString after =
+        documentText(doc, position, qMin(doc->characterCount() - 1, position + kTriggerContext));
     return m_session.shouldRequest(before.toStdString(), after.toStdString());
 }
 
@@ -124,10 +125,13 @@ void SuggestionController::onContentsChange(int position, int removed, int added
     if (m_ghost->isUpdating())
         return;
     const bool wasStreaming = m_session.isStreaming();
-    const bool mayContinue = removed == 0 && added > 0 && m_session.isActive() && position == m_session.position();
+    const bool mayContinue =
+        removed == 0 && added > 0 && m_session.isActive() && position == m_session.position();
     const QByteArray typed =
-        mayContinue ? documentText(m_editor->document(), position, position + added).toUtf8() : QByteArray();
-    if (m_session.typed(position, std::string_view(typed.constData(), size_t(typed.size())), added)) {
+        mayContinue ? documentText(m_editor->document(), position, position + added).toUtf8()
+                    : QByteArray();
+    if (m_session.typed(position, std::string_view(typed.constData(), size_t(typed.size())),
+                        added)) {
         // Typed (or accepted) exactly the next characters: the rest stays, no new request.
         if (!m_session.isActive() && m_enabled && m_settings.autoSuggest) {
             // All of it typed: the next suggestion is asked for as after any edit.
@@ -145,7 +149,8 @@ void SuggestionController::onContentsChange(int position, int removed, int added
     if (!m_inserting) {
         if (m_sinceEdit.isValid() && m_sinceEdit.elapsed() < 1500) {
             const double interval = double(m_sinceEdit.elapsed());
-            m_typingIntervalMs = m_typingIntervalMs <= 0 ? interval : 0.7 * m_typingIntervalMs + 0.3 * interval;
+            m_typingIntervalMs =
+                m_typingIntervalMs <= 0 ? interval : 0.7 * m_typingIntervalMs + 0.3 * interval;
         }
         m_sinceEdit.restart();
     }
@@ -276,7 +281,8 @@ bool SuggestionController::event(QEvent *event)
         return true;
     }
     // A likely first word looks like the usual ghost; an unlikely one fainter.
-    m_ghost->setOpacity(m_settings.fadeByConfidence ? 0.55 + 0.45 * qBound(0.0, m_session.confidence(), 1.0) : 1.0);
+    m_ghost->setOpacity(
+        m_settings.fadeByConfidence ? 0.55 + 0.45 * qBound(0.0, m_session.confidence(), 1.0) : 1.0);
     m_ghost->show(int(m_session.position()), text);
     return true;
 }
@@ -390,23 +396,40 @@ bool SuggestionController::eventFilter(QObject *watched, QEvent *event)
     // Keys that only mean something while a suggestion is shown keep their usual
     // meaning otherwise (Tab indents, Ctrl+Right moves by word, Esc does nothing).
     const std::pair<QKeySequence, std::function<bool()>> actions[] = {
-        {k.acceptAll, [this] { return hasSuggestion() && acceptAll(); }},
-        {k.acceptWord, [this] { return hasSuggestion() && acceptWord(); }},
-        {k.acceptLine, [this] { return hasSuggestion() && acceptLine(); }},
-        {k.dismiss, [this] { return dismiss(); }},
+        {k.acceptAll,
+         [this] {
+             return hasSuggestion() && acceptAll();
+         }},
+        {k.acceptWord,
+         [this] {
+             return hasSuggestion() && acceptWord();
+         }},
+        {k.acceptLine,
+         [this] {
+             return hasSuggestion() && acceptLine();
+         }},
+        {k.dismiss,
+         [this] {
+             return dismiss();
+         }},
         // As in VS Code / Copilot: with nothing to cycle through, the alternative keys
         // ask for a suggestion; they never type their character.
-        {k.nextAlternative, [this] {
+        {k.nextAlternative,
+         [this] {
              if (!nextAlternative())
                  requestNow();
              return true;
          }},
-        {k.previousAlternative, [this] {
+        {k.previousAlternative,
+         [this] {
              if (!previousAlternative())
                  requestNow();
              return true;
          }},
-        {k.requestNow, [this] { return requestNow(); }},
+        {k.requestNow,
+         [this] {
+             return requestNow();
+         }},
     };
     for (const auto &[sequence, action] : actions) {
         if (sequence.isEmpty() || sequence != pressed)

@@ -4,8 +4,8 @@
 // debounces typing, sends the session's requests to the engine and paints its ghost.
 #pragma once
 
-#include "service/completion_service.h"
 #include "engine/generation/suggestion_session.h"
+#include "service/completion_service.h"
 #include "ui/suggestions/suggestion_settings.h"
 
 #include <QElapsedTimer>
@@ -30,7 +30,8 @@ class SuggestionController : public QObject
 public:
     static constexpr int kMaxAlternatives = SuggestionSession::kMaxAlternatives;
 
-    SuggestionController(QPlainTextEdit *editor, CompletionSource *source, QObject *parent = nullptr);
+    SuggestionController(QPlainTextEdit *editor, CompletionSource *source,
+                         QObject *parent = nullptr);
 
     void setSettings(const SuggestionSettings &settings);
     const SuggestionSettings &settings() const { return m_settings; }
@@ -113,7 +114,7 @@ private:
     bool m_inserting = false;
     bool m_busyReported = false; // what busyChanged last said
 
-    QElapsedTimer m_sinceEdit;    // for latency: the last edit or manual request
+    QElapsedTimer m_sinceEdit; // for latency: the last edit or manual request
     bool m_latencyReported = false;
     double m_typingIntervalMs = 0; // moving average of recent keystroke intervals
 };

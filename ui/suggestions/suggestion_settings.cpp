@@ -9,8 +9,7 @@ namespace {
 
 // Every persisted field once: its key and, for numbers, the range a hand-edited file is
 // clamped to. Loading, saving and values() all walk this one list.
-template <typename Settings, typename Visit>
-void forEachField(Settings &s, Visit &&visit)
+template<typename Settings, typename Visit> void forEachField(Settings &s, Visit &&visit)
 {
     visit("suggestions/auto", s.autoSuggest);
     visit("suggestions/debounceMs", s.debounceMs, 0, 5000);
@@ -52,8 +51,7 @@ QVariant stored(const QKeySequence &keys)
 {
     return keys.toString();
 }
-template <typename T>
-QVariant stored(const T &value)
+template<typename T> QVariant stored(const T &value)
 {
     return QVariant::fromValue(value);
 }
@@ -70,7 +68,7 @@ struct Reader
     }
     void operator()(const char *key, bool &v) const { v = read(key, v).toBool(); }
     void operator()(const char *key, QString &v) const { v = read(key, v).toString(); }
-    template <typename Number>
+    template<typename Number>
     void operator()(const char *key, Number &v, Number lo, Number hi) const
     {
         v = qBound(lo, read(key, v).template value<Number>(), hi);

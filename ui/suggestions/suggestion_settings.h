@@ -1,8 +1,8 @@
 // What the user can tune about suggestions, with the defaults, persisted in QSettings.
 #pragma once
 
-#include "engine/kernels/precision.h"
 #include "engine/generation/suggestion_policy.h"
+#include "engine/kernels/precision.h"
 
 #include <QKeySequence>
 #include <QString>
@@ -30,7 +30,7 @@ struct SuggestionSettings : SuggestionPolicy
 {
     bool autoSuggest = true;
     bool fadeByConfidence = true; // less likely suggestions are drawn fainter
-    int threads = 0;        // 0: one per physical core
+    int threads = 0;              // 0: one per physical core
     // Weight format; Auto: s8 where oneDNN has a native kernel, else bf16, else f32.
     Precision precision = Precision::Auto;
     QString modelDirectory; // empty: the embedded model

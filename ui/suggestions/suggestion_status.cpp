@@ -16,12 +16,18 @@ const char *const kSavedKey = "stats/keystrokesSaved";
 QString modeTitle(CompletionMode mode)
 {
     switch (mode) {
-    case CompletionMode::Word: return SuggestionStatus::tr("Word");
-    case CompletionMode::Sentence: return SuggestionStatus::tr("Sentence");
-    case CompletionMode::Paragraph: return SuggestionStatus::tr("Paragraph");
-    case CompletionMode::Code: return SuggestionStatus::tr("Code");
-    case CompletionMode::Raw: return SuggestionStatus::tr("Free");
-    case CompletionMode::Line: return SuggestionStatus::tr("Line");
+    case CompletionMode::Word:
+        return SuggestionStatus::tr("Word");
+    case CompletionMode::Sentence:
+        return SuggestionStatus::tr("Sentence");
+    case CompletionMode::Paragraph:
+        return SuggestionStatus::tr("Paragraph");
+    case CompletionMode::Code:
+        return SuggestionStatus::tr("Code");
+    case CompletionMode::Raw:
+        return SuggestionStatus::tr("Free");
+    case CompletionMode::Line:
+        return SuggestionStatus::tr("Line");
     }
     return {};
 }
@@ -49,9 +55,8 @@ SuggestionStatus::SuggestionStatus(QWidget *parent)
     m_totalSaved = qMax<qint64>(0, QSettings().value(kSavedKey, 0).toLongLong());
     showSaved();
     for (QWidget *w : {static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_saved),
-                       static_cast<QWidget *>(m_latency),
-                       static_cast<QWidget *>(m_speed), static_cast<QWidget *>(m_mode),
-                       static_cast<QWidget *>(m_model)})
+                       static_cast<QWidget *>(m_latency), static_cast<QWidget *>(m_speed),
+                       static_cast<QWidget *>(m_mode), static_cast<QWidget *>(m_model)})
         layout->addWidget(w);
     setModelLoading(QString());
 }
@@ -98,7 +103,8 @@ void SuggestionStatus::setLatency(double milliseconds)
 
 void SuggestionStatus::setSpeed(double tokensPerSecond)
 {
-    m_speed->setText(tokensPerSecond > 0 ? tr("%1 tokens/s").arg(qRound(tokensPerSecond)) : QString());
+    m_speed->setText(tokensPerSecond > 0 ? tr("%1 tokens/s").arg(qRound(tokensPerSecond))
+                                         : QString());
 }
 
 void SuggestionStatus::setBusy(bool busy)

@@ -1,18 +1,18 @@
 // The application window: tabs of Documents, menus, and the status bar.
 #include "ui/window/main_window.h"
 
+#include "service/engine_thread.h"
 #include "ui/documents/autosave.h"
 #include "ui/documents/crash_recovery.h"
 #include "ui/documents/document.h"
-#include "ui/editor/editor.h"
-#include "service/engine_thread.h"
-#include "ui/models/model_loader.h"
 #include "ui/documents/recent_files.h"
+#include "ui/documents/text_file.h"
+#include "ui/editor/editor.h"
+#include "ui/models/model_loader.h"
+#include "ui/settings/interface_language.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/suggestions/suggestion_controller.h"
 #include "ui/suggestions/suggestion_status.h"
-#include "ui/documents/text_file.h"
-#include "ui/settings/interface_language.h"
 
 #include <KSyntaxHighlighting/Definition>
 
@@ -62,9 +62,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setTabBarAutoHide(true);
     setCentralWidget(m_tabs);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, [this](int index) {
-        closeDocument(qobject_cast<Document *>(m_tabs->widget(index)));
-    });
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this,
+            [this](int index) { closeDocument(qobject_cast<Document *>(m_tabs->widget(index))); });
 
     m_formatLabel->setToolTip(tr("Encoding and line ends of the file; saving keeps them"));
     statusBar()->addPermanentWidget(m_status);
@@ -182,7 +181,8 @@ void MainWindow::connectDocument(Document *document)
         if (document == currentDocument())
             setWindowModified(document->isModified());
     });
-    connect(document, &Document::formatChanged, this, ifCurrent([this] { updateDocumentLabels(); }));
+    connect(document, &Document::formatChanged, this,
+            ifCurrent([this] { updateDocumentLabels(); }));
     connect(document->editor(), &Editor::definitionChanged, this,
             ifCurrent([this] { updateDocumentLabels(); }));
     connect(document, &Document::modeChanged, this,
@@ -190,7 +190,8 @@ void MainWindow::connectDocument(Document *document)
     // The status bar shows the mode at the cursor: moving into or out of a Markdown code
     // fence (or typing one) changes it without changing the document's mode.
     connect(document->editor(), &QPlainTextEdit::cursorPositionChanged, this,
-            ifCurrent([this, document] { m_status->setMode(document->suggestions()->modeAtCursor()); }));
+            ifCurrent(
+                [this, document] { m_status->setMode(document->suggestions()->modeAtCursor()); }));
     connect(document, &Document::message, this, [this](const QString &text, int timeoutMs) {
         statusBar()->showMessage(text, timeoutMs);
     });
@@ -202,9 +203,8 @@ void MainWindow::connectDocument(Document *document)
             &SuggestionStatus::setLatency);
     // The keystrokes-saved meter counts every tab's accepted suggestions.
     connect(controller, &SuggestionController::accepted, m_status, &SuggestionStatus::addAccepted);
-    connect(controller, &SuggestionController::finished, this, [this](const CompletionStats &stats) {
-        m_status->setSpeed(stats.tokensPerSecond);
-    });
+    connect(controller, &SuggestionController::finished, this,
+            [this](const CompletionStats &stats) { m_status->setSpeed(stats.tokensPerSecond); });
     connect(controller, &SuggestionController::failed, this, [this](const QString &message) {
         statusBar()->showMessage(tr("No suggestion: %1").arg(message), 5000);
     });
@@ -331,12 +331,12 @@ bool MainWindow::save(Document *document)
 MainWindow::OverwriteChoice MainWindow::askOverwrite(Document *document)
 {
     const QFileInfo info(document->filePath());
-    QMessageBox box(QMessageBox::Warning, tr("File Changed on Disk"),
-                    tr("“%1” was changed by another program after you opened it (last changed "
-                       "%2). Saving replaces that version with your text.")
-                        .arg(info.fileName(),
-                             QLocale().toString(info.lastModified(), QLocale::ShortFormat)),
-                    QMessageBox::NoButton, this);
+    QMessageBox box(
+        QMessageBox::Warning, tr("File Changed on Disk"),
+        tr("“%1” was changed by another program after you opened it (last changed "
+           "%2). Saving replaces that version with your text.")
+            .arg(info.fileName(), QLocale().toString(info.lastModified(), QLocale::ShortFormat)),
+        QMessageBox::NoButton, this);
     QPushButton *overwrite = box.addButton(tr("&Overwrite"), QMessageBox::DestructiveRole);
     QPushButton *saveAs = box.addButton(tr("Save &As…"), QMessageBox::AcceptRole);
     box.addButton(QMessageBox::Cancel);
@@ -351,16 +351,16 @@ MainWindow::OverwriteChoice MainWindow::askOverwrite(Document *document)
 
 bool MainWindow::saveAs(Document *document)
 {
-    const QString suggested = document->filePath().isEmpty() ? tr("Untitled.md") : document->filePath();
+    const QString suggested =
+        document->filePath().isEmpty() ? tr("Untitled.md") : document->filePath();
     const QString path = QFileDialog::getSaveFileName(this, tr("Save As"), suggested);
     if (path.isEmpty())
         return false;
     // Two tabs for one file would overwrite each other's saves.
     Document *other = findDocument(path);
     if (other && other != document) {
-        showError(tr("Cannot Save File"),
-                  tr("“%1” is open in another tab. Close that tab first.")
-                      .arg(QDir::toNativeSeparators(path)));
+        showError(tr("Cannot Save File"), tr("“%1” is open in another tab. Close that tab first.")
+                                              .arg(QDir::toNativeSeparators(path)));
         return false;
     }
     QString errorMessage;
@@ -413,8 +413,8 @@ void MainWindow::updateDocumentLabels()
     m_definitionLabel->setText(definition.isValid() ? definition.translatedName()
                                                     : tr("Plain Text"));
     const TextFormat format = document->format();
-    m_formatLabel->setText(tr("%1 · %2").arg(encodingName(format.encoding),
-                                             lineEndingName(format.lineEnding)));
+    m_formatLabel->setText(
+        tr("%1 · %2").arg(encodingName(format.encoding), lineEndingName(format.lineEnding)));
 }
 
 void MainWindow::showError(const QString &title, const QString &message)

@@ -3,16 +3,16 @@
 // document and engine functions in main_window.cpp.
 #include "ui/window/main_window.h"
 
-#include "ui/documents/document.h"
-#include "ui/editor/editor.h"
 #include "service/engine_thread.h"
-#include "ui/editor/highlighting_menus.h"
-#include "ui/suggestions/keyboard_help.h"
-#include "ui/models/model_manager_dialog.h"
+#include "ui/documents/document.h"
 #include "ui/documents/recent_files.h"
+#include "ui/documents/text_file.h"
+#include "ui/editor/editor.h"
+#include "ui/editor/highlighting_menus.h"
+#include "ui/models/model_manager_dialog.h"
+#include "ui/suggestions/keyboard_help.h"
 #include "ui/suggestions/suggestion_controller.h"
 #include "ui/suggestions/suggestion_status.h"
-#include "ui/documents/text_file.h"
 #include "ui/writing/writing_commands.h"
 #include "ui/writing/writing_panel.h"
 
@@ -45,8 +45,8 @@ void MainWindow::createFileMenu()
 {
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
 
-    QAction *newAction = fileMenu->addAction(tr("&New"), QKeySequence::New, this,
-                                             [this] { newDocument(); });
+    QAction *newAction =
+        fileMenu->addAction(tr("&New"), QKeySequence::New, this, [this] { newDocument(); });
     newAction->setStatusTip(tr("Start a new, empty document"));
 
     QAction *openAction =
@@ -86,13 +86,14 @@ void MainWindow::createFileMenu()
         });
     };
     auto *encodings = new QActionGroup(encodingMenu);
-    for (TextEncoding e : {TextEncoding::Utf8, TextEncoding::Utf8Bom, TextEncoding::Utf16LE,
-                           TextEncoding::Utf16BE})
+    for (TextEncoding e :
+         {TextEncoding::Utf8, TextEncoding::Utf8Bom, TextEncoding::Utf16LE, TextEncoding::Utf16BE})
         addChoice(encodings, encodingName(e), [e](TextFormat &f) { f.encoding = e; });
     encodingMenu->addSeparator();
     auto *lineEnds = new QActionGroup(encodingMenu);
     for (LineEnding l : {LineEnding::Lf, LineEnding::CrLf, LineEnding::Cr})
-        addChoice(lineEnds, tr("Line Ends: %1").arg(lineEndingName(l)), [l](TextFormat &f) { f.lineEnding = l; });
+        addChoice(lineEnds, tr("Line Ends: %1").arg(lineEndingName(l)),
+                  [l](TextFormat &f) { f.lineEnding = l; });
 
     fileMenu->addSeparator();
     QAction *closeAction = fileMenu->addAction(tr("&Close"), QKeySequence::Close, this,
@@ -108,8 +109,8 @@ void MainWindow::createFileMenu()
 void MainWindow::createEditMenu()
 {
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction *settingsAction = editMenu->addAction(tr("&Settings…"), QKeySequence::Preferences,
-                                                  this, &MainWindow::showSettings);
+    QAction *settingsAction = editMenu->addAction(tr("&Settings…"), QKeySequence::Preferences, this,
+                                                  &MainWindow::showSettings);
     settingsAction->setMenuRole(QAction::PreferencesRole);
     editMenu->addAction(tr("&Models…"), this, [this] {
         ModelManagerDialog dialog(m_settings.modelDirectory, this);
@@ -124,8 +125,7 @@ void MainWindow::createEditMenu()
 void MainWindow::createViewMenu()
 {
     QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    auto *highlighting =
-        new HighlightingMenu([this] { return editor()->definition(); }, viewMenu);
+    auto *highlighting = new HighlightingMenu([this] { return editor()->definition(); }, viewMenu);
     viewMenu->addMenu(highlighting);
     connect(highlighting, &HighlightingMenu::definitionChosen, this, &MainWindow::setDefinition);
     auto *themes = new ThemeMenu([this] { return m_themeName; }, viewMenu);
@@ -154,7 +154,8 @@ void MainWindow::createSuggestionMenu()
     add(tr("Accept Next &Word"), &KeyBindings::acceptWord, &SuggestionController::acceptWord);
     add(tr("Accept Next &Line"), &KeyBindings::acceptLine, &SuggestionController::acceptLine);
     add(tr("&Dismiss"), &KeyBindings::dismiss, &SuggestionController::dismiss);
-    add(tr("Ne&xt Alternative"), &KeyBindings::nextAlternative, &SuggestionController::nextAlternative);
+    add(tr("Ne&xt Alternative"), &KeyBindings::nextAlternative,
+        &SuggestionController::nextAlternative);
     add(tr("&Previous Alternative"), &KeyBindings::previousAlternative,
         &SuggestionController::previousAlternative);
     menu->addSeparator();
@@ -199,12 +200,12 @@ void MainWindow::createToolsMenu()
     panel->hide(); // the first command shows it
     // The commands work on the current tab; no document exists yet while menus are made.
     m_writing = new WritingCommands(nullptr, m_engine, panel, this);
-    connect(this, &MainWindow::currentDocumentChanged, m_writing,
-            [this](Document *document) { m_writing->setEditor(document ? document->editor() : nullptr); });
-    connect(m_engine, &EngineThread::modelLoaded, m_writing,
-            [this](const LoadedModelInfo &loaded) {
-                m_writing->setContextLength(loaded.info.contextLength);
-            });
+    connect(this, &MainWindow::currentDocumentChanged, m_writing, [this](Document *document) {
+        m_writing->setEditor(document ? document->editor() : nullptr);
+    });
+    connect(m_engine, &EngineThread::modelLoaded, m_writing, [this](const LoadedModelInfo &loaded) {
+        m_writing->setContextLength(loaded.info.contextLength);
+    });
     m_writing->addActionsTo(menuBar()->addMenu(tr("&Tools")));
 }
 

@@ -1,9 +1,9 @@
 // Building requests from the editor's text and routing the replies to the panel.
 #include "ui/writing/writing_commands.h"
 
-#include "ui/editor/plain_text.h"
 #include "service/completion_source.h"
 #include "ui/editor/ghost_text.h"
+#include "ui/editor/plain_text.h"
 #include "ui/writing/writing_panel.h"
 
 #include <QAction>
@@ -35,7 +35,8 @@ WritingCommands::WritingCommands(QPlainTextEdit *editor, CompletionSource *sourc
     m_continue->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return));
     m_continue->setStatusTip(tr("Continue the text before the cursor to the end of its paragraph"));
     m_summarize->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-    m_summarize->setStatusTip(tr("Summarize the selected text (the GPT-2 paper's \"TL;DR:\" prompt)"));
+    m_summarize->setStatusTip(
+        tr("Summarize the selected text (the GPT-2 paper's \"TL;DR:\" prompt)"));
     m_ask->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K));
     m_ask->setStatusTip(tr("Answer a question about the selected text"));
     m_focusPanel->setShortcut(QKeySequence(Qt::Key_F6));
@@ -136,9 +137,9 @@ bool WritingCommands::ask(const QString &question)
         m_askedAbout = selection;
         m_history.clear();
     }
-    const WritingPrompt p = writing::askPrompt(
-        selection.toStdString(), question.toStdString(), m_history,
-        writing::textBudget(m_contextLength, writing::kAnswerTokens));
+    const WritingPrompt p =
+        writing::askPrompt(selection.toStdString(), question.toStdString(), m_history,
+                           writing::textBudget(m_contextLength, writing::kAnswerTokens));
     m_question = question.trimmed();
     QTextCursor at = m_editor->textCursor();
     at.setPosition(at.selectionEnd());
@@ -151,9 +152,9 @@ void WritingCommands::askInteractively()
     if (!m_editor || !m_editor->textCursor().hasSelection())
         return;
     bool ok = false;
-    const QString question = QInputDialog::getText(
-        m_editor->window(), tr("Ask About Selection"), tr("Question about the selected text:"),
-        QLineEdit::Normal, QString(), &ok);
+    const QString question = QInputDialog::getText(m_editor->window(), tr("Ask About Selection"),
+                                                   tr("Question about the selected text:"),
+                                                   QLineEdit::Normal, QString(), &ok);
     if (ok)
         ask(question);
 }

@@ -9,8 +9,8 @@
 // with what it had. Only Cancel, Esc in the panel or the next command stop a command.
 #pragma once
 
-#include "service/completion_service.h"
 #include "engine/generation/writing_prompts.h"
+#include "service/completion_service.h"
 
 #include <QObject>
 #include <QPointer>

@@ -90,7 +90,8 @@ void WritingPanel::append(const QString &text)
 
 void WritingPanel::finish()
 {
-    m_status->setText(m_result.trimmed().isEmpty() ? tr("The model had nothing to add.") : tr("Done."));
+    m_status->setText(m_result.trimmed().isEmpty() ? tr("The model had nothing to add.")
+                                                   : tr("Done."));
     setRunning(false);
 }
 

@@ -22,8 +22,8 @@ public:
     // question asked) and the running state.
     void start(const QString &title, const QString &subject = {});
     void append(const QString &text);
-    void finish();                 // generation ended normally
-    void cancelled();              // the user stopped it; the text so far stays usable
+    void finish();    // generation ended normally
+    void cancelled(); // the user stopped it; the text so far stays usable
     void fail(const QString &message);
 
     QString title() const;
