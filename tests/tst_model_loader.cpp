@@ -158,7 +158,7 @@ private slots:
                     QStringLiteral("The language model could not be loaded: ")));
                 QCOMPARE(status.modelText(), QStringLiteral("No model: suggestions off"));
             } else if (ready.at(i)) {
-                QCOMPARE(status.modelText(), engine.modelInfo().name);
+                QCOMPARE(status.modelText(), QString::fromStdString(engine.modelInfo().info.name));
             }
         }
     }
