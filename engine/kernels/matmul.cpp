@@ -17,7 +17,9 @@ using tag = dnnl::memory::format_tag;
 
 namespace {
 
-dt weightDataType(WeightType t)
+// The weights' element type, which is also the activations' (A): bf16 weights take bf16
+// activations, s8 weights s8 activations quantised as the product runs.
+dt elementType(WeightType t)
 {
     switch (t) {
     case WeightType::BF16:
@@ -50,19 +52,6 @@ dnnl::primitive_attr matmulAttr(WeightType t, MatmulShape::Epilogue epilogue)
         attr.set_scales(DNNL_ARG_WEIGHTS, 1 << 1, {}, dt::f32); // one scale per column n
     }
     return attr;
-}
-
-dt sourceDataType(WeightType t)
-{
-    switch (t) {
-    case WeightType::BF16:
-        return dt::bf16;
-    case WeightType::S8:
-        return dt::s8;
-    case WeightType::F32:
-        break;
-    }
-    return dt::f32;
 }
 
 void reorderInto(const dnnl::memory &src, const dnnl::memory &dst)
@@ -117,8 +106,8 @@ INKLING_CLONES float quantise(const float *x, size_t count, int8_t *q)
 dnnl::memory::desc packedWeightsDesc(int64_t k, int64_t n, WeightType type)
 {
     const auto &ctx = DnnlContext::instance();
-    const dnnl::memory::desc aMd({1, k}, sourceDataType(type), tag::ab);
-    const dnnl::memory::desc bMd({k, n}, weightDataType(type), tag::any);
+    const dnnl::memory::desc aMd({1, k}, elementType(type), tag::ab);
+    const dnnl::memory::desc bMd({k, n}, elementType(type), tag::any);
     const dnnl::memory::desc cMd({1, n}, dt::f32, tag::ab);
     const dnnl::matmul::primitive_desc pd(ctx.engine, aMd, bMd, cMd,
                                           matmulAttr(type, MatmulShape::Epilogue::None));
@@ -192,7 +181,7 @@ Matmul::Matmul(const MatmulShape &shape)
     : m_shape(shape)
 {
     const auto &ctx = DnnlContext::instance();
-    const dnnl::memory::desc aMd({shape.m, shape.k}, sourceDataType(shape.weights), tag::ab);
+    const dnnl::memory::desc aMd({shape.m, shape.k}, elementType(shape.weights), tag::ab);
     const dnnl::memory::desc bMd = packedWeightsDesc(shape.k, shape.n, shape.weights);
     const dnnl::memory::desc cMd({shape.m, shape.n}, dt::f32, tag::ab);
     const dnnl::primitive_attr attr = matmulAttr(shape.weights, shape.epilogue);

@@ -166,7 +166,13 @@ Gpt2Weights Gpt2Weights::load(std::shared_ptr<const SafetensorsFile> file, const
 
 void Gpt2Weights::check(const std::string &path, const Gpt2Config &config)
 {
-    readWeights(SafetensorsFile::open(path), config, true, {});
+    check(SafetensorsFile::open(path), config);
+}
+
+void Gpt2Weights::check(const std::shared_ptr<const SafetensorsFile> &file,
+                        const Gpt2Config &config)
+{
+    readWeights(file, config, true, {});
 }
 
 } // namespace inkling

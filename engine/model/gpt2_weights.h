@@ -68,6 +68,7 @@ struct Gpt2Weights
     // The same checks from the header alone, without reading or converting any weight
     // (cheap even for GPT-2 1.5B). Throws the ModelError load() would throw.
     static void check(const std::string &safetensorsPath, const Gpt2Config &config);
+    static void check(const std::shared_ptr<const SafetensorsFile> &file, const Gpt2Config &config);
 };
 
 } // namespace inkling

@@ -26,16 +26,14 @@ ModelSummary inspectModelDirectory(const std::string &directory)
         s.info.layers = config.nLayer;
         s.info.width = config.nEmbd;
         checkModelMemory(config, configPath); // where load() checks it, for the same message
-        {
-            // Maps the file (no read) and parses only its header.
-            const auto st = SafetensorsFile::open(weightsPath);
-            s.info.fileBytes = (long long)st->fileSize();
-            for (const auto &t : st->tensors()) {
-                if (t.name.ends_with("wte.weight"))
-                    s.info.dtype = dtypeName(t.dtype);
-            }
+        // Maps the file (no read) and parses only its header, once for both uses.
+        const std::shared_ptr<const SafetensorsFile> st = SafetensorsFile::open(weightsPath);
+        s.info.fileBytes = (long long)st->fileSize();
+        for (const auto &t : st->tensors()) {
+            if (t.name.ends_with("wte.weight"))
+                s.info.dtype = dtypeName(t.dtype);
         }
-        Gpt2Weights::check(weightsPath, config);
+        Gpt2Weights::check(st, config);
         s.loadable = true;
     } catch (const std::exception &e) {
         s.problem = e.what();
