@@ -265,6 +265,10 @@
 <context>
     <name>inkling::MainWindow</name>
     <message>
+        <source>Go to &amp;Line…</source>
+        <translation>Gehe zu &amp;Zeile…</translation>
+    </message>
+    <message>
         <source>“%1” was changed by another program after you opened it (last changed %2). Saving replaces that version with your text.</source>
         <translation>„%1“ wurde nach dem Öffnen von einem anderen Programm geändert (zuletzt %2). Beim Speichern wird diese Fassung durch Ihren Text ersetzt.</translation>
     </message>
@@ -1166,6 +1170,17 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>The files to open, each in a tab.</source>
         <translation>Die zu öffnenden Dateien, jede in einem eigenen Tab.</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::GoToLine</name>
+    <message>
+        <source>Go to Line</source>
+        <translation>Gehe zu Zeile</translation>
+    </message>
+    <message>
+        <source>Line (1–%1), optionally followed by :column:</source>
+        <translation>Zeile (1–%1), optional gefolgt von :Spalte:</translation>
     </message>
 </context>
 </TS>

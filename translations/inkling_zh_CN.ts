@@ -260,6 +260,10 @@
 <context>
     <name>inkling::MainWindow</name>
     <message>
+        <source>Go to &amp;Line…</source>
+        <translation>转到行(&amp;L)…</translation>
+    </message>
+    <message>
         <source>“%1” was changed by another program after you opened it (last changed %2). Saving replaces that version with your text.</source>
         <translation>“%1” 在您打开后被其他程序修改（最后修改于 %2）。保存将用您的文本替换该版本。</translation>
     </message>
@@ -1161,6 +1165,17 @@ Do you want to save them?</source>
     <message>
         <source>The files to open, each in a tab.</source>
         <translation>要打开的文件，每个文件在一个标签页中打开。</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::GoToLine</name>
+    <message>
+        <source>Go to Line</source>
+        <translation>转到行</translation>
+    </message>
+    <message>
+        <source>Line (1–%1), optionally followed by :column:</source>
+        <translation>行号（1–%1），可在后面加上 :列号：</translation>
     </message>
 </context>
 </TS>

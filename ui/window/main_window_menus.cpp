@@ -8,6 +8,7 @@
 #include "ui/documents/recent_files.h"
 #include "ui/documents/text_file.h"
 #include "ui/editor/editor.h"
+#include "ui/editor/go_to_line.h"
 #include "ui/editor/highlighting_menus.h"
 #include "ui/models/model_manager_dialog.h"
 #include "ui/suggestions/keyboard_help.h"
@@ -109,6 +110,11 @@ void MainWindow::createFileMenu()
 void MainWindow::createEditMenu()
 {
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(tr("Go to &Line…"), QKeySequence(Qt::CTRL | Qt::Key_G), this, [this] {
+        if (Editor *e = editor())
+            askAndGoToLine(e);
+    });
+    editMenu->addSeparator();
     QAction *settingsAction = editMenu->addAction(tr("&Settings…"), QKeySequence::Preferences, this,
                                                   &MainWindow::showSettings);
     settingsAction->setMenuRole(QAction::PreferencesRole);
