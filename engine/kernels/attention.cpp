@@ -11,6 +11,7 @@
 #include "engine/kernels/attention.h"
 
 #include "engine/kernels/target_clones.h"
+#include "engine/kernels/vector_math.h"
 
 #include <algorithm>
 #include <cmath>
@@ -21,61 +22,6 @@ namespace inkling {
 namespace {
 
 constexpr int kTile = KvCache::kTile;
-
-typedef float F16 __attribute__((vector_size(64)));    // 16 floats
-typedef int32_t I16 __attribute__((vector_size(64)));  // 16 ints
-typedef uint32_t U16 __attribute__((vector_size(64))); // 16 unsigned ints
-typedef uint16_t B16 __attribute__((vector_size(32))); // 16 bf16 values
-
-inline F16 load16(const float *p)
-{
-    F16 v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-}
-
-inline F16 load16(const uint16_t *p) // bf16 widened exactly: its bits are the f32's top half
-{
-    B16 h;
-    std::memcpy(&h, p, sizeof h);
-    const U16 bits = __builtin_convertvector(h, U16) << 16;
-    F16 v;
-    std::memcpy(&v, &bits, sizeof v);
-    return v;
-}
-
-inline void store16(float *p, F16 v)
-{
-    std::memcpy(p, &v, sizeof v);
-}
-
-inline F16 splat(float x)
-{
-    return F16{} + x;
-}
-
-// e^x for x ≤ 0 (scores minus their maximum): 2^k · e^r with k = round(x / ln 2) and
-// |r| ≤ ln 2 / 2, e^r by its Taylor polynomial to degree 6 (relative error < 2e-7,
-// about one rounding of f32). Below -87 the result is clamped at about 1.6e-38, above 0
-// (lanes past the last position, ignored) at 1, so that 2^k stays a normal float.
-inline F16 exp16(F16 x)
-{
-    x = x < splat(-87.0f) ? splat(-87.0f) : x;
-    x = x > splat(0.0f) ? splat(0.0f) : x;
-    const F16 round = splat(12582912.0f); // 1.5 · 2^23: adding it rounds to an integer
-    const F16 k = (x * 1.44269504088896341f + round) - round;
-    const F16 r = (x - k * 0.693145751953125f) - k * 1.428606820309417e-6f; // ln 2 in two parts
-    F16 p = r * (1.0f / 720) + 1.0f / 120;
-    p = p * r + 1.0f / 24;
-    p = p * r + 1.0f / 6;
-    p = p * r + 0.5f;
-    p = p * r + 1.0f;
-    p = p * r + 1.0f;
-    const I16 bits = (__builtin_convertvector(k, I16) + 127) << 23; // 2^k
-    F16 scale;
-    std::memcpy(&scale, &bits, sizeof scale);
-    return p * scale;
-}
 
 // acc[r] += w[r · wStride] · x [64] for R rows: one load of the 64 values at x serves
 // every row. It is both halves of attention: scores (x a row of transposed keys, w the
@@ -203,47 +149,65 @@ void attendRowAnyWidth(const float *q, const Elem *kt, int ctxStride, const Elem
 
 constexpr int kRowsTogether = 4; // query rows per pass over a head's keys and values
 
+// One head's query rows t0 .. t0 + rows - 1 (rows ≤ kRowsTogether); row t sees
+// positions 0 .. nPast + t.
 template<typename Elem>
-void attendAll(const float *q, int qStride, const Elem *keys, const Elem *values,
-               const KvCache &cache, int layer, int nPast, int T, float *out, float *scores)
+void attendGroup(const float *q, int qStride, const Elem *keys, const Elem *values,
+                 const KvCache &cache, int layer, int nPast, int T, float *out, float *scores,
+                 int h, int t0)
 {
-    const int C = cache.nEmbd, nHead = cache.nHead, hd = cache.headDim();
+    const int C = cache.nEmbd, hd = cache.headDim();
     const float scale = 1.0f / std::sqrt(float(hd));
     const size_t span = size_t(cache.ctxStride);
-    const int groups = (T + kRowsTogether - 1) / kRowsTogether;
-#pragma omp parallel for collapse(2) schedule(static)
-    for (int h = 0; h < nHead; ++h) {
-        for (int g = 0; g < groups; ++g) {
-            // Query rows t0 .. t0 + rows - 1; row t sees positions 0 .. nPast + t.
-            const int t0 = g * kRowsTogether, rows = std::min(kRowsTogether, T - t0);
-            const float *qt = q + size_t(t0) * qStride + h * hd;
-            const Elem *kt = keys + cache.keyOffset(layer, h);
-            const Elem *v = values + cache.valueOffset(layer, 0) + h * hd;
-            float *s = scores + (size_t(h) * T + t0) * span; // [nHead, T, span]
-            float *o = out + size_t(t0) * C + h * hd;
-            const int n = nPast + t0 + 1;
-            if (hd != 64) {
-                for (int r = 0; r < rows; ++r)
-                    attendRowAnyWidth(qt + size_t(r) * qStride, kt, cache.ctxStride, v, C, n + r,
-                                      hd, scale, s + size_t(r) * span, o + size_t(r) * C);
-                continue;
-            }
-            switch (rows) {
-            case 4:
-                attendRows64<Elem, 4>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
-                break;
-            case 3:
-                attendRows64<Elem, 3>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
-                break;
-            case 2:
-                attendRows64<Elem, 2>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
-                break;
-            default:
-                attendRows64<Elem, 1>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
-                break;
-            }
-        }
+    const int rows = std::min(kRowsTogether, T - t0);
+    const float *qt = q + size_t(t0) * qStride + h * hd;
+    const Elem *kt = keys + cache.keyOffset(layer, h);
+    const Elem *v = values + cache.valueOffset(layer, 0) + h * hd;
+    float *s = scores + (size_t(h) * T + t0) * span; // [nHead, T, span]
+    float *o = out + size_t(t0) * C + h * hd;
+    const int n = nPast + t0 + 1;
+    if (hd != 64) {
+        for (int r = 0; r < rows; ++r)
+            attendRowAnyWidth(qt + size_t(r) * qStride, kt, cache.ctxStride, v, C, n + r, hd, scale,
+                              s + size_t(r) * span, o + size_t(r) * C);
+        return;
     }
+    switch (rows) {
+    case 4:
+        attendRows64<Elem, 4>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
+        break;
+    case 3:
+        attendRows64<Elem, 3>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
+        break;
+    case 2:
+        attendRows64<Elem, 2>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
+        break;
+    default:
+        attendRows64<Elem, 1>(qt, qStride, kt, cache.ctxStride, v, C, n, scale, s, o);
+        break;
+    }
+}
+
+// Heads [h0, h1) (-1: all, spread over OpenMP threads).
+template<typename Elem>
+void attendAll(const float *q, int qStride, const Elem *keys, const Elem *values,
+               const KvCache &cache, int layer, int nPast, int T, float *out, float *scores, int h0,
+               int h1)
+{
+    const int groups = (T + kRowsTogether - 1) / kRowsTogether;
+    if (h0 >= 0) {
+        for (int h = h0; h < h1; ++h)
+            for (int g = 0; g < groups; ++g)
+                attendGroup(q, qStride, keys, values, cache, layer, nPast, T, out, scores, h,
+                            g * kRowsTogether);
+        return;
+    }
+    const int nHead = cache.nHead;
+#pragma omp parallel for collapse(2) schedule(static)
+    for (int h = 0; h < nHead; ++h)
+        for (int g = 0; g < groups; ++g)
+            attendGroup(q, qStride, keys, values, cache, layer, nPast, T, out, scores, h,
+                        g * kRowsTogether);
 }
 
 } // namespace
@@ -254,13 +218,14 @@ size_t attentionScratchSize(int T, const KvCache &cache)
 }
 
 void causalAttention(const float *q, int qStride, const KvCache &cache, int layer, int nPast, int T,
-                     float *out, float *scores)
+                     float *out, float *scores, int headBegin, int headEnd)
 {
     if (cache.format == KvFormat::F32)
-        attendAll(q, qStride, cache.k.data(), cache.v.data(), cache, layer, nPast, T, out, scores);
+        attendAll(q, qStride, cache.k.data(), cache.v.data(), cache, layer, nPast, T, out, scores,
+                  headBegin, headEnd);
     else
         attendAll(q, qStride, cache.k16.data(), cache.v16.data(), cache, layer, nPast, T, out,
-                  scores);
+                  scores, headBegin, headEnd);
 }
 
 } // namespace inkling

@@ -65,15 +65,21 @@ struct KvCache
     // Stores the key and value rows [C] of one position.
     void store(int layer, int pos, const float *key, const float *value)
     {
+        storeHeads(layer, pos, key, value, 0, nHead);
+    }
+
+    // The same for heads [h0, h1) only (a member of the decode team stores its own).
+    void storeHeads(int layer, int pos, const float *key, const float *value, int h0, int h1)
+    {
         // Key element (h, d) goes to column pos of row d of head h; the value row as is.
         const auto put = [&](auto *keys, auto *values, auto convert) {
             const int hd = headDim();
-            for (int h = 0; h < nHead; ++h)
+            for (int h = h0; h < h1; ++h)
                 for (int d = 0; d < hd; ++d)
                     keys[keyOffset(layer, h) + size_t(d) * ctxStride + pos] =
                         convert(key[h * hd + d]);
             values += valueOffset(layer, pos);
-            for (int i = 0; i < nEmbd; ++i)
+            for (int i = h0 * hd; i < h1 * hd; ++i)
                 values[i] = convert(value[i]);
         };
         if (format == KvFormat::F32)

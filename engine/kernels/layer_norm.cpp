@@ -2,6 +2,9 @@
 #include "engine/kernels/layer_norm.h"
 
 #include "engine/kernels/dnnl_context.h"
+#include "engine/kernels/target_clones.h"
+
+#include <cmath>
 
 namespace inkling {
 
@@ -37,6 +40,24 @@ void LayerNorm::run(const float *src, const float *weight, const float *bias, fl
     m_shift.set_data_handle(const_cast<float *>(bias));
     m_prim.execute(DnnlContext::instance().stream, m_args);
 }
+INKLING_CLONES void layerNormRow(const float *src, const float *weight, const float *bias,
+                                 int64_t channels, float eps, float *dst)
+{
+    float sum = 0;
+#pragma omp simd reduction(+ : sum)
+    for (int64_t c = 0; c < channels; ++c)
+        sum += src[c];
+    const float mean = sum / float(channels);
+    float squares = 0;
+#pragma omp simd reduction(+ : squares)
+    for (int64_t c = 0; c < channels; ++c)
+        squares += (src[c] - mean) * (src[c] - mean);
+    const float inverse = 1.0f / std::sqrt(squares / float(channels) + eps);
+#pragma omp simd
+    for (int64_t c = 0; c < channels; ++c)
+        dst[c] = (src[c] - mean) * inverse * weight[c] + bias[c];
+}
+
 const LayerNorm &LayerNormCache::get(int64_t rows)
 {
     auto &slot = m_cache[rows];

@@ -1,4 +1,6 @@
-// LayerNorm over the channel dimension of a [T, C] f32 activation, on oneDNN.
+// LayerNorm over the channel dimension of a [T, C] f32 activation: on oneDNN for a chunk,
+// and for the single row of a decode step a plain function that each member of the decode
+// team runs on its own copy (cheaper than a barrier).
 #pragma once
 
 #include <oneapi/dnnl/dnnl.hpp>
@@ -25,6 +27,12 @@ private:
     mutable dnnl::memory m_src, m_dst, m_scale, m_shift;
     mutable std::unordered_map<int, dnnl::memory> m_args;
 };
+
+// dst [C] = (src - mean) / sqrt(var + eps) * weight + bias for one row, in the calling
+// thread: mean first, then the variance about it (two passes, as oneDNN computes it, so
+// that a large mean does not cancel the variance's digits).
+void layerNormRow(const float *src, const float *weight, const float *bias, int64_t channels,
+                  float eps, float *dst);
 
 // One primitive per row count; the channel count and eps are fixed per model.
 class LayerNormCache

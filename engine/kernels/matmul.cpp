@@ -179,6 +179,7 @@ size_t PackedMatrix::bytes() const
 
 Matmul::Matmul(const MatmulShape &shape)
     : m_shape(shape)
+    , m_row(shape.m == 1 ? shape.k : 0)
 {
     const auto &ctx = DnnlContext::instance();
     const dnnl::memory::desc aMd({shape.m, shape.k}, elementType(shape.weights), tag::ab);
@@ -221,27 +222,55 @@ Matmul::Matmul(const MatmulShape &shape)
     }
 }
 
-bool Matmul::runRow(const float *a, const PackedMatrix &b, const float *bias, float *c) const
+RowOperand::RowOperand(int64_t maxK)
+    : m_s8(size_t(maxK))
+    , m_bf16(size_t(maxK))
+{}
+
+void RowOperand::set(const float *x, int64_t k, WeightType t)
 {
-    if (m_shape.m != 1 || b.type() != m_shape.weights)
-        return false;
-    const bool accumulate = m_shape.epilogue == MatmulShape::Epilogue::Accumulate;
-    const float *rowBias = m_shape.bias ? bias : nullptr;
+    m_f32 = x;
+    if (t == WeightType::S8)
+        m_scale = quantise(x, size_t(k), m_s8.data());
+    else if (t == WeightType::BF16)
+        convertToBf16(x, m_bf16.data(), size_t(k));
+}
+
+void multiplyRow(const RowOperand &a, const PackedMatrix &b, const float *bias, bool accumulate,
+                 float *c, int64_t blockBegin, int64_t blockEnd)
+{
     const void *weights = b.memory().get_data_handle();
     switch (b.rowKernel()) {
     case RowKernel::None:
-        return false;
+        break;
     case RowKernel::S8:
-        m_srcScale = quantise(a, m_srcS8.size(), m_srcS8.data());
-        rowProductS8(m_srcS8.data(), m_srcScale, static_cast<const int8_t *>(weights),
-                     b.columnScales(), b.shiftSums(), m_shape.k, m_shape.n, rowBias, accumulate, c);
+        rowProductS8(a.s8(), a.s8Scale(), static_cast<const int8_t *>(weights), b.columnScales(),
+                     b.shiftSums(), b.k(), b.n(), bias, accumulate, c, blockBegin, blockEnd);
         break;
     case RowKernel::Bf16:
-        convertToBf16(a, m_srcBf16.data(), m_srcBf16.size());
-        rowProductBf16(m_srcBf16.data(), static_cast<const uint16_t *>(weights), m_shape.k,
-                       m_shape.n, rowBias, accumulate, c);
+        rowProductBf16(a.bf16(), static_cast<const uint16_t *>(weights), b.k(), b.n(), bias,
+                       accumulate, c, blockBegin, blockEnd);
+        break;
+    case RowKernel::F32:
+    case RowKernel::F32Blocked:
+        rowProductF32(a.f32(), static_cast<const float *>(weights), b.rowKernel(), b.k(), b.n(),
+                      bias, accumulate, c, blockBegin, blockEnd);
         break;
     }
+}
+
+bool Matmul::runRow(const float *a, const PackedMatrix &b, const float *bias, float *c) const
+{
+    if (m_shape.m != 1 || b.type() != m_shape.weights || b.rowKernel() == RowKernel::None)
+        return false;
+    const bool accumulate = m_shape.epilogue == MatmulShape::Epilogue::Accumulate;
+    const float *rowBias = m_shape.bias ? bias : nullptr;
+    m_row.set(a, m_shape.k, m_shape.weights);
+    // Outside the decode team (which splits the blocks itself): OpenMP over the blocks.
+    const int64_t blocks = rowKernelBlocks(m_shape.n);
+#pragma omp parallel for schedule(static)
+    for (int64_t blk = 0; blk < blocks; ++blk)
+        multiplyRow(m_row, b, rowBias, accumulate, c, blk, blk + 1);
     if (m_gelu) {
         m_geluData.set_data_handle(c);
         m_gelu.execute(DnnlContext::instance().stream, m_geluArgs);

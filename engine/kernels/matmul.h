@@ -75,6 +75,35 @@ private:
 // every M, checked by tst_matmul).
 dnnl::memory::desc packedWeightsDesc(int64_t k, int64_t n, WeightType type);
 
+// One activation row as the row kernels read it: f32 as it is, converted to bf16, or
+// quantised to s8 with one scale, for the weight type of the matrix it multiplies. The
+// buffers are sized once, so preparing a row allocates nothing.
+class RowOperand
+{
+public:
+    explicit RowOperand(int64_t maxK = 0);
+    // Prepares x [k] (k ≤ maxK) for weights of type t; x must outlive the products (f32
+    // is read in place).
+    void set(const float *x, int64_t k, WeightType t);
+
+    const float *f32() const { return m_f32; }
+    const int8_t *s8() const { return m_s8.data(); }
+    float s8Scale() const { return m_scale; }
+    const uint16_t *bf16() const { return m_bf16.data(); }
+
+private:
+    const float *m_f32 = nullptr;
+    std::vector<int8_t> m_s8;
+    float m_scale = 1;
+    std::vector<uint16_t> m_bf16;
+};
+
+// The columns of blocks [blockBegin, blockEnd) (row_product.h) of C [1, N] = a [1, K] x
+// b [K, N] (+ bias) (+ C when accumulate), on b's row kernel (which must not be None),
+// with a prepared for b's type.
+void multiplyRow(const RowOperand &a, const PackedMatrix &b, const float *bias, bool accumulate,
+                 float *c, int64_t blockBegin, int64_t blockEnd);
+
 class Matmul
 {
 public:
@@ -109,6 +138,7 @@ private:
     mutable std::vector<uint16_t> m_srcBf16; // [M, K] bf16 copy of A for bf16 weights
     mutable std::vector<int8_t> m_srcS8;     // [M, K] A quantised, for s8 weights:
     mutable float m_srcScale = 1;            // A ≈ m_srcScale * m_srcS8
+    mutable RowOperand m_row;                // A for a row kernel (M = 1)
 };
 
 // Creates each shape's primitive once; later calls with the same shape reuse it.

@@ -1,8 +1,9 @@
-// Single-row products over oneDNN's packed weights, in AVX-512 intrinsics. The build
+// Single-row products over oneDNN's packed weights, in AVX-512 and AVX2 intrinsics. The build
 // targets generic x86-64, so each kernel carries its own target attribute and is only
 // called after rowKernelFor() has seen both the layout and the instructions.
 #include "engine/kernels/row_product.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 
@@ -26,6 +27,7 @@ std::atomic<bool> g_enabled{true};
 
 #define INKLING_AVX512 __attribute__((target("avx512f")))
 #define INKLING_AVX512_VNNI __attribute__((target("avx512f,avx512vnni")))
+#define INKLING_AVX2_FMA __attribute__((target("avx2,fma")))
 
 // Writes 16 finished sums for columns j .. j+15 (fewer in the last block of a matrix
 // whose width is no multiple of 64: the packed padding columns are dropped).
@@ -113,6 +115,72 @@ INKLING_AVX512 void bf16Block(int64_t blk, const uint16_t *a, const uint16_t *b,
         finish16(_mm512_add_ps(acc[r], acc[4 + r]), blk * kBlock + 16 * r, n, bias, accumulate, c);
 }
 
+// f32 in oneDNN's plain layout [K, N]: columns j0 .. j1 - 1. Walking down a 64-column
+// block, as the packed kernels do, would read 256 bytes per matrix row, a row (N floats)
+// apart: for the LM head a page and a TLB miss per 256 bytes, 15× slower than streaming.
+// So the sums of up to kCols columns stay in a buffer in the L1 cache, and the matrix
+// rows are streamed across it, four at a time so that each pass over the sums serves
+// four rows of weights.
+INKLING_AVX2_FMA void f32Rows(const float *a, const float *w, int64_t k, int64_t n, int64_t j0,
+                              int64_t j1, const float *bias, bool accumulate, float *c)
+{
+    constexpr int64_t kCols = 1024; // 4 KB of sums
+    alignas(32) float acc[kCols];
+    for (int64_t c0 = j0; c0 < j1; c0 += kCols) {
+        const int64_t cols = std::min(kCols, j1 - c0), vec = cols / 8 * 8;
+        std::fill(acc, acc + cols, 0.0f);
+        int64_t p = 0;
+        for (; p + 4 <= k; p += 4) {
+            const float *r0 = w + p * n + c0, *r1 = r0 + n, *r2 = r1 + n, *r3 = r2 + n;
+            const __m256 a0 = _mm256_broadcast_ss(a + p), a1 = _mm256_broadcast_ss(a + p + 1),
+                         a2 = _mm256_broadcast_ss(a + p + 2), a3 = _mm256_broadcast_ss(a + p + 3);
+            for (int64_t j = 0; j < vec; j += 8) {
+                __m256 sum = _mm256_load_ps(acc + j);
+                sum = _mm256_fmadd_ps(a0, _mm256_loadu_ps(r0 + j), sum);
+                sum = _mm256_fmadd_ps(a1, _mm256_loadu_ps(r1 + j), sum);
+                sum = _mm256_fmadd_ps(a2, _mm256_loadu_ps(r2 + j), sum);
+                sum = _mm256_fmadd_ps(a3, _mm256_loadu_ps(r3 + j), sum);
+                _mm256_store_ps(acc + j, sum);
+            }
+            for (int64_t j = vec; j < cols; ++j)
+                acc[j] += a[p] * r0[j] + a[p + 1] * r1[j] + a[p + 2] * r2[j] + a[p + 3] * r3[j];
+        }
+        for (; p < k; ++p) {
+            const float *r = w + p * n + c0;
+            for (int64_t j = 0; j < cols; ++j)
+                acc[j] += a[p] * r[j];
+        }
+        for (int64_t j = 0; j < cols; ++j) {
+            float v = acc[j];
+            if (bias)
+                v += bias[c0 + j];
+            if (accumulate)
+                v += c[c0 + j];
+            c[c0 + j] = v;
+        }
+    }
+}
+
+// f32 in 64-column blocks [N/64][K][64]: each block is one contiguous stream, summed in
+// 8 registers of 8 columns.
+INKLING_AVX2_FMA void f32Block(const float *a, const float *w, int64_t k, int64_t cols,
+                               const float *bias, bool accumulate, float *c)
+{
+    __m256 acc[8];
+    for (__m256 &r : acc)
+        r = _mm256_setzero_ps();
+    for (int64_t p = 0; p < k; ++p) {
+        const __m256 ap = _mm256_broadcast_ss(a + p);
+        for (int r = 0; r < 8; ++r)
+            acc[r] = _mm256_fmadd_ps(ap, _mm256_loadu_ps(w + p * kBlock + 8 * r), acc[r]);
+    }
+    alignas(32) float sums[kBlock];
+    for (int r = 0; r < 8; ++r)
+        _mm256_store_ps(sums + 8 * r, acc[r]);
+    for (int64_t j = 0; j < cols; ++j) // the padding columns past n are dropped
+        c[j] = sums[j] + (bias ? bias[j] : 0.0f) + (accumulate ? c[j] : 0.0f);
+}
+
 #endif // INKLING_ROW_KERNELS
 
 } // namespace
@@ -128,8 +196,9 @@ RowKernel rowKernelFor(const dnnl::memory::desc &packed)
     using dt = dnnl::memory::data_type;
     using tag = dnnl::memory::format_tag;
     const dnnl::memory::dims dims = packed.get_dims();
-    if (!g_enabled || dims.size() != 2 || dims[0] % kBlock != 0)
+    if (!g_enabled || dims.size() != 2)
         return RowKernel::None;
+    const bool wholeBlocksOfK = dims[0] % kBlock == 0;
     // The blocking alone decides: oneDNN's VNNI kernels append their own shift sums
     // after the weights (an "extra" in the descriptor), which the row kernel ignores.
     const auto blockedAs = [&](dt type, tag layout) {
@@ -140,10 +209,18 @@ RowKernel rowKernelFor(const dnnl::memory::desc &packed)
                packed.get_padded_dims() == want.get_padded_dims() &&
                packed.get_padded_offsets() == want.get_padded_offsets();
     };
-    if (blockedAs(dt::s8, tag::BA16a64b4a) && __builtin_cpu_supports("avx512vnni"))
+    if (wholeBlocksOfK && blockedAs(dt::s8, tag::BA16a64b4a) &&
+        __builtin_cpu_supports("avx512vnni"))
         return RowKernel::S8;
-    if (blockedAs(dt::bf16, tag::BA16a64b2a) && __builtin_cpu_supports("avx512f"))
+    if (wholeBlocksOfK && blockedAs(dt::bf16, tag::BA16a64b2a) && __builtin_cpu_supports("avx512f"))
         return RowKernel::Bf16;
+    if (packed.get_data_type() == dt::f32 && __builtin_cpu_supports("avx2") &&
+        __builtin_cpu_supports("fma")) {
+        if (packed.get_inner_nblks() == 0 && packed.get_strides() == dnnl::memory::dims{dims[1], 1})
+            return RowKernel::F32; // plain [K, N], as oneDNN packs f32 for AVX2
+        if (wholeBlocksOfK && blockedAs(dt::f32, tag::BA16a64b))
+            return RowKernel::F32Blocked; // [N/64][K/16][16][64], i.e. [N/64][K][64]
+    }
 #else
     (void)packed;
 #endif
@@ -157,6 +234,9 @@ const char *rowKernelName(RowKernel kernel)
         return "inkling_row:avx512_vnni";
     case RowKernel::Bf16:
         return "inkling_row:avx512";
+    case RowKernel::F32:
+    case RowKernel::F32Blocked:
+        return "inkling_row:avx2";
     case RowKernel::None:
         break;
     }
@@ -181,29 +261,47 @@ void shiftCompensation(const int8_t *q, int64_t k, int64_t n, bool transposed, i
 
 void rowProductS8(const int8_t *a, float aScale, const int8_t *b, const float *bScale,
                   const int32_t *bSums, int64_t k, int64_t n, const float *bias, bool accumulate,
-                  float *c)
+                  float *c, int64_t blockBegin, int64_t blockEnd)
 {
 #if INKLING_ROW_KERNELS
-    const int64_t blocks = (n + kBlock - 1) / kBlock;
-#pragma omp parallel for schedule(static)
-    for (int64_t blk = 0; blk < blocks; ++blk)
+    for (int64_t blk = blockBegin; blk < blockEnd; ++blk)
         s8Block(blk, a, aScale, b, bScale, bSums, k, n, bias, accumulate, c);
 #else
     (void)a, (void)aScale, (void)b, (void)bScale, (void)bSums, (void)k, (void)n, (void)bias,
-        (void)accumulate, (void)c;
+        (void)accumulate, (void)c, (void)blockBegin, (void)blockEnd;
 #endif
 }
 
 void rowProductBf16(const uint16_t *a, const uint16_t *b, int64_t k, int64_t n, const float *bias,
-                    bool accumulate, float *c)
+                    bool accumulate, float *c, int64_t blockBegin, int64_t blockEnd)
 {
 #if INKLING_ROW_KERNELS
-    const int64_t blocks = (n + kBlock - 1) / kBlock;
-#pragma omp parallel for schedule(static)
-    for (int64_t blk = 0; blk < blocks; ++blk)
+    for (int64_t blk = blockBegin; blk < blockEnd; ++blk)
         bf16Block(blk, a, b, k, n, bias, accumulate, c);
 #else
-    (void)a, (void)b, (void)k, (void)n, (void)bias, (void)accumulate, (void)c;
+    (void)a, (void)b, (void)k, (void)n, (void)bias, (void)accumulate, (void)c, (void)blockBegin,
+        (void)blockEnd;
+#endif
+}
+
+void rowProductF32(const float *a, const float *b, RowKernel layout, int64_t k, int64_t n,
+                   const float *bias, bool accumulate, float *c, int64_t blockBegin,
+                   int64_t blockEnd)
+{
+#if INKLING_ROW_KERNELS
+    if (layout == RowKernel::F32) {
+        f32Rows(a, b, k, n, std::min(blockBegin * kBlock, n), std::min(blockEnd * kBlock, n), bias,
+                accumulate, c);
+        return;
+    }
+    for (int64_t blk = blockBegin; blk < blockEnd; ++blk) {
+        const int64_t j = blk * kBlock;
+        f32Block(a, b + blk * k * kBlock, k, std::min(kBlock, n - j), bias ? bias + j : nullptr,
+                 accumulate, c + j);
+    }
+#else
+    (void)a, (void)b, (void)layout, (void)k, (void)n, (void)bias, (void)accumulate, (void)c,
+        (void)blockBegin, (void)blockEnd;
 #endif
 }
 

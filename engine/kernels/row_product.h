@@ -4,8 +4,12 @@
 // has, and a decode step does nothing but stream weights. These kernels read the very
 // layout oneDNN packed (so the prefill keeps using oneDNN on the same bytes) and keep
 // nothing else in flight: one pass over each 64-column block (AVX-512 VNNI dot products
-// for s8, FMAs on weights widened to f32 for bf16), the scales, bias and residual add
-// applied while the sums are still in registers.
+// for s8, FMAs on weights widened to f32 for bf16, AVX2 FMAs for f32), the scales, bias
+// and residual add applied while the sums are still in registers.
+//
+// Each call computes a range of whole 64-column blocks, so that the decode thread team
+// (thread_team.h) splits a matrix's columns among its members without a parallel
+// region of its own.
 #pragma once
 
 #include <oneapi/dnnl/dnnl.hpp>
@@ -18,11 +22,12 @@ namespace inkling {
 // (s8, oneDNN tag BA16a64b4a) or [N/64][K/2][64][2] bf16 values (BA16a64b2a), i.e. each
 // block of 64 columns holds, for every group of 4 (2) consecutive k, those k of its 64
 // columns side by side: exactly one 64-byte register of weights per dot-product
-// instruction for 16 columns.
-enum class RowKernel { None, S8, Bf16 };
+// instruction for 16 columns. F32 weights are read either as oneDNN packs them for
+// AVX2 (plain row-major [K, N]) or in 64-column blocks [N/64][K][64] (F32Blocked).
+enum class RowKernel { None, S8, Bf16, F32, F32Blocked };
 
 // Which row kernel can read weights packed as `packed` on this CPU (None: use oneDNN).
-// K must be a multiple of 64 (every GPT-2 width is).
+// K must be a multiple of 64 (every GPT-2 width is) for S8 and Bf16.
 RowKernel rowKernelFor(const dnnl::memory::desc &packed);
 
 // How the kernel is named where implementations are reported, e.g. "inkling_row:avx512_vnni".
@@ -35,6 +40,12 @@ constexpr int64_t rowKernelColumns(int64_t n)
     return (n + 63) / 64 * 64;
 }
 
+// The blocks of 64 columns a row product is split into.
+constexpr int64_t rowKernelBlocks(int64_t n)
+{
+    return (n + 63) / 64;
+}
+
 // Off: rowKernelFor() answers None from now on, so matrices packed afterwards run every
 // product on oneDNN (inkling-bench measures both in one run).
 void setRowKernelsEnabled(bool enabled);
@@ -45,15 +56,23 @@ void setRowKernelsEnabled(bool enabled);
 // has rowKernelColumns(n) entries, the padding zero.
 void shiftCompensation(const int8_t *q, int64_t k, int64_t n, bool transposed, int32_t *sums);
 
+// The row products compute the columns of blocks [blockBegin, blockEnd) only (the last
+// block stops at n), so that the members of a team each take a share.
+
 // C [N] = (Σ_k a[k] · B[k, n]) · aScale · bScale[n] (+ bias[n]) (+ C[n] when accumulate).
 // a is quantised [K]; b is the packed s8 layout above; bScale and bSums are padded to a
 // multiple of 64 columns.
 void rowProductS8(const int8_t *a, float aScale, const int8_t *b, const float *bScale,
                   const int32_t *bSums, int64_t k, int64_t n, const float *bias, bool accumulate,
-                  float *c);
+                  float *c, int64_t blockBegin, int64_t blockEnd);
 
 // C [N] = Σ_k a[k] · B[k, n] (+ bias[n]) (+ C[n] when accumulate), a and B in bf16.
 void rowProductBf16(const uint16_t *a, const uint16_t *b, int64_t k, int64_t n, const float *bias,
-                    bool accumulate, float *c);
+                    bool accumulate, float *c, int64_t blockBegin, int64_t blockEnd);
+
+// The same in f32, B laid out as `layout` (F32 or F32Blocked) says.
+void rowProductF32(const float *a, const float *b, RowKernel layout, int64_t k, int64_t n,
+                   const float *bias, bool accumulate, float *c, int64_t blockBegin,
+                   int64_t blockEnd);
 
 } // namespace inkling

@@ -3,8 +3,7 @@
 #include "engine/model/gpt2_model.h"
 
 #include "engine/kernels/attention.h"
-#include "engine/kernels/layer_norm.h"
-#include "engine/kernels/matmul.h"
+#include "engine/model/gpt2_kernels.h"
 
 #include <algorithm>
 #include <cassert>
@@ -60,31 +59,6 @@ PackedMatrix pack(DeferredMatrix &m, int64_t k, int64_t n, WeightType type)
 
 } // namespace
 
-struct Gpt2Model::Kernels
-{
-    struct PackedLayer
-    {
-        PackedMatrix attn, attnProj, fc, mlpProj; // c_attn, attn.c_proj, c_fc, mlp.c_proj
-    };
-
-    Kernels(WeightType type, int64_t channels, float eps)
-        : weightType(type)
-        , layerNorms(channels, eps)
-    {}
-
-    MatmulShape shape(int64_t m, int64_t k, int64_t n, Epilogue e, bool bias = true) const
-    {
-        return {m, k, n, false, bias, e, weightType};
-    }
-
-    WeightType weightType;
-    std::vector<PackedLayer> packed;
-    PackedMatrix head; // [C, V]: wte (or lm_head) transposed
-    // Filled on first use of a shape, also from the model's const methods.
-    MatmulCache matmuls;
-    LayerNormCache layerNorms;
-};
-
 Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision precision,
                      const ProgressCallback &progress)
     : m_config(config)
@@ -111,6 +85,10 @@ Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision pr
         m_kernels->head = PackedMatrix(m_w.wte.data(), C, V, true, type);
     else
         m_kernels->head = packAndFree(m_w.lmHead, C, V, type, true);
+    m_kernels->rowKernels = m_kernels->head.rowKernel() != RowKernel::None;
+    for (const Kernels::PackedLayer &p : packed)
+        for (const PackedMatrix *m : {&p.attn, &p.attnProj, &p.fc, &p.mlpProj})
+            m_kernels->rowKernels = m_kernels->rowKernels && m->rowKernel() != RowKernel::None;
     if (progress)
         progress(1.0);
 }
@@ -148,6 +126,10 @@ void Gpt2Model::forward(std::span<const int> tokens, int nPast, KvCache &cache, 
             xt[c] = te[c] + pe[c];
     }
 
+    if (T == 1 && m_kernels->rowKernels) {
+        decodeStep(nPast, cache, s, nLogits == 1 ? logits : nullptr);
+        return;
+    }
     for (int l = 0; l < m_config.nLayer; ++l)
         block(l, T, nPast, cache, s);
 

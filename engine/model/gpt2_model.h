@@ -65,6 +65,9 @@ public:
 
 private:
     void block(int layer, int T, int nPast, KvCache &cache, Gpt2Scratch &s) const;
+    // A single token at position pos (its embedding already in s.x) through every layer
+    // on the decode team; the logits [V] when logits is not null (gpt2_decode_step.cpp).
+    void decodeStep(int pos, KvCache &cache, Gpt2Scratch &s, float *logits) const;
 
     // The packed matrices and the oneDNN primitives that multiply them: behind a pointer,
     // so that this header (which the UI reaches through the session) does not pull in
