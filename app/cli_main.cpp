@@ -42,8 +42,9 @@ Commands:
 Options:
   --model DIR           Hugging Face GPT-2 model directory (default: the embedded
                         inkling-tiny model, or $INKLING_MODEL_DIR).
-  --precision P         f32 | bf16 | s8 | auto: weight format (default f32; bf16 and
-                        s8 fall back to f32 where oneDNN has no fast kernel).
+  --precision P         f32 | bf16 | s8 | auto: weight format (default auto, as the app:
+                        the fastest this CPU has a fast kernel for; f32 is the reference;
+                        bf16 and s8 fall back to f32 where there is no fast kernel).
   --mode MODE           word | sentence | paragraph | code | raw | line (default raw: no
                         stop rule; line: to the end of the line, as answers after "A:";
                         eval: the app's mode for the file, code for source files).
@@ -191,7 +192,7 @@ std::unique_ptr<LanguageModel> loadModel(const Options &o)
     if (dir.empty())
         throw std::runtime_error("no model found: pass --model DIR (a Hugging Face GPT-2 "
                                  "directory) or set INKLING_MODEL_DIR");
-    const auto precision = precisionFromName(o.value("precision", "f32"));
+    const auto precision = precisionFromName(o.value("precision", "auto"));
     if (!precision)
         throw UsageError("--precision must be f32, bf16, s8 or auto");
     return LanguageModel::load(dir, *precision);

@@ -5,6 +5,7 @@
 #include "bench/typing_latency.h"
 
 #include "engine/generation/suggestion_policy.h"
+#include "engine/kernels/cpu_threads.h"
 #include "engine/kernels/row_product.h"
 #include "engine/kernels/target_clones.h"
 #include "engine/model/gpt2_config.h"
@@ -230,12 +231,13 @@ std::vector<Figures> runBaselines(const std::string &dir, const Options &o, int 
     // One of the two thread pools at 1: OpenBLAS does the matrix products with all
     // threads, PyTorch's intra-op (OpenMP) pool stays at 1; ONNX Runtime has its own.
     const std::string log = o.workDir + "/baselines.log";
-    const std::string cmd = "env OPENBLAS_NUM_THREADS=" + std::to_string(threads) +
-                            " OMP_NUM_THREADS=1 python3 " INKLING_BENCH_BASELINES " --model-dir '" +
-                            dir + "' --engines " + engines + " --threads " +
-                            std::to_string(threads) + " --steps " + std::to_string(o.steps) +
-                            " --repeats " + std::to_string(o.repeats) + " --tokens " + ids +
-                            " 2>>'" + log + "'";
+    // Their own OpenMP waiting (the default), not the passive waiting this process runs with.
+    const std::string cmd =
+        "env -u OMP_WAIT_POLICY OPENBLAS_NUM_THREADS=" + std::to_string(threads) +
+        " OMP_NUM_THREADS=1 python3 " INKLING_BENCH_BASELINES " --model-dir '" + dir +
+        "' --engines " + engines + " --threads " + std::to_string(threads) + " --steps " +
+        std::to_string(o.steps) + " --repeats " + std::to_string(o.repeats) + " --tokens " + ids +
+        " 2>>'" + log + "'";
     FILE *pipe = popen(cmd.c_str(), "r");
     if (!pipe)
         return out;
@@ -383,6 +385,9 @@ void printTyping(const std::vector<std::pair<std::string, std::string>> &models,
 
 int main(int argc, char **argv)
 {
+    // The configuration users run: the app and inkling-cli wait passively in OpenMP (the
+    // prefill's regions); decode steps run on the engine's own team either way.
+    ensurePassiveOpenMpWaiting(argv);
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -433,8 +438,9 @@ int main(int argc, char **argv)
     const double dramRead = o.speed ? readBandwidthGBs(size_t(2) << 30) : 0;
     const dnnl_version_t *v = dnnl_version();
     std::printf("## inkling-bench\n\n%s, %d threads, oneDNN %d.%d.%d, best of %d, %d decode "
-                "steps\n",
-                cpuName().c_str(), threads, v->major, v->minor, v->patch, o.repeats, o.steps);
+                "steps; OpenMP waiting %s and the decode team, as the app runs\n",
+                cpuName().c_str(), threads, v->major, v->minor, v->patch, o.repeats, o.steps,
+                openMpWaitPolicy().c_str());
     if (o.speed)
         std::printf("\nMemory bandwidth: triad %.1f GB/s (3 x 512 MB), reading 2 GB %.1f GB/s. "
                     "Ceiling = how fast a buffer of the size of the weight matrices is read "

@@ -21,7 +21,7 @@ endforeach()
 # Copy the installed tree elsewhere: the model must be found relative to the binary.
 file(REMOVE_RECURSE "${PREFIX}-moved")
 file(COPY "${PREFIX}/" DESTINATION "${PREFIX}-moved")
-execute_process(COMMAND env -u INKLING_MODEL_DIR "${PREFIX}-moved/bin/inkling-cli" complete --greedy --stats --max-tokens 6 "${PROMPT}"
+execute_process(COMMAND env -u INKLING_MODEL_DIR "${PREFIX}-moved/bin/inkling-cli" complete --precision f32 --greedy --stats --max-tokens 6 "${PROMPT}"
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
     message(FATAL_ERROR "installed inkling-cli failed (${rc}): ${err}")

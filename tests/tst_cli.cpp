@@ -66,7 +66,8 @@ private slots:
     void greedyMatchesReference()
     {
         const QJsonObject s = referenceSample(0);
-        const Run r = cli({"complete", "--greedy", s.value("prompt").toString()});
+        const Run r =
+            cli({"complete", "--precision", "f32", "--greedy", s.value("prompt").toString()});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QString::fromUtf8(r.out), s.value("greedy_text").toString() + "\n");
     }
@@ -74,8 +75,8 @@ private slots:
     void printIds()
     {
         const QJsonObject s = referenceSample(2);
-        const Run r =
-            cli({"complete", "--greedy", "--print-ids"}, s.value("prompt").toString().toUtf8());
+        const Run r = cli({"complete", "--precision", "f32", "--greedy", "--print-ids"},
+                          s.value("prompt").toString().toUtf8());
         QCOMPARE(r.exitCode, 0);
         QStringList expected;
         for (const auto &v : s.value("greedy40").toArray())

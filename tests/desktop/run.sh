@@ -129,7 +129,7 @@ check_cli_home() {
     fi
     local out
     # shellcheck disable=SC2088
-    out=$(as_test_user bash -c "$checkout/inkling.sh exec build/bin/inkling-cli complete --greedy --max-tokens 6 --stats --model ~/models/tiny \"\$0\"" "$PROMPT" 2>"$work/cli.log") ||
+    out=$(as_test_user bash -c "$checkout/inkling.sh exec build/bin/inkling-cli complete --precision f32 --greedy --max-tokens 6 --stats --model ~/models/tiny \"\$0\"" "$PROMPT" 2>"$work/cli.log") ||
         { cat "$work/cli.log"; fail "inkling-cli with a model in HOME failed"; return; }
     [[ $out == "$EXPECTED"* ]] || fail "inkling-cli printed '$out', expected '$EXPECTED…'" || return
     grep -q "$home/models/tiny" "$work/cli.log" || fail "inkling-cli did not use the model in HOME: $(cat "$work/cli.log")" || return
@@ -186,7 +186,7 @@ check_package() {
         apt-get update -qq
         apt-get install -y -qq ./$(basename "$deb") >/root/install.log 2>&1 || { cat /root/install.log; exit 1; }
         inkling --version
-        inkling-cli complete --greedy --max-tokens 6 \"$PROMPT\" >/root/cli.out
+        inkling-cli complete --precision f32 --greedy --max-tokens 6 \"$PROMPT\" >/root/cli.out
         printf 'Written in a clean root.\n' >/root/doc.md
         inkling --screenshot /root/shot.png --dump-text /root/out.md /root/doc.md
         cmp /root/doc.md /root/out.md
