@@ -89,7 +89,7 @@ UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$INKLING_SRC/tests
 TSAN_OPTIONS=suppressions=$INKLING_SRC/tests/sanitizers/tsan.supp:halt_on_error=1:second_deadlock_stack=1:history_size=4:ignore_noninstrumented_modules=1
 OMP_NUM_THREADS=1"
 # The tests whose code runs on more than one thread.
-THREADED_TESTS="tst_suggestion_controller tst_suggestions_e2e tst_stress tst_hostile_input"
+THREADED_TESTS="tst_suggestion_controller tst_suggestions_e2e tst_stress tst_hostile_input tst_decode_team"
 
 test_sanitized() {
     local werror=$1

@@ -1,6 +1,7 @@
 #include "engine/kernels/thread_team.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace inkling {
 
@@ -29,6 +30,17 @@ template<typename Done> void spinUntil(Done done)
 }
 
 } // namespace
+
+std::chrono::microseconds ThreadTeam::defaultSpin()
+{
+    if (const char *us = std::getenv("INKLING_SPIN_US")) {
+        char *end = nullptr;
+        const long value = std::strtol(us, &end, 10);
+        if (end != us && *end == '\0' && value >= 0)
+            return std::chrono::microseconds(value);
+    }
+    return kDefaultSpin;
+}
 
 ThreadTeam::ThreadTeam(int threads, std::chrono::microseconds spin)
     : m_size(std::max(1, threads))

@@ -26,11 +26,13 @@ public:
     // How long a worker spins for the next job before it parks. A decode step's gap
     // between tokens (sampling, the stop rule, handing text to the UI) is a few
     // microseconds to a few tens; 200 µs keeps a generation awake and costs an idle engine
-    // 200 µs of one core per suggestion (inkling-bench --spin measures the choice).
+    // 200 µs of one core per suggestion. INKLING_SPIN_US overrides it, for measuring the
+    // choice (docs/performance.md).
     static constexpr std::chrono::microseconds kDefaultSpin{200};
+    static std::chrono::microseconds defaultSpin();
 
     // `threads` members in all, the thread that calls run() included (at least 1).
-    explicit ThreadTeam(int threads, std::chrono::microseconds spin = kDefaultSpin);
+    explicit ThreadTeam(int threads, std::chrono::microseconds spin = defaultSpin());
     ~ThreadTeam();
     ThreadTeam(const ThreadTeam &) = delete;
     ThreadTeam &operator=(const ThreadTeam &) = delete;
