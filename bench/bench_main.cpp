@@ -393,7 +393,11 @@ std::string cpuName()
 std::string cell(const std::map<int, double> &m, int key)
 {
     const auto it = m.find(key);
-    return it == m.end() ? "" : std::to_string(int(it->second + 0.5));
+    if (it == m.end())
+        return "";
+    char text[32]; // a decimal below 10 tokens/s, where the large shapes decode
+    std::snprintf(text, sizeof text, it->second < 10 ? "%.1f" : "%.0f", it->second);
+    return text;
 }
 
 void printModel(const std::string &name, const Gpt2Config &c, const Lengths &lengths,
