@@ -42,7 +42,8 @@ Measures the engine per precision against PyTorch and ONNX Runtime (same weights
 threads, same run) and against the memory-bandwidth limit; prints Markdown tables.
 
   --models LIST      tiny,124m (default both): the embedded model and a GPT-2
-                     124M-shaped model with deterministic random weights
+                     124M-shaped model with deterministic random weights; none for
+                     only the --shapes
   --shapes LIST      355m,1.5b: also GPT-2 355M- and 1.5B-shaped random models (written
                      once under --work-dir, 1.4 and 6.2 GB), measured at --large-precisions
                      without baselines: load, peak RSS, prefill 128, decode at context 64
@@ -62,6 +63,9 @@ threads, same run) and against the memory-bandwidth limit; prints Markdown table
   --typing-only      only the typing-latency table
   --quick            --steps 8 --repeats 1 --typing-chars 200
   --work-dir DIR     where the random checkpoint is written (default build/bench-models)
+
+Every model and precision is measured in a child process of its own (this program with
+--measure DIR PRECISION), so that each peak RSS is that model's alone.
 )";
 
 using Clock = std::chrono::steady_clock;
