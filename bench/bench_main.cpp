@@ -27,6 +27,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -42,7 +43,17 @@ Measures the engine per precision against PyTorch and ONNX Runtime (same weights
 threads, same run) and against the memory-bandwidth limit; prints Markdown tables.
 
   --models LIST      tiny,124m (default both): the embedded model and a GPT-2
-                     124M-shaped model with deterministic random weights
+                     124M-shaped model with deterministic random weights; none for
+                     only the --shapes
+  --shapes LIST      355m,1.5b: also GPT-2 355M- and 1.5B-shaped random models (written
+                     once under --work-dir, 1.4 and 6.2 GB), measured at --large-precisions
+                     without baselines: load, peak RSS, prefill 128, decode at context 64
+                     and 1000, typing latency with KV-cache reuse (at most 200 characters)
+  --large            --shapes 355m,1.5b
+  --large-precisions LIST  precisions for --shapes (default auto: what the app picks)
+  --any-kernel       run bf16 and s8 even where oneDNN has no fast or exact kernel for
+                     them (AVX2: s8 products saturate, bf16 has none): memory figures
+                     only, the speeds and logits are not what a user gets
   --precisions LIST  f32,bf16,s8 (default all; unavailable ones fall back, and say so)
   --baselines LIST   torch,onnx (default both) or none
   --threads N        threads for every engine (default: OpenMP's default)
@@ -53,6 +64,9 @@ threads, same run) and against the memory-bandwidth limit; prints Markdown table
   --typing-only      only the typing-latency table
   --quick            --steps 8 --repeats 1 --typing-chars 200
   --work-dir DIR     where the random checkpoint is written (default build/bench-models)
+
+Every model and precision is measured in a child process of its own (this program with
+--measure DIR PRECISION), so that each peak RSS is that model's alone.
 )";
 
 using Clock = std::chrono::steady_clock;
@@ -61,14 +75,27 @@ double secondsSince(Clock::time_point t0)
     return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
+// What is measured per model: the large shapes skip the longer prompt and the middle
+// context (a 1.5B f32 prefill of 512 tokens takes a minute on two cores).
+struct Lengths
+{
+    std::vector<int> promptLens = {128, 512};
+    std::vector<int> contexts = {64, 512, 1000};
+};
 struct Options
 {
     std::vector<std::string> models = {"tiny", "124m"};
     std::vector<std::string> precisions = {"f32", "bf16", "s8"};
     std::vector<std::string> baselines = {"torch", "onnx"};
     int threads = 0, steps = 32, repeats = 3, typingChars = 600;
+    std::vector<std::string> shapes; // the large models: 355m, 1.5b
+    std::vector<std::string> largePrecisions = {"auto"};
     bool speed = true;
     std::string workDir = "build/bench-models";
+    // The child process of measureAlone: one model directory at one precision.
+    std::string measureDir, measurePrecision;
+    bool oneDnnOnly = false, anyKernel = false;
+    Lengths lengths;
 };
 
 std::vector<std::string> split(const std::string &s)
@@ -84,13 +111,31 @@ std::vector<std::string> split(const std::string &s)
 // The figures measured for one engine and precision on one model.
 struct Figures
 {
-    std::string engine, precision, note;
-    double loadS = 0, peakRssMb = 0;
+    std::string engine, precision, note, kernel;
+    double loadS = 0;
+    // Measured in a process of its own (see measureAlone): the peak over load, prefill and
+    // decode, and the resident set right after loading.
+    double peakRssMb = 0, loadedRssMb = 0;
+    double matrixBytes = 0, weightBytes = 0;
     std::map<int, double> prefill, decode; // prompt length / context → tokens/s
 };
 
-const std::vector<int> kPromptLens = {128, 512};
-const std::vector<int> kContexts = {64, 512, 1000};
+const Lengths kLargeLengths = {{128}, {64, 1000}};
+
+// The shape of a large GPT-2 (Radford et al. 2019, table 2) by its name, if it is one.
+std::optional<Gpt2Config> largeShape(const std::string &name)
+{
+    Gpt2Config c;
+    if (name == "355m")
+        c.nEmbd = 1024, c.nLayer = 24, c.nHead = 16;
+    else if (name == "774m")
+        c.nEmbd = 1280, c.nLayer = 36, c.nHead = 20;
+    else if (name == "1.5b")
+        c.nEmbd = 1600, c.nLayer = 48, c.nHead = 25;
+    else
+        return std::nullopt;
+    return c;
+}
 
 std::vector<int> benchTokens(int vocab)
 {
@@ -100,18 +145,14 @@ std::vector<int> benchTokens(int vocab)
     return t;
 }
 
-// VmHWM (peak resident set) in MB; writing 5 to clear_refs resets it to the current RSS.
-double peakRssMb()
+// A /proc/self/status figure in MB: VmHWM (peak resident set) or VmRSS (resident now).
+double statusMb(const std::string &key)
 {
     std::ifstream status("/proc/self/status");
     for (std::string line; std::getline(status, line);)
-        if (line.rfind("VmHWM:", 0) == 0)
-            return std::stod(line.substr(6)) / 1024.0;
+        if (line.rfind(key + ":", 0) == 0)
+            return std::stod(line.substr(key.size() + 1)) / 1024.0;
     return 0;
-}
-void resetPeakRss()
-{
-    std::ofstream("/proc/self/clear_refs") << "5";
 }
 
 // STREAM-like triad a = b + s c over arrays far larger than the caches (this VM reports
@@ -169,28 +210,35 @@ double triadBandwidthGBs()
     return best;
 }
 
+// Runs in a process of its own (see measureAlone), so that its peak RSS is this model's.
 Figures measureInkling(const std::string &dir, Precision precision, const Options &o,
-                       const std::vector<int> &tokens, size_t *matrixBytes, std::string *kernel)
+                       const Lengths &lengths, const std::vector<int> &tokens)
 {
     Figures f;
     f.engine = "inkling";
-    resetPeakRss();
     const auto t0 = Clock::now();
     const Gpt2Config config = Gpt2Config::fromJsonFile(dir + "/config.json");
-    Gpt2Model model(config, Gpt2Weights::load(dir + "/model.safetensors", config), precision);
+    const KernelProbe probe = o.anyKernel ? [](Precision) { return std::string("any"); }
+                                          : KernelProbe(probeMatmulKernel);
+    Gpt2Model model(config, Gpt2Weights::load(dir + "/model.safetensors", config), precision, {},
+                    probe);
     f.loadS = secondsSince(t0);
+    f.loadedRssMb = statusMb("VmRSS");
     f.precision = precisionName(model.precision());
-    if (model.precision() != precision)
+    if (precision == Precision::Auto)
+        f.note = std::string("auto picks ") + f.precision;
+    else if (model.precision() != precision)
         f.note = std::string(precisionName(precision)) + " has no fast kernel here";
-    *matrixBytes = model.matrixBytes();
-    *kernel = model.matmulImplementation();
+    f.matrixBytes = double(model.matrixBytes());
+    f.weightBytes = double(model.weightBytes());
+    f.kernel = model.matmulImplementation();
 
     Gpt2Session session(model);
     const std::span<const int> all(tokens);
     // Warm-up: creates the primitives for full chunks and single rows.
     session.setContext(all.first(size_t(Gpt2Model::kMaxChunk) + 1));
     session.append(tokens[100]);
-    for (int n : kPromptLens) {
+    for (int n : lengths.promptLens) {
         double best = 0;
         for (int r = 0; r < o.repeats; ++r) {
             session.reset();
@@ -200,7 +248,7 @@ Figures measureInkling(const std::string &dir, Precision precision, const Option
         }
         f.prefill[n] = best;
     }
-    for (int c : kContexts) {
+    for (int c : lengths.contexts) {
         double best = 0;
         // Steps that would run past the window start a little earlier (baselines.py too).
         const int start = std::min(c, config.nCtx - o.steps);
@@ -213,7 +261,82 @@ Figures measureInkling(const std::string &dir, Precision precision, const Option
         }
         f.decode[c] = best;
     }
-    f.peakRssMb = peakRssMb();
+    f.peakRssMb = statusMb("VmHWM");
+    return f;
+}
+
+std::string joined(const std::vector<int> &v)
+{
+    std::string out;
+    for (int x : v)
+        out += (out.empty() ? "" : ",") + std::to_string(x);
+    return out;
+}
+
+std::vector<int> intList(const std::string &s)
+{
+    std::vector<int> out;
+    for (const std::string &item : split(s))
+        out.push_back(std::stoi(item));
+    return out;
+}
+
+// One line of JSON for the parent (the strings are kernel names and notes: no quotes).
+void printFigures(const Figures &f)
+{
+    const auto map = [](const std::map<int, double> &m) {
+        std::string out;
+        for (const auto &[k, v] : m)
+            out += (out.empty() ? "\"" : ",\"") + std::to_string(k) + "\":" + std::to_string(v);
+        return "{" + out + "}";
+    };
+    std::printf("{\"precision\":\"%s\",\"note\":\"%s\",\"kernel\":\"%s\",\"loadS\":%f,"
+                "\"peakRssMb\":%f,\"loadedRssMb\":%f,\"matrixBytes\":%f,\"weightBytes\":%f,"
+                "\"prefill\":%s,\"decode\":%s}\n",
+                f.precision.c_str(), f.note.c_str(), f.kernel.c_str(), f.loadS, f.peakRssMb,
+                f.loadedRssMb, f.matrixBytes, f.weightBytes, map(f.prefill).c_str(),
+                map(f.decode).c_str());
+}
+
+// Measures one model at one precision in a child process (this executable with --measure):
+// each model's peak RSS is then its own, not the largest of the run so far (freed memory
+// that the allocator keeps, oneDNN's caches and the bandwidth probes' buffers stay
+// resident in this process).
+Figures measureAlone(const std::string &dir, const std::string &precision, bool oneDnnOnly,
+                     const Options &o, int threads, const Lengths &lengths)
+{
+    // Through the shell, whose /proc/self/exe would be the shell: resolved here.
+    const std::string self = fs::read_symlink("/proc/self/exe").string();
+    const std::string cmd = "'" + self + "' --measure '" + dir + "' " + precision +
+                            (oneDnnOnly ? " --onednn-only" : "") +
+                            (o.anyKernel ? " --any-kernel" : "") + " --threads " +
+                            std::to_string(threads) + " --steps " + std::to_string(o.steps) +
+                            " --repeats " + std::to_string(o.repeats) + " --prompt-lens " +
+                            joined(lengths.promptLens) + " --contexts " + joined(lengths.contexts);
+    FILE *pipe = popen(cmd.c_str(), "r");
+    if (!pipe)
+        throw std::runtime_error("cannot start " + cmd);
+    std::string out;
+    char buf[4096];
+    while (std::fgets(buf, sizeof buf, pipe))
+        out += buf;
+    if (pclose(pipe) != 0)
+        throw std::runtime_error("the measurement failed: " + cmd);
+    const JsonValue v = JsonValue::parse(out);
+    Figures f;
+    f.engine = oneDnnOnly ? "inkling (oneDNN only)" : "inkling";
+    f.precision = v.find("precision")->toString();
+    f.note = v.find("note")->toString();
+    f.kernel = v.find("kernel")->toString();
+    f.loadS = v.find("loadS")->toNumber();
+    f.peakRssMb = v.find("peakRssMb")->toNumber();
+    f.loadedRssMb = v.find("loadedRssMb")->toNumber();
+    f.matrixBytes = v.find("matrixBytes")->toNumber();
+    f.weightBytes = v.find("weightBytes")->toNumber();
+    for (const auto &[k, x] : v.find("prefill")->members())
+        f.prefill[std::stoi(k)] = x.toNumber();
+    for (const auto &[k, x] : v.find("decode")->members())
+        f.decode[std::stoi(k)] = x.toNumber();
     return f;
 }
 
@@ -272,28 +395,50 @@ std::string cpuName()
     return "unknown CPU";
 }
 
-void printModel(const std::string &name, const Gpt2Config &c, const std::vector<Figures> &ours,
-                const std::vector<Figures> &baselines, const std::vector<size_t> &bytes,
-                const std::vector<std::string> &kernels, const std::vector<double> &readGBs)
+// A table cell: tokens/s, or empty where the engine did not measure that length.
+std::string cell(const std::map<int, double> &m, int key)
+{
+    const auto it = m.find(key);
+    if (it == m.end())
+        return "";
+    char text[32]; // a decimal below 10 tokens/s, where the large shapes decode
+    std::snprintf(text, sizeof text, it->second < 10 ? "%.1f" : "%.0f", it->second);
+    return text;
+}
+
+void printModel(const std::string &name, const Gpt2Config &c, const Lengths &lengths,
+                const std::vector<Figures> &ours, const std::vector<Figures> &baselines,
+                const std::vector<double> &readGBs)
 {
     std::printf("\n### %s (%d layers x %d, %.1fM parameters)\n\n", name.c_str(), c.nLayer, c.nEmbd,
                 c.parameterCount() / 1e6);
-    std::printf("| engine | precision | load s | peak RSS MB | prefill 128 | prefill 512 | "
-                "decode @64 | decode @512 | decode @1000 | ceiling | %% of ceiling |\n"
-                "|---|---|---|---|---|---|---|---|---|---|---|\n");
+    std::string header = "| engine | precision | load s | peak RSS MB | RSS loaded MB |";
+    for (int n : lengths.promptLens)
+        header += " prefill " + std::to_string(n) + " |";
+    for (int x : lengths.contexts)
+        header += " decode @" + std::to_string(x) + " |";
+    header += " ceiling | % of ceiling |";
+    std::printf("%s\n|", header.c_str());
+    for (size_t i = 0; i < 7 + lengths.promptLens.size() + lengths.contexts.size(); ++i)
+        std::printf("---|");
+    std::printf("\n");
     const auto row = [&](const Figures &f, const std::string &ceiling, const std::string &pct) {
-        std::printf("| %s | %s | %s | %s | %.0f | %.0f | %.0f | %.0f | %.0f | %s | %s |\n",
-                    f.engine.c_str(), f.precision.c_str(),
-                    f.loadS > 0 ? std::to_string(f.loadS).substr(0, 4).c_str() : "",
-                    f.peakRssMb > 0 ? std::to_string(int(f.peakRssMb)).c_str() : "",
-                    f.prefill.at(128), f.prefill.at(512), f.decode.at(64), f.decode.at(512),
-                    f.decode.at(1000), ceiling.c_str(), pct.c_str());
+        std::string line = "| " + f.engine + " | " + f.precision + " | " +
+                           (f.loadS > 0 ? std::to_string(f.loadS).substr(0, 4) : "") + " | " +
+                           (f.peakRssMb > 0 ? std::to_string(int(f.peakRssMb)) : "") + " | " +
+                           (f.loadedRssMb > 0 ? std::to_string(int(f.loadedRssMb)) : "") + " |";
+        for (int n : lengths.promptLens)
+            line += " " + cell(f.prefill, n) + " |";
+        for (int x : lengths.contexts)
+            line += " " + cell(f.decode, x) + " |";
+        std::printf("%s %s | %s |\n", line.c_str(), ceiling.c_str(), pct.c_str());
     };
+    const int firstContext = lengths.contexts.front();
     for (size_t i = 0; i < ours.size(); ++i) {
-        const double ceiling = readGBs[i] * 1e9 / double(bytes[i]);
+        const double ceiling = readGBs[i] * 1e9 / ours[i].matrixBytes;
         char c1[32], c2[32];
         std::snprintf(c1, sizeof c1, "%.0f", ceiling);
-        std::snprintf(c2, sizeof c2, "%.0f %%", 100.0 * ours[i].decode.at(64) / ceiling);
+        std::snprintf(c2, sizeof c2, "%.0f %%", 100.0 * ours[i].decode.at(firstContext) / ceiling);
         row(ours[i], c1, c2);
     }
     for (const Figures &b : baselines)
@@ -301,10 +446,10 @@ void printModel(const std::string &name, const Gpt2Config &c, const std::vector<
     std::printf("\n");
     for (size_t i = 0; i < ours.size(); ++i)
         std::printf("- %s %s: matmul kernel `%s`, %.0f MB of matrices per token, read at "
-                    "%.1f GB/s%s%s\n",
-                    ours[i].engine.c_str(), ours[i].precision.c_str(), kernels[i].c_str(),
-                    bytes[i] / 1e6, readGBs[i], ours[i].note.empty() ? "" : "; ",
-                    ours[i].note.c_str());
+                    "%.1f GB/s; %.0f MB of weights held%s%s\n",
+                    ours[i].engine.c_str(), ours[i].precision.c_str(), ours[i].kernel.c_str(),
+                    ours[i].matrixBytes / 1e6, readGBs[i], ours[i].weightBytes / 1e6,
+                    ours[i].note.empty() ? "" : "; ", ours[i].note.c_str());
     for (const Figures &b : baselines)
         std::printf("- %s: %s\n", b.engine.c_str(), b.note.c_str());
     if (baselines.empty())
@@ -335,14 +480,27 @@ const char *const kTypedText =
     "who has taken it?\" cried his wife impatiently.\n\n\"You want to tell me, and I have no "
     "objection to hearing it.\"\n\nThis was invitation enough.\n";
 
-// Keystroke → suggestion through the real CompletionService, with the app's default
-// settings in word mode, with and without reuse of the previous request's KV cache.
-void printTyping(const std::vector<std::pair<std::string, std::string>> &models, const Options &o)
+// A model of the run: its labels, its directory, and whether it is one of the large
+// shapes (measured at --large-precisions, briefer).
+struct BenchModel
 {
-    const QString text = QString::fromUtf8(kTypedText).left(o.typingChars);
+    std::string label, typingLabel, dir;
+    bool large = false;
+};
+
+// Characters a large shape types: without reuse, or for long, a 1.5B f32 replay on two
+// cores would take most of an hour.
+constexpr int kLargeTypingChars = 200;
+
+// Keystroke → suggestion through the real CompletionService, with the app's default
+// settings in word mode, with and without reuse of the previous request's KV cache (the
+// large shapes with reuse only, as the app runs).
+void printTyping(const std::vector<BenchModel> &models, const Options &o)
+{
     const SuggestionPolicy defaults;
-    std::printf("\n### Typing latency\n\nThe real CompletionService, fed %lld characters of "
-                "prose one keystroke at a time (word mode, the app's default settings: a request "
+    std::printf("\n### Typing latency\n\nThe real CompletionService, fed the opening of "
+                "Pride and Prejudice (%d characters; the large shapes %d) "
+                "one keystroke at a time (word mode, the app's default settings: a request "
                 "where its trigger rule allows, token healing, suggestions below its "
                 "confidence threshold not shown); a keystroke that continues the shown "
                 "suggestion needs no request. Milliseconds from the request "
@@ -351,10 +509,14 @@ void printTyping(const std::vector<std::pair<std::string, std::string>> &models,
                 "first.\n\n| model | precision | KV-cache reuse | requests | first char p50 | "
                 "first char p95 | complete p50 | complete p95 | prompt tokens reused |\n"
                 "|---|---|---|---|---|---|---|---|---|\n",
-                static_cast<long long>(text.size()), defaults.debounceMs);
+                o.typingChars, std::min(o.typingChars, kLargeTypingChars), defaults.debounceMs);
     std::fflush(stdout);
-    for (const auto &[label, dir] : models) {
-        for (const std::string &p : o.precisions) {
+    for (const BenchModel &m : models) {
+        const QString text =
+            QString::fromUtf8(kTypedText)
+                .left(m.large ? std::min(o.typingChars, kLargeTypingChars) : o.typingChars);
+        const std::string &label = m.typingLabel;
+        for (const std::string &p : m.large ? o.largePrecisions : o.precisions) {
             CompletionService service;
             service.setPrecision(*precisionFromName(p));
             QString precision = QString::fromStdString(p);
@@ -363,10 +525,12 @@ void printTyping(const std::vector<std::pair<std::string, std::string>> &models,
                              [&](const LoadedModelInfo &info) { precision = info.precision; });
             QObject::connect(&service, &CompletionService::modelFailed, &service,
                              [&](const QString &, const QString &message) { error = message; });
-            service.loadModel(QString::fromStdString(dir));
+            service.loadModel(QString::fromStdString(m.dir));
             if (!error.isEmpty())
                 throw std::runtime_error(error.toStdString());
             for (const bool reuse : {true, false}) {
+                if (m.large && !reuse)
+                    continue;
                 service.setPrefixReuse(reuse);
                 const bench::TypingFigures f =
                     bench::replayTyping(service, text, defaults, CompletionMode::Word);
@@ -379,6 +543,82 @@ void printTyping(const std::vector<std::pair<std::string, std::string>> &models,
             }
         }
     }
+}
+
+// The child of measureAlone: measures, prints one JSON line, exits.
+int measureChild(const Options &o)
+{
+    try {
+        const auto precision = precisionFromName(o.measurePrecision);
+        if (!precision)
+            throw std::runtime_error("unknown precision " + o.measurePrecision);
+        const Gpt2Config config = Gpt2Config::fromJsonFile(o.measureDir + "/config.json");
+        setRowKernelsEnabled(!o.oneDnnOnly);
+        printFigures(
+            measureInkling(o.measureDir, *precision, o, o.lengths, benchTokens(config.nVocab)));
+        return 0;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "inkling-bench --measure: error: %s\n", e.what());
+        return 1;
+    }
+}
+
+// Resolves a --models or --shapes name to a directory, writing a random checkpoint the
+// first time (later runs find it under --work-dir).
+BenchModel benchModel(const std::string &name, bool large, const Options &o)
+{
+    BenchModel m;
+    m.large = large;
+    if (large) {
+        const std::optional<Gpt2Config> shape = largeShape(name);
+        if (!shape)
+            throw std::runtime_error("unknown shape " + name + " (355m, 774m or 1.5b)");
+        m.dir = o.workDir + "/gpt2-" + name + "-random";
+        const auto t0 = Clock::now();
+        bench::writeRandomCheckpoint(m.dir, *shape, uint64_t(shape->nLayer),
+                                     INKLING_SOURCE_MODEL_DIR);
+        if (secondsSince(t0) > 2)
+            std::printf("\n(wrote %s in %.0f s)\n", m.dir.c_str(), secondsSince(t0));
+        m.label = "GPT-2 " + name + "-shaped, random weights";
+        m.typingLabel = name + "-shaped";
+    } else if (name == "tiny") {
+        m.dir = INKLING_SOURCE_MODEL_DIR;
+        m.label = "inkling-tiny (embedded)";
+        m.typingLabel = "inkling-tiny";
+    } else if (name == "124m") {
+        m.dir = o.workDir + "/gpt2-124m-random";
+        bench::writeRandomCheckpoint(m.dir, Gpt2Config{}, 124, INKLING_SOURCE_MODEL_DIR);
+        m.label = "GPT-2 124M-shaped, random weights";
+        m.typingLabel = "124M-shaped";
+    } else {
+        m.dir = m.label = m.typingLabel = name; // any Hugging Face GPT-2 directory
+    }
+    return m;
+}
+
+// The speed table of one model: every precision in a process of its own, then the
+// baselines (not for the large shapes: PyTorch's f32 1.5B alone would take many minutes).
+void benchSpeed(const BenchModel &m, const Options &o, int threads)
+{
+    const Gpt2Config config = Gpt2Config::fromJsonFile(m.dir + "/config.json");
+    const Lengths lengths = m.large ? kLargeLengths : Lengths{};
+    std::vector<Figures> ours;
+    std::vector<double> readGBs;
+    for (const std::string &p : m.large ? o.largePrecisions : o.precisions) {
+        if (!precisionFromName(p))
+            throw std::runtime_error("unknown precision " + p);
+        ours.push_back(measureAlone(m.dir, p, false, o, threads, lengths));
+        readGBs.push_back(readBandwidthGBs(size_t(ours.back().matrixBytes)));
+        if (ours.back().kernel.find("inkling_row") == std::string::npos)
+            continue;
+        // The same precision with every product on oneDNN: what the row kernels gain.
+        ours.push_back(measureAlone(m.dir, p, true, o, threads, lengths));
+        readGBs.push_back(readGBs.back());
+    }
+    const auto baselines = m.large ? std::vector<Figures>{}
+                                   : runBaselines(m.dir, o, threads, benchTokens(config.nVocab));
+    printModel(m.label, config, lengths, ours, baselines, readGBs);
+    std::fflush(stdout);
 }
 
 } // namespace
@@ -419,6 +659,22 @@ int main(int argc, char **argv)
                 o.speed = false;
             else if (a == "--quick")
                 o.steps = 8, o.repeats = 1, o.typingChars = 200;
+            else if (a == "--shapes")
+                o.shapes = split(value());
+            else if (a == "--large")
+                o.shapes = {"355m", "1.5b"};
+            else if (a == "--large-precisions")
+                o.largePrecisions = split(value());
+            else if (a == "--measure")
+                o.measureDir = value(), o.measurePrecision = value();
+            else if (a == "--onednn-only")
+                o.oneDnnOnly = true;
+            else if (a == "--any-kernel")
+                o.anyKernel = true;
+            else if (a == "--prompt-lens")
+                o.lengths.promptLens = intList(value());
+            else if (a == "--contexts")
+                o.lengths.contexts = intList(value());
             else {
                 std::fputs(kUsage, a == "-h" || a == "--help" ? stdout : stderr);
                 return a == "-h" || a == "--help" ? 0 : 2;
@@ -432,6 +688,8 @@ int main(int argc, char **argv)
         omp_set_num_threads(o.threads);
     QLoggingCategory::setFilterRules(QStringLiteral("inkling.engine.info=false"));
     const int threads = omp_get_max_threads();
+    if (!o.measureDir.empty())
+        return measureChild(o);
     fs::create_directories(o.workDir);
 
     const double bandwidth = o.speed ? triadBandwidthGBs() : 0;
@@ -450,59 +708,16 @@ int main(int argc, char **argv)
     std::fflush(stdout);
 
     try {
-        std::vector<std::pair<std::string, std::string>> typingModels;
-        for (const std::string &m : o.models) {
-            std::string dir;
-            if (m == "tiny") {
-                dir = INKLING_SOURCE_MODEL_DIR;
-            } else if (m == "124m") {
-                dir = o.workDir + "/gpt2-124m-random";
-                bench::writeRandomCheckpoint(dir, Gpt2Config{}, 124, INKLING_SOURCE_MODEL_DIR);
-            } else {
-                dir = m; // any Hugging Face GPT-2 directory
-            }
-            const std::string label = m == "tiny"   ? "inkling-tiny (embedded)"
-                                      : m == "124m" ? "GPT-2 124M-shaped, random weights"
-                                                    : dir;
-            typingModels.emplace_back(m == "tiny"   ? "inkling-tiny"
-                                      : m == "124m" ? "124M-shaped"
-                                                    : dir,
-                                      dir);
-            if (!o.speed)
-                continue;
-            const Gpt2Config config = Gpt2Config::fromJsonFile(dir + "/config.json");
-            const std::vector<int> tokens = benchTokens(config.nVocab);
-            std::vector<Figures> ours;
-            std::vector<size_t> bytes;
-            std::vector<std::string> kernels;
-            std::vector<double> readGBs;
-            for (const std::string &p : o.precisions) {
-                const auto precision = precisionFromName(p);
-                if (!precision)
-                    throw std::runtime_error("unknown precision " + p);
-                size_t b = 0;
-                std::string kernel;
-                ours.push_back(measureInkling(dir, *precision, o, tokens, &b, &kernel));
-                bytes.push_back(b);
-                kernels.push_back(kernel);
-                readGBs.push_back(readBandwidthGBs(b));
-                if (kernel.find("inkling_row") == std::string::npos)
-                    continue;
-                // The same precision with every product on oneDNN: what the row kernels gain.
-                setRowKernelsEnabled(false);
-                ours.push_back(measureInkling(dir, *precision, o, tokens, &b, &kernel));
-                setRowKernelsEnabled(true);
-                ours.back().engine = "inkling (oneDNN only)";
-                bytes.push_back(b);
-                kernels.push_back(kernel);
-                readGBs.push_back(readGBs.back());
-            }
-            const auto baselines = runBaselines(dir, o, threads, tokens);
-            printModel(label, config, ours, baselines, bytes, kernels, readGBs);
-            std::fflush(stdout);
-        }
+        std::vector<BenchModel> models;
+        for (const std::string &m : o.models)
+            models.push_back(benchModel(m, false, o));
+        for (const std::string &m : o.shapes)
+            models.push_back(benchModel(m, true, o));
+        for (const BenchModel &m : models)
+            if (o.speed)
+                benchSpeed(m, o, threads);
         if (o.typingChars > 0)
-            printTyping(typingModels, o);
+            printTyping(models, o);
     } catch (const std::exception &e) {
         std::fprintf(stderr, "inkling-bench: error: %s\n", e.what());
         return 1;

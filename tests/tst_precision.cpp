@@ -187,6 +187,59 @@ private slots:
         QVERIFY(err > 0 || low.precision() == Precision::F32); // really a different path
     }
 
+    // Bf16 and s8 forced on any CPU (a probe that accepts oneDNN's reference kernels;
+    // the checkpoints are tiny): the embedding lookup reads wte rounded to bf16 and the
+    // model keeps no f32 copy of it. What the model holds beside its packed matrices is
+    // counted from the config alone: wte at 2 bytes a value, every other vector
+    // (wpe, norms, biases) at 4. At f32 wte stays at 4 bytes. The logits stay within the
+    // precision's tolerance of f32: rounding embeddings to bf16 (relative 2^-9) adds less
+    // than rounding every matrix input does (checked where the CPU has exact kernels).
+    void embeddingStorage_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<Precision>("precision");
+        for (const QString &c : m_cases)
+            for (Precision p : {Precision::F32, Precision::BF16, Precision::S8})
+                QTest::addRow("%s %s", qPrintable(c), precisionName(p)) << c << p;
+    }
+    void embeddingStorage()
+    {
+        QFETCH(QString, name);
+        QFETCH(Precision, precision);
+        const std::string dir = (QStringLiteral(INKLING_TINY_GPT2_DIR "/") + name).toStdString();
+        const Gpt2Config c = Gpt2Config::fromJsonFile(dir + "/config.json");
+        const auto weights = Gpt2Weights::load(dir + "/model.safetensors", c);
+        // Without AVX-512 oneDNN has no bf16 matmul at all (not even a reference one);
+        // its AVX2 int8 kernels run but saturate (see hasExactInt8Products).
+        const std::string kernel = probeMatmulKernel(precision);
+        if (precision == Precision::BF16 && kernel.rfind("unsupported", 0) == 0)
+            QSKIP(qPrintable(QString::fromStdString("bf16: " + kernel)));
+        const KernelProbe anyKernel = [](Precision) {
+            return std::string("any");
+        };
+        const Gpt2Model f32(c, weights, Precision::F32);
+        const Gpt2Model model(c, weights, precision, {}, anyKernel);
+        QCOMPARE(model.precision(), precision);
+
+        const long long C = c.nEmbd, F = c.innerDim(), wte = (long long)c.nVocab * C;
+        const long long matrices = c.nLayer * (C * 3 * C + C * C + C * F + F * C);
+        const long long otherVectors = c.parameterCount() - wte - matrices;
+        const long long wteBytes = precision == Precision::F32 ? 4 : 2;
+        QCOMPARE((long long)(model.weightBytes() - model.matrixBytes()),
+                 wteBytes * wte + 4 * otherVectors);
+
+        std::vector<int> tokens;
+        for (int i = 0; i < 70; ++i)
+            tokens.push_back((i * 37 + 11) % c.nVocab);
+        const double err = relativeRms(allLogits(model, tokens), allLogits(f32, tokens));
+        qInfo("%s %s (%s): relative RMS error %.4f", qPrintable(name), precisionName(precision),
+              kernel.c_str(), err);
+        if (precision == Precision::F32)
+            QCOMPARE(err, 0.0);
+        else if (cpuRunsFast(precision)) // else saturating int8 products: 11-19 %
+            QVERIFY2(err <= toleranceFor(precision), qPrintable(QString::number(err)));
+    }
+
     void embeddedLogits_data() { precisionRows(); }
     void embeddedLogits()
     {

@@ -3,6 +3,7 @@
 #include "engine/model/gpt2_model.h"
 
 #include "engine/kernels/attention.h"
+#include "engine/kernels/bf16.h"
 #include "engine/model/gpt2_kernels.h"
 
 #include <algorithm>
@@ -60,15 +61,32 @@ PackedMatrix pack(DeferredMatrix &m, int64_t k, int64_t n, WeightType type)
 } // namespace
 
 Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision precision,
-                     const ProgressCallback &progress)
+                     const ProgressCallback &progress, const KernelProbe &probe)
     : m_config(config)
-    , m_precision(choosePrecision(precision))
+    , m_precision(choosePrecision(precision, probe))
     , m_w(std::move(weights))
     , m_kernels(
           std::make_unique<Kernels>(weightTypeFor(m_precision), config.nEmbd, config.layerNormEps))
 {
     const int64_t C = config.nEmbd, F = config.innerDim(), V = config.nVocab;
     const WeightType type = m_kernels->weightType;
+    const double steps = config.nLayer + 1; // the head, then every layer
+    // The head first: the tied head is packed from the f32 wte, which can then shrink to
+    // bf16 before the layers' packed matrices add up, so the f32 copy is never held
+    // beside them (peak memory, not just the memory after loading).
+    if (m_w.lmHead.empty())
+        m_kernels->head = PackedMatrix(m_w.wte.data(), C, V, true, type);
+    else
+        m_kernels->head = packAndFree(m_w.lmHead, C, V, type, true);
+    std::vector<float>().swap(m_w.lmHead); // an untied head equal to wte leaves capacity
+    if (type != WeightType::F32) {
+        m_wteBf16.resize(m_w.wte.size());
+        std::transform(m_w.wte.begin(), m_w.wte.end(), m_wteBf16.begin(), bf16FromFloat);
+        std::vector<float>().swap(m_w.wte);
+    }
+    if (progress)
+        progress(1 / steps);
+
     std::vector<Kernels::PackedLayer> &packed = m_kernels->packed;
     for (Gpt2LayerWeights &w : m_w.layers) {
         Kernels::PackedLayer p;
@@ -78,19 +96,13 @@ Gpt2Model::Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision pr
         p.mlpProj = pack(w.mlpProjWeight, F, C, type);
         packed.push_back(std::move(p));
         if (progress)
-            progress(double(packed.size()) / (config.nLayer + 1)); // the head is the last step
+            progress(double(packed.size() + 1) / steps);
     }
-    // The tied head shares wte with the embedding lookup, which keeps the f32 rows.
-    if (m_w.lmHead.empty())
-        m_kernels->head = PackedMatrix(m_w.wte.data(), C, V, true, type);
-    else
-        m_kernels->head = packAndFree(m_w.lmHead, C, V, type, true);
+    // Whether a single token can run on the decode team: every matrix has a row kernel.
     m_kernels->rowKernels = m_kernels->head.rowKernel() != RowKernel::None;
     for (const Kernels::PackedLayer &p : packed)
         for (const PackedMatrix *m : {&p.attn, &p.attnProj, &p.fc, &p.mlpProj})
             m_kernels->rowKernels = m_kernels->rowKernels && m->rowKernel() != RowKernel::None;
-    if (progress)
-        progress(1.0);
 }
 
 Gpt2Model::Gpt2Model(Gpt2Model &&) noexcept = default;
@@ -102,6 +114,19 @@ size_t Gpt2Model::matrixBytes() const
     size_t total = m_kernels->head.bytes();
     for (const Kernels::PackedLayer &p : m_kernels->packed)
         total += p.attn.bytes() + p.attnProj.bytes() + p.fc.bytes() + p.mlpProj.bytes();
+    return total;
+}
+
+size_t Gpt2Model::weightBytes() const
+{
+    const auto f32 = [](const std::vector<float> &v) {
+        return v.capacity() * sizeof(float);
+    };
+    size_t total = matrixBytes() + m_wteBf16.capacity() * sizeof(uint16_t) + f32(m_w.wte) +
+                   f32(m_w.wpe) + f32(m_w.lnfWeight) + f32(m_w.lnfBias) + f32(m_w.lmHead);
+    for (const Gpt2LayerWeights &w : m_w.layers)
+        total += f32(w.ln1Weight) + f32(w.ln1Bias) + f32(w.attnBias) + f32(w.attnProjBias) +
+                 f32(w.ln2Weight) + f32(w.ln2Bias) + f32(w.fcBias) + f32(w.mlpProjBias);
     return total;
 }
 
@@ -119,11 +144,17 @@ void Gpt2Model::forward(std::span<const int> tokens, int nPast, KvCache &cache, 
         const int id = tokens[t];
         if (id < 0 || id >= m_config.nVocab)
             throw std::invalid_argument("Gpt2Model::forward: token id out of range");
-        const float *te = m_w.wte.data() + size_t(id) * C;
         const float *pe = m_w.wpe.data() + size_t(nPast + t) * C;
         float *xt = s.x.data() + size_t(t) * C;
-        for (int c = 0; c < C; ++c)
-            xt[c] = te[c] + pe[c];
+        if (m_wteBf16.empty()) {
+            const float *te = m_w.wte.data() + size_t(id) * C;
+            for (int c = 0; c < C; ++c)
+                xt[c] = te[c] + pe[c];
+        } else {
+            const uint16_t *te = m_wteBf16.data() + size_t(id) * C;
+            for (int c = 0; c < C; ++c)
+                xt[c] = floatFromBf16(te[c]) + pe[c];
+        }
     }
 
     if (T == 1 && m_kernels->rowKernels) {

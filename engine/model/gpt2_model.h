@@ -7,6 +7,7 @@
 #include "engine/model/gpt2_config.h"
 #include "engine/model/gpt2_weights.h"
 
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -38,10 +39,11 @@ public:
     static constexpr int kMaxChunk = 64;
 
     // Packs the weight matrices for `precision` (Auto and precisions without a fast
-    // oneDNN kernel are resolved by choosePrecision) and frees their f32 copies.
-    // `progress` hears the fraction of layers packed.
+    // oneDNN kernel are resolved by choosePrecision with `probe`) and frees their f32
+    // copies. `progress` hears the fraction of layers packed. A test passes a probe that
+    // accepts any kernel to run bf16 and s8 on a CPU without fast ones.
     Gpt2Model(const Gpt2Config &config, Gpt2Weights weights, Precision precision = Precision::F32,
-              const ProgressCallback &progress = {});
+              const ProgressCallback &progress = {}, const KernelProbe &probe = probeMatmulKernel);
     Gpt2Model(Gpt2Model &&) noexcept;
     Gpt2Model &operator=(Gpt2Model &&) noexcept;
     ~Gpt2Model();
@@ -51,6 +53,10 @@ public:
     Precision precision() const { return m_precision; }
     // Bytes of the packed matrices, which every decoded token streams from memory once.
     size_t matrixBytes() const;
+    // Bytes of every weight the model holds: the packed matrices, the embedding tables
+    // (wte for the lookup: f32 at f32, bf16 otherwise), norms and biases, counted from
+    // the capacities of their buffers (what the allocator really keeps).
+    size_t weightBytes() const;
 
     // Evaluates tokens (1 ≤ T ≤ kMaxChunk) at positions nPast .. nPast+T-1, storing their
     // keys and values in cache, and writes the logits of the last nLogits rows to
@@ -77,6 +83,10 @@ private:
     Gpt2Config m_config;
     Precision m_precision;
     Gpt2Weights m_w; // vectors, norms and embeddings; matrices live in m_kernels
+    // wte [V, C] for the embedding lookup when the matrices are not f32 (m_w.wte is then
+    // empty): half the bytes (77 MB for 124M, 161 MB for 1.5B), and the embeddings are
+    // rounded as the bf16 and s8 products round their inputs anyway.
+    std::vector<uint16_t> m_wteBf16;
     std::unique_ptr<Kernels> m_kernels;
 };
 
