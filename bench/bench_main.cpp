@@ -1,6 +1,8 @@
 // inkling-bench: load time, peak memory, prefill and decode speed of the engine per
 // precision, against PyTorch and ONNX Runtime on the same weights in the same run
-// (bench/baselines.py), and against the decode ceiling the memory bandwidth allows.
+// (bench/baselines.py), against llama.cpp (bench/llama_baseline.py, run just before by
+// ./inkling.sh bench), and against the decode ceiling the memory bandwidth allows.
+#include "bench/llama_baseline.h"
 #include "bench/random_checkpoint.h"
 #include "bench/typing_latency.h"
 
@@ -37,13 +39,17 @@ namespace {
 
 const char *const kUsage = R"(Usage: inkling-bench [OPTIONS]
 
-Measures the engine per precision against PyTorch and ONNX Runtime (same weights, same
-threads, same run) and against the memory-bandwidth limit; prints Markdown tables.
+Measures the engine per precision against PyTorch, ONNX Runtime and llama.cpp (same
+weights, same threads, same run) and against the memory-bandwidth limit; prints Markdown
+tables.
 
   --models LIST      tiny,124m (default both): the embedded model and a GPT-2
                      124M-shaped model with deterministic random weights
   --precisions LIST  f32,bf16,s8 (default all; unavailable ones fall back, and say so)
-  --baselines LIST   torch,onnx (default both) or none
+  --baselines LIST   torch,onnx,llama (default all) or none. llama: the figures that
+                     ./inkling.sh bench measured with llama.cpp just before starting this
+                     program (WORK-DIR/llama/MODEL.json), and its greedy check
+  --print-model-dirs write the models' checkpoints, print "MODEL<TAB>DIR" for each, exit
   --threads N        threads for every engine (default: OpenMP's default)
   --steps N          decode steps per measurement (default 32)
   --repeats N        repetitions; the best is reported (default 3)
@@ -64,9 +70,9 @@ struct Options
 {
     std::vector<std::string> models = {"tiny", "124m"};
     std::vector<std::string> precisions = {"f32", "bf16", "s8"};
-    std::vector<std::string> baselines = {"torch", "onnx"};
+    std::vector<std::string> baselines = {"torch", "onnx", "llama"};
     int threads = 0, steps = 32, repeats = 3, typingChars = 600;
-    bool speed = true;
+    bool speed = true, printModelDirs = false;
     std::string workDir = "build/bench-models";
 };
 
@@ -220,13 +226,14 @@ std::vector<Figures> runBaselines(const std::string &dir, const Options &o, int 
                                   const std::vector<int> &tokens)
 {
     std::vector<Figures> out;
-    if (o.baselines.empty())
-        return out;
     std::string ids, engines;
     for (int t : tokens)
         ids += (ids.empty() ? "" : ",") + std::to_string(t);
     for (const auto &e : o.baselines)
-        engines += (engines.empty() ? "" : ",") + e;
+        if (e != "llama") // measured in its own root before this program started
+            engines += (engines.empty() ? "" : ",") + e;
+    if (engines.empty())
+        return out;
     // One of the two thread pools at 1: OpenBLAS does the matrix products with all
     // threads, PyTorch's intra-op (OpenMP) pool stays at 1; ONNX Runtime has its own.
     const std::string log = o.workDir + "/baselines.log";
@@ -261,6 +268,52 @@ std::vector<Figures> runBaselines(const std::string &dir, const Options &o, int 
     return out;
 }
 
+// llama.cpp's figures for one model from ./inkling.sh bench's run of
+// bench/llama_baseline.py, and the greedy check's result when that run made one.
+std::vector<Figures> llamaBaselines(const std::string &model, const std::string &dir,
+                                    const Options &o, int threads, std::string *greedy)
+{
+    std::vector<Figures> out;
+    if (std::find(o.baselines.begin(), o.baselines.end(), "llama") == o.baselines.end())
+        return out;
+    const std::string path = o.workDir + "/llama/" + bench::llamaResultKey(model) + ".json";
+    const auto run = bench::readLlamaRun(path);
+    if (!run) {
+        *greedy = "no llama.cpp figures (" + path +
+                  "): ./inkling.sh bench measures them in Debian unstable's root first";
+        return out;
+    }
+    for (const auto &t : run->types) {
+        Figures f;
+        f.engine = "llama.cpp";
+        f.precision = t.name;
+        char mb[32];
+        std::snprintf(mb, sizeof mb, "%.0f", t.fileMb);
+        f.note = t.setup + ", " + std::to_string(run->threads) + " threads, GGUF " + mb + " MB";
+        if (run->threads != threads)
+            f.note += " (NOT this run's thread count)";
+        f.prefill = t.prefill;
+        f.decode = t.decode;
+        out.push_back(f);
+    }
+    if (!run->ids.empty()) {
+        const fs::path cli = fs::read_symlink("/proc/self/exe").parent_path() / "inkling-cli";
+        *greedy = bench::greedyCheck(*run, cli.string(), dir);
+    }
+    return out;
+}
+
+// Which of Inkling's precisions a baseline's row compares with: every one for PyTorch
+// and ONNX Runtime (f32 only), the same format for llama.cpp (s8 with q8_0: both 8-bit
+// weights with a scale per block or row).
+bool comparable(const Figures &ours, const Figures &baseline)
+{
+    if (baseline.engine != "llama.cpp")
+        return true;
+    return ours.precision == baseline.precision ||
+           (ours.precision == "s8" && baseline.precision == "q8_0");
+}
+
 std::string cpuName()
 {
     std::ifstream info("/proc/cpuinfo");
@@ -272,7 +325,8 @@ std::string cpuName()
 
 void printModel(const std::string &name, const Gpt2Config &c, const std::vector<Figures> &ours,
                 const std::vector<Figures> &baselines, const std::vector<size_t> &bytes,
-                const std::vector<std::string> &kernels, const std::vector<double> &readGBs)
+                const std::vector<std::string> &kernels, const std::vector<double> &readGBs,
+                const std::string &greedy)
 {
     std::printf("\n### %s (%d layers x %d, %.1fM parameters)\n\n", name.c_str(), c.nLayer, c.nEmbd,
                 c.parameterCount() / 1e6);
@@ -304,7 +358,12 @@ void printModel(const std::string &name, const Gpt2Config &c, const std::vector<
                     bytes[i] / 1e6, readGBs[i], ours[i].note.empty() ? "" : "; ",
                     ours[i].note.c_str());
     for (const Figures &b : baselines)
-        std::printf("- %s: %s\n", b.engine.c_str(), b.note.c_str());
+        std::printf("- %s%s%s: %s\n", b.engine.c_str(), b.engine == "llama.cpp" ? " " : "",
+                    b.engine == "llama.cpp" ? b.precision.c_str() : "", b.note.c_str());
+    if (!greedy.empty())
+        std::printf("- greedy check, llama.cpp f32 against `inkling-cli complete --greedy "
+                    "--precision f32`: %s\n",
+                    greedy.c_str());
     if (baselines.empty())
         return;
     std::printf("\nRatios (inkling / baseline; > 1 means faster):\n\n"
@@ -312,11 +371,15 @@ void printModel(const std::string &name, const Gpt2Config &c, const std::vector<
                 "decode @1000 |\n|---|---|---|---|---|---|---|\n");
     for (const Figures &f : ours)
         for (const Figures &b : baselines)
-            std::printf("| %s%s | %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n", f.precision.c_str(),
-                        f.engine == "inkling" ? "" : f.engine.substr(7).c_str(), b.engine.c_str(),
-                        f.prefill.at(128) / b.prefill.at(128),
-                        f.prefill.at(512) / b.prefill.at(512), f.decode.at(64) / b.decode.at(64),
-                        f.decode.at(512) / b.decode.at(512), f.decode.at(1000) / b.decode.at(1000));
+            if (comparable(f, b))
+                std::printf(
+                    "| %s%s | %s%s%s | %.2f | %.2f | %.2f | %.2f | %.2f |\n", f.precision.c_str(),
+                    f.engine == "inkling" ? "" : f.engine.substr(7).c_str(), b.engine.c_str(),
+                    b.engine == "llama.cpp" ? " " : "",
+                    b.engine == "llama.cpp" ? b.precision.c_str() : "",
+                    f.prefill.at(128) / b.prefill.at(128), f.prefill.at(512) / b.prefill.at(512),
+                    f.decode.at(64) / b.decode.at(64), f.decode.at(512) / b.decode.at(512),
+                    f.decode.at(1000) / b.decode.at(1000));
 }
 
 // What the typist types: the opening of Pride and Prejudice (Jane Austen, 1813; public
@@ -379,6 +442,19 @@ void printTyping(const std::vector<std::pair<std::string, std::string>> &models,
     }
 }
 
+// The checkpoint directory of a --models entry, written first for the random one.
+std::string modelDir(const std::string &m, const Options &o)
+{
+    if (m == "tiny")
+        return INKLING_SOURCE_MODEL_DIR;
+    if (m == "124m") {
+        const std::string dir = o.workDir + "/gpt2-124m-random";
+        bench::writeRandomCheckpoint(dir, Gpt2Config{}, 124, INKLING_SOURCE_MODEL_DIR);
+        return dir;
+    }
+    return m; // any Hugging Face GPT-2 directory
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -412,6 +488,8 @@ int main(int argc, char **argv)
                 o.typingChars = 0;
             else if (a == "--typing-only")
                 o.speed = false;
+            else if (a == "--print-model-dirs")
+                o.printModelDirs = true;
             else if (a == "--quick")
                 o.steps = 8, o.repeats = 1, o.typingChars = 200;
             else {
@@ -422,6 +500,17 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "inkling-bench: %s\n", e.what());
             return 2;
         }
+    }
+    if (o.printModelDirs) {
+        // For ./inkling.sh bench, which converts the same weights for llama.cpp first.
+        try {
+            for (const std::string &m : o.models)
+                std::printf("%s\t%s\n", m.c_str(), modelDir(m, o).c_str());
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "inkling-bench: error: %s\n", e.what());
+            return 1;
+        }
+        return 0;
     }
     if (o.threads > 0)
         omp_set_num_threads(o.threads);
@@ -446,15 +535,7 @@ int main(int argc, char **argv)
     try {
         std::vector<std::pair<std::string, std::string>> typingModels;
         for (const std::string &m : o.models) {
-            std::string dir;
-            if (m == "tiny") {
-                dir = INKLING_SOURCE_MODEL_DIR;
-            } else if (m == "124m") {
-                dir = o.workDir + "/gpt2-124m-random";
-                bench::writeRandomCheckpoint(dir, Gpt2Config{}, 124, INKLING_SOURCE_MODEL_DIR);
-            } else {
-                dir = m; // any Hugging Face GPT-2 directory
-            }
+            const std::string dir = modelDir(m, o);
             const std::string label = m == "tiny"   ? "inkling-tiny (embedded)"
                                       : m == "124m" ? "GPT-2 124M-shaped, random weights"
                                                     : dir;
@@ -491,8 +572,11 @@ int main(int argc, char **argv)
                 kernels.push_back(kernel);
                 readGBs.push_back(readGBs.back());
             }
-            const auto baselines = runBaselines(dir, o, threads, tokens);
-            printModel(label, config, ours, baselines, bytes, kernels, readGBs);
+            auto baselines = runBaselines(dir, o, threads, tokens);
+            std::string greedy;
+            for (Figures &f : llamaBaselines(m, dir, o, threads, &greedy))
+                baselines.push_back(std::move(f));
+            printModel(label, config, ours, baselines, bytes, kernels, readGBs, greedy);
             std::fflush(stdout);
         }
         if (o.typingChars > 0)
