@@ -9,6 +9,8 @@
 #        [--sanitize]                ... then again under ASan+UBSan (build-asan/)
 #        [--tsan]                    ... then the threaded tests under TSan (build-tsan/)
 #        [--fuzz SECONDS]            ... then every libFuzzer target for SECONDS (build-fuzz/)
+#        [--llama]                   ... then the GGUF converter's test in the benchmark's
+#                                    Debian unstable root (made once; see "bench")
 #   ./inkling.sh build [--werror]    configure and build only
 #   ./inkling.sh package             build build/inkling_VERSION_amd64.deb (Debian 13, Ubuntu 25.04+)
 #   ./inkling.sh bench [ARGS...]     build and run inkling-bench (ARGS: its options); llama.cpp's
@@ -28,7 +30,7 @@ cd "$INKLING_SRC"
 . "$INKLING_SRC/env/debian-root.sh"
 
 usage() {
-    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # in_env CMD...: CMD inside the build environment, from the repository root.
@@ -222,13 +224,14 @@ package)
                    ls -1 "$PWD"/inkling_*_amd64.deb'
     ;;
 test)
-    werror=OFF sanitize="" tsan="" fuzz=""
+    werror=OFF sanitize="" tsan="" fuzz="" llama=""
     [ -n "${INKLING_WERROR:-}" ] && werror=ON
     while [ $# -gt 0 ]; do
         case "$1" in
         --werror) werror=ON ;;
         --sanitize) sanitize=1 ;;
         --tsan) tsan=1 ;;
+        --llama) llama=1 ;;
         --fuzz)
             fuzz=${2:-}
             case "$fuzz" in '' | *[!0-9]*) usage >&2; exit 2 ;; esac
@@ -243,6 +246,8 @@ test)
     [ -z "$sanitize" ] || test_sanitized "$werror"
     [ -z "$tsan" ] || test_tsan "$werror"
     [ -z "$fuzz" ] || test_fuzz "$werror" "$fuzz"
+    # Not by default: the root is Debian unstable's, made for the benchmark only.
+    [ -z "$llama" ] || root_exec_in bench python3 tests/bench/test_to_gguf.py
     ;;
 build)
     build "$@"
