@@ -52,6 +52,9 @@ def llama_bench(path, threads, repeats, args):
 
 def measure(path, threads, repeats, steps, n_ctx, prompt_lens, contexts):
     res = {"prefill": {}, "decode": {}}
+    # Other processes on the same cores slow every engine whose threads spin at
+    # barriers (llama.cpp's and libgomp's); the load average goes with the figures.
+    load = os.getloadavg()[0]
     records = llama_bench(path, threads, repeats,
                           ["-p", ",".join(map(str, prompt_lens)), "-n", "0"])
     for r in records:
@@ -64,9 +67,9 @@ def measure(path, threads, repeats, steps, n_ctx, prompt_lens, contexts):
     for c in contexts:
         res["decode"][str(c)] = by_depth[depth[c]]
     first = records[0]
-    res["setup"] = "llama.cpp %s (%s), %s, %s" % (
+    res["setup"] = "llama.cpp %s (%s), %s, %s, load average %.1f at the start" % (
         first.get("build_number", "?"), first.get("build_commit", "?"),
-        first.get("backends", "?"), first.get("cpu_info", "?"))
+        first.get("backends", "?"), first.get("cpu_info", "?"), load)
     return res
 
 
