@@ -9,8 +9,13 @@
 #        [--sanitize]                ... then again under ASan+UBSan (build-asan/)
 #        [--tsan]                    ... then the threaded tests under TSan (build-tsan/)
 #        [--fuzz SECONDS]            ... then every libFuzzer target for SECONDS (build-fuzz/)
+#        [--llama]                   ... then the GGUF converter's test in the benchmark's
+#                                    Debian unstable root (made once; see "bench")
 #   ./inkling.sh build [--werror]    configure and build only
 #   ./inkling.sh package             build build/inkling_VERSION_amd64.deb (Debian 13, Ubuntu 25.04+)
+#   ./inkling.sh bench [ARGS...]     build and run inkling-bench (ARGS: its options); llama.cpp's
+#                                    figures first, in a Debian unstable root made once for it,
+#                                    unless --baselines leaves out llama
 #   ./inkling.sh exec CMD [ARGS...]  run CMD inside the build environment, from the repository root
 #
 # Commands run as whoever starts them (root is not needed once a build root exists), on the
@@ -25,7 +30,7 @@ cd "$INKLING_SRC"
 . "$INKLING_SRC/env/debian-root.sh"
 
 usage() {
-    sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # in_env CMD...: CMD inside the build environment, from the repository root.
@@ -147,6 +152,57 @@ test_fuzz() {
     ' sh "$seconds"
 }
 
+# run_bench ARGS...: inkling-bench with ARGS, after bench/llama_baseline.py has measured
+# llama.cpp on the same models in the benchmark's Debian unstable root (root_kind bench),
+# which is made the first time only, when llama is among the baselines (the default).
+# Without that root (no mirror, no root rights) the tables go without llama.cpp's rows.
+run_bench() {
+    build "" inkling-bench inkling-cli
+    local models=tiny,124m threads steps=32 repeats=3 baselines=torch,onnx,llama
+    local work=build/bench-models speed=1 a
+    threads=$(njobs)
+    local args=("$@")
+    while [ $# -gt 0 ]; do
+        a=$1
+        shift
+        case "$a" in
+        --models) models=${1:-} ;;
+        --threads) threads=${1:-} ;;
+        --steps) steps=${1:-} ;;
+        --repeats) repeats=${1:-} ;;
+        --baselines) baselines=${1:-} ;;
+        --work-dir) work=${1:-} ;;
+        --quick) steps=8 repeats=1; continue ;;
+        --typing-only | --print-model-dirs | -h | --help) speed=""; continue ;;
+        *) continue ;;
+        esac
+        [ $# -gt 0 ] && shift
+    done
+    rm -rf "$work/llama"/*.json
+    if [ -n "$speed" ] && [[ ,$baselines, == *,llama,* ]]; then
+        if root_ensure bench; then
+            local model dir key
+            mkdir -p "$work/llama"
+            while IFS=$'\t' read -r model dir; do
+                key=$model
+                case "$model" in tiny | 124m) ;; *) key=$(basename "$model") ;; esac
+                echo "inkling: llama.cpp on $model (converted to GGUF in $work/llama/$key)" >&2
+                # The greedy check on the embedded model, whose continuation means something.
+                local greedy=()
+                [ "$model" = tiny ] && greedy=(--greedy)
+                root_exec_in bench python3 bench/llama_baseline.py --model-dir "$dir" \
+                    --out-dir "$work/llama/$key" --threads "$threads" --steps "$steps" \
+                    --repeats "$repeats" "${greedy[@]}" >"$work/llama/$key.json.partial" &&
+                    mv "$work/llama/$key.json.partial" "$work/llama/$key.json" ||
+                    echo "inkling: llama.cpp's measurement of $model failed" >&2
+            done < <(in_env build/bin/inkling-bench --print-model-dirs --models "$models" --work-dir "$work")
+        else
+            echo "inkling: no Debian unstable root for llama.cpp; the tables go without it" >&2
+        fi
+    fi
+    in_env build/bin/inkling-bench "${args[@]}"
+}
+
 cmd=${1:-}
 [ $# -gt 0 ] && shift
 case "$cmd" in
@@ -168,13 +224,14 @@ package)
                    ls -1 "$PWD"/inkling_*_amd64.deb'
     ;;
 test)
-    werror=OFF sanitize="" tsan="" fuzz=""
+    werror=OFF sanitize="" tsan="" fuzz="" llama=""
     [ -n "${INKLING_WERROR:-}" ] && werror=ON
     while [ $# -gt 0 ]; do
         case "$1" in
         --werror) werror=ON ;;
         --sanitize) sanitize=1 ;;
         --tsan) tsan=1 ;;
+        --llama) llama=1 ;;
         --fuzz)
             fuzz=${2:-}
             case "$fuzz" in '' | *[!0-9]*) usage >&2; exit 2 ;; esac
@@ -189,9 +246,14 @@ test)
     [ -z "$sanitize" ] || test_sanitized "$werror"
     [ -z "$tsan" ] || test_tsan "$werror"
     [ -z "$fuzz" ] || test_fuzz "$werror" "$fuzz"
+    # Not by default: the root is Debian unstable's, made for the benchmark only.
+    [ -z "$llama" ] || root_exec_in bench python3 tests/bench/test_to_gguf.py
     ;;
 build)
     build "$@"
+    ;;
+bench)
+    run_bench "$@"
     ;;
 exec)
     [ $# -gt 0 ] || { usage >&2; exit 2; }

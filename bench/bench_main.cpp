@@ -1,6 +1,8 @@
 // inkling-bench: load time, peak memory, prefill and decode speed of the engine per
 // precision, against PyTorch and ONNX Runtime on the same weights in the same run
-// (bench/baselines.py), and against the decode ceiling the memory bandwidth allows.
+// (bench/baselines.py), against llama.cpp (bench/llama_baseline.py, run just before by
+// ./inkling.sh bench), and against the decode ceiling the memory bandwidth allows.
+#include "bench/llama_baseline.h"
 #include "bench/random_checkpoint.h"
 #include "bench/typing_latency.h"
 
@@ -25,6 +27,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -39,8 +42,9 @@ namespace {
 
 const char *const kUsage = R"(Usage: inkling-bench [OPTIONS]
 
-Measures the engine per precision against PyTorch and ONNX Runtime (same weights, same
-threads, same run) and against the memory-bandwidth limit; prints Markdown tables.
+Measures the engine per precision against PyTorch, ONNX Runtime and llama.cpp (same
+weights, same threads, same run) and against the memory-bandwidth limit; prints Markdown
+tables.
 
   --models LIST      tiny,124m (default both): the embedded model and a GPT-2
                      124M-shaped model with deterministic random weights; none for
@@ -55,7 +59,10 @@ threads, same run) and against the memory-bandwidth limit; prints Markdown table
                      them (AVX2: s8 products saturate, bf16 has none): memory figures
                      only, the speeds and logits are not what a user gets
   --precisions LIST  f32,bf16,s8 (default all; unavailable ones fall back, and say so)
-  --baselines LIST   torch,onnx (default both) or none
+  --baselines LIST   torch,onnx,llama (default all) or none. llama: the figures that
+                     ./inkling.sh bench measured with llama.cpp just before starting this
+                     program (WORK-DIR/llama/MODEL.json), and its greedy check
+  --print-model-dirs write the models' checkpoints, print "MODEL<TAB>DIR" for each, exit
   --threads N        threads for every engine (default: OpenMP's default)
   --steps N          decode steps per measurement (default 32)
   --repeats N        repetitions; the best is reported (default 3)
@@ -86,11 +93,11 @@ struct Options
 {
     std::vector<std::string> models = {"tiny", "124m"};
     std::vector<std::string> precisions = {"f32", "bf16", "s8"};
-    std::vector<std::string> baselines = {"torch", "onnx"};
+    std::vector<std::string> baselines = {"torch", "onnx", "llama"};
     int threads = 0, steps = 32, repeats = 3, typingChars = 600;
     std::vector<std::string> shapes; // the large models: 355m, 1.5b
     std::vector<std::string> largePrecisions = {"auto"};
-    bool speed = true;
+    bool speed = true, printModelDirs = false;
     std::string workDir = "build/bench-models";
     // The child process of measureAlone: one model directory at one precision.
     std::string measureDir, measurePrecision;
@@ -344,13 +351,14 @@ std::vector<Figures> runBaselines(const std::string &dir, const Options &o, int 
                                   const std::vector<int> &tokens)
 {
     std::vector<Figures> out;
-    if (o.baselines.empty())
-        return out;
     std::string ids, engines;
     for (int t : tokens)
         ids += (ids.empty() ? "" : ",") + std::to_string(t);
     for (const auto &e : o.baselines)
-        engines += (engines.empty() ? "" : ",") + e;
+        if (e != "llama") // measured in its own root before this program started
+            engines += (engines.empty() ? "" : ",") + e;
+    if (engines.empty())
+        return out;
     // One of the two thread pools at 1: OpenBLAS does the matrix products with all
     // threads, PyTorch's intra-op (OpenMP) pool stays at 1; ONNX Runtime has its own.
     const std::string log = o.workDir + "/baselines.log";
@@ -386,6 +394,52 @@ std::vector<Figures> runBaselines(const std::string &dir, const Options &o, int 
     return out;
 }
 
+// llama.cpp's figures for one model from ./inkling.sh bench's run of
+// bench/llama_baseline.py, and the greedy check's result when that run made one.
+std::vector<Figures> llamaBaselines(const std::string &model, const std::string &dir,
+                                    const Options &o, int threads, std::string *greedy)
+{
+    std::vector<Figures> out;
+    if (std::find(o.baselines.begin(), o.baselines.end(), "llama") == o.baselines.end())
+        return out;
+    const std::string path = o.workDir + "/llama/" + bench::llamaResultKey(model) + ".json";
+    const auto run = bench::readLlamaRun(path);
+    if (!run) {
+        *greedy = "no llama.cpp figures (" + path +
+                  "): ./inkling.sh bench measures them in Debian unstable's root first";
+        return out;
+    }
+    for (const auto &t : run->types) {
+        Figures f;
+        f.engine = "llama.cpp";
+        f.precision = t.name;
+        char mb[32];
+        std::snprintf(mb, sizeof mb, "%.0f", t.fileMb);
+        f.note = t.setup + ", " + std::to_string(run->threads) + " threads, GGUF " + mb + " MB";
+        if (run->threads != threads)
+            f.note += " (NOT this run's thread count)";
+        f.prefill = t.prefill;
+        f.decode = t.decode;
+        out.push_back(f);
+    }
+    if (!run->ids.empty()) {
+        const fs::path cli = fs::read_symlink("/proc/self/exe").parent_path() / "inkling-cli";
+        *greedy = bench::greedyCheck(*run, cli.string(), dir);
+    }
+    return out;
+}
+
+// Which of Inkling's precisions a baseline's row compares with: every one for PyTorch
+// and ONNX Runtime (f32 only), the same format for llama.cpp (s8 with q8_0: both 8-bit
+// weights with a scale per block or row).
+bool comparable(const Figures &ours, const Figures &baseline)
+{
+    if (baseline.engine != "llama.cpp")
+        return true;
+    return ours.precision == baseline.precision ||
+           (ours.precision == "s8" && baseline.precision == "q8_0");
+}
+
 std::string cpuName()
 {
     std::ifstream info("/proc/cpuinfo");
@@ -408,7 +462,7 @@ std::string cell(const std::map<int, double> &m, int key)
 
 void printModel(const std::string &name, const Gpt2Config &c, const Lengths &lengths,
                 const std::vector<Figures> &ours, const std::vector<Figures> &baselines,
-                const std::vector<double> &readGBs)
+                const std::vector<double> &readGBs, const std::string &greedy)
 {
     std::printf("\n### %s (%d layers x %d, %.1fM parameters)\n\n", name.c_str(), c.nLayer, c.nEmbd,
                 c.parameterCount() / 1e6);
@@ -451,7 +505,12 @@ void printModel(const std::string &name, const Gpt2Config &c, const Lengths &len
                     ours[i].matrixBytes / 1e6, readGBs[i], ours[i].weightBytes / 1e6,
                     ours[i].note.empty() ? "" : "; ", ours[i].note.c_str());
     for (const Figures &b : baselines)
-        std::printf("- %s: %s\n", b.engine.c_str(), b.note.c_str());
+        std::printf("- %s%s%s: %s\n", b.engine.c_str(), b.engine == "llama.cpp" ? " " : "",
+                    b.engine == "llama.cpp" ? b.precision.c_str() : "", b.note.c_str());
+    if (!greedy.empty())
+        std::printf("- greedy check, llama.cpp f32 against `inkling-cli complete --greedy "
+                    "--precision f32`: %s\n",
+                    greedy.c_str());
     if (baselines.empty())
         return;
     std::printf("\nRatios (inkling / baseline; > 1 means faster):\n\n"
@@ -459,11 +518,36 @@ void printModel(const std::string &name, const Gpt2Config &c, const Lengths &len
                 "decode @1000 |\n|---|---|---|---|---|---|---|\n");
     for (const Figures &f : ours)
         for (const Figures &b : baselines)
-            std::printf("| %s%s | %s | %.2f | %.2f | %.2f | %.2f | %.2f |\n", f.precision.c_str(),
-                        f.engine == "inkling" ? "" : f.engine.substr(7).c_str(), b.engine.c_str(),
-                        f.prefill.at(128) / b.prefill.at(128),
-                        f.prefill.at(512) / b.prefill.at(512), f.decode.at(64) / b.decode.at(64),
-                        f.decode.at(512) / b.decode.at(512), f.decode.at(1000) / b.decode.at(1000));
+            if (comparable(f, b))
+                std::printf(
+                    "| %s%s | %s%s%s | %.2f | %.2f | %.2f | %.2f | %.2f |\n", f.precision.c_str(),
+                    f.engine == "inkling" ? "" : f.engine.substr(7).c_str(), b.engine.c_str(),
+                    b.engine == "llama.cpp" ? " " : "",
+                    b.engine == "llama.cpp" ? b.precision.c_str() : "",
+                    f.prefill.at(128) / b.prefill.at(128), f.prefill.at(512) / b.prefill.at(512),
+                    f.decode.at(64) / b.decode.at(64), f.decode.at(512) / b.decode.at(512),
+                    f.decode.at(1000) / b.decode.at(1000));
+    // The issue's targets compare each engine at its best, whatever the format.
+    const auto best = [](const std::vector<Figures> &rows, bool llama, auto figure) {
+        double b = 0;
+        for (const Figures &f : rows)
+            if ((f.engine == "llama.cpp") == llama)
+                b = std::max(b, figure(f));
+        return b;
+    };
+    if (best(baselines, true, [](const Figures &f) { return f.prefill.at(128); }) > 0) {
+        std::printf("| best | llama.cpp best");
+        for (const auto &figure : std::vector<std::function<double(const Figures &)>>{
+                 [](const Figures &f) { return f.prefill.at(128); },
+                 [](const Figures &f) { return f.prefill.at(512); },
+                 [](const Figures &f) { return f.decode.at(64); },
+                 [](const Figures &f) { return f.decode.at(512); },
+                 [](const Figures &f) {
+                     return f.decode.at(1000);
+                 }})
+            std::printf(" | %.2f", best(ours, false, figure) / best(baselines, true, figure));
+        std::printf(" |\n");
+    }
 }
 
 // What the typist types: the opening of Pride and Prejudice (Jane Austen, 1813; public
@@ -484,6 +568,7 @@ const char *const kTypedText =
 // shapes (measured at --large-precisions, briefer).
 struct BenchModel
 {
+    std::string name; // as given to --models or --shapes
     std::string label, typingLabel, dir;
     bool large = false;
 };
@@ -568,6 +653,7 @@ int measureChild(const Options &o)
 BenchModel benchModel(const std::string &name, bool large, const Options &o)
 {
     BenchModel m;
+    m.name = name;
     m.large = large;
     if (large) {
         const std::optional<Gpt2Config> shape = largeShape(name);
@@ -615,9 +701,13 @@ void benchSpeed(const BenchModel &m, const Options &o, int threads)
         ours.push_back(measureAlone(m.dir, p, true, o, threads, lengths));
         readGBs.push_back(readGBs.back());
     }
-    const auto baselines = m.large ? std::vector<Figures>{}
-                                   : runBaselines(m.dir, o, threads, benchTokens(config.nVocab));
-    printModel(m.label, config, lengths, ours, baselines, readGBs);
+    auto baselines = m.large ? std::vector<Figures>{}
+                             : runBaselines(m.dir, o, threads, benchTokens(config.nVocab));
+    std::string greedy;
+    if (!m.large)
+        for (Figures &f : llamaBaselines(m.name, m.dir, o, threads, &greedy))
+            baselines.push_back(std::move(f));
+    printModel(m.label, config, lengths, ours, baselines, readGBs, greedy);
     std::fflush(stdout);
 }
 
@@ -657,6 +747,8 @@ int main(int argc, char **argv)
                 o.typingChars = 0;
             else if (a == "--typing-only")
                 o.speed = false;
+            else if (a == "--print-model-dirs")
+                o.printModelDirs = true;
             else if (a == "--quick")
                 o.steps = 8, o.repeats = 1, o.typingChars = 200;
             else if (a == "--shapes")
@@ -684,6 +776,17 @@ int main(int argc, char **argv)
             return 2;
         }
     }
+    if (o.printModelDirs) {
+        // For ./inkling.sh bench, which converts the same weights for llama.cpp first.
+        try {
+            for (const std::string &m : o.models)
+                std::printf("%s\t%s\n", m.c_str(), benchModel(m, false, o).dir.c_str());
+        } catch (const std::exception &e) {
+            std::fprintf(stderr, "inkling-bench: error: %s\n", e.what());
+            return 1;
+        }
+        return 0;
+    }
     if (o.threads > 0)
         omp_set_num_threads(o.threads);
     QLoggingCategory::setFilterRules(QStringLiteral("inkling.engine.info=false"));
@@ -695,9 +798,14 @@ int main(int argc, char **argv)
     const double bandwidth = o.speed ? triadBandwidthGBs() : 0;
     const double dramRead = o.speed ? readBandwidthGBs(size_t(2) << 30) : 0;
     const dnnl_version_t *v = dnnl_version();
+    // Other processes on the same cores lower every engine's figures, and those of engines
+    // whose threads spin at barriers most: the load average says how busy the machine was.
+    double load = 0;
+    std::ifstream("/proc/loadavg") >> load;
     std::printf("## inkling-bench\n\n%s, %d threads, oneDNN %d.%d.%d, best of %d, %d decode "
-                "steps; OpenMP waiting %s and the decode team, as the app runs\n",
-                cpuName().c_str(), threads, v->major, v->minor, v->patch, o.repeats, o.steps,
+                "steps, load average %.1f at the start; OpenMP waiting %s and the decode "
+                "team, as the app runs\n",
+                cpuName().c_str(), threads, v->major, v->minor, v->patch, o.repeats, o.steps, load,
                 openMpWaitPolicy().c_str());
     if (o.speed)
         std::printf("\nMemory bandwidth: triad %.1f GB/s (3 x 512 MB), reading 2 GB %.1f GB/s. "

@@ -1,7 +1,9 @@
 # Creates, caches and enters the Debian 13 root that Inkling builds in on hosts that
 # lack Qt >= 6.5, KF6 SyntaxHighlighting or oneDNN 3 (see ../README.md, "Where Inkling
-# runs"). Sourced by ../inkling.sh and tests/desktop/run.sh; defines host_is_enough,
-# root_ensure, root_exec and root_prune.
+# runs"), and the same way the Debian unstable root that only the benchmark's llama.cpp
+# baseline uses (a "kind" of root: build or bench, see root_kind). Sourced by
+# ../inkling.sh and tests/desktop/run.sh; defines host_is_enough, root_ensure, root_exec,
+# root_exec_in and root_prune.
 #
 # The root is a build cache, never a place for user data: commands run in it see the
 # host's file system (every top-level folder but the system ones, which come from the
@@ -19,31 +21,55 @@ host_is_enough() {
     grep -qs 'define DNNL_VERSION_MAJOR 3' /usr/include/oneapi/dnnl/dnnl_version.h || return 1
 }
 
+# root_kind KIND: "SUITE PACKAGE-LIST PROGRAM" of a kind of root: the Debian suite it is
+# made from, the file listing its packages, and a program whose presence says the root is
+# complete. build: the root everything builds and runs in. bench: Debian unstable with
+# llama.cpp's tools and Python GGUF library (not in Debian 13), made only when the
+# benchmark is asked for its llama.cpp baseline.
+root_kind() {
+    case "$1" in
+    build) echo "trixie $INKLING_SRC/env/packages.txt usr/bin/cmake" ;;
+    bench) echo "sid $INKLING_SRC/env/bench-packages.txt usr/bin/llama-bench" ;;
+    *) echo "inkling: unknown kind of root '$1'" >&2; return 1 ;;
+    esac
+}
+
+# root_packages [KIND]: the packages of a kind of root (default: the build root's).
 root_packages() {
-    sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$INKLING_SRC/env/packages.txt" | tr -s ' \n' ' '
+    local suite list program
+    read -r suite list program < <(root_kind "${1:-build}")
+    sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$list" | tr -s ' \n' ' '
 }
 
-# The cache key covers the package list and the code that makes the root, so a change of
-# either builds a new root (and changes elsewhere in this script do not).
+# root_key [KIND]: the cache key covers the package list and the code that makes the
+# root, so a change of either builds a new root (and changes elsewhere in this script do
+# not). The build root's key is the hash of its list and that code alone, as it always was.
 root_key() {
-    { cat "$INKLING_SRC/env/packages.txt"; declare -f root_create root_populate; } |
-        sha256sum | cut -c1-16
+    local suite list program
+    read -r suite list program < <(root_kind "${1:-build}")
+    { cat "$list"; declare -f root_create root_populate; } | sha256sum | cut -c1-16
 }
 
-# Where roots are cached: INKLING_ROOT_CACHE, else /var/cache/inkling for root; an
-# ordinary user uses the system-wide root when root made one, else their own cache.
+# root_cache_dir [KIND]: where roots are cached: INKLING_ROOT_CACHE, else
+# /var/cache/inkling for root; an ordinary user uses the system-wide root when root made
+# one, else their own cache.
 root_cache_dir() {
+    local suite list program
+    read -r suite list program < <(root_kind "${1:-build}")
     if [ -n "${INKLING_ROOT_CACHE:-}" ]; then
         echo "$INKLING_ROOT_CACHE"
-    elif [ "$(id -u)" = 0 ] || [ -x "/var/cache/inkling/trixie-$(root_key)/usr/bin/cmake" ]; then
+    elif [ "$(id -u)" = 0 ] || [ -x "/var/cache/inkling/$suite-$(root_key "${1:-build}")/$program" ]; then
         echo /var/cache/inkling
     else
         echo "${XDG_CACHE_HOME:-$HOME/.cache}/inkling"
     fi
 }
 
+# root_dir [KIND]: the folder of a kind of root, SUITE-KEY in the cache.
 root_dir() {
-    echo "$(root_cache_dir)/trixie-$(root_key)"
+    local suite list program
+    read -r suite list program < <(root_kind "${1:-build}")
+    echo "$(root_cache_dir "${1:-build}")/$suite-$(root_key "${1:-build}")"
 }
 
 # The mirror comes from the host's own apt configuration (never from this repository);
@@ -129,16 +155,21 @@ root_populate() {
          if [ -d /usr/share/i18n/charmaps ]; then localedef -i de_DE -f UTF-8 de_DE.UTF-8; fi"
 }
 
-# Creates the root once; concurrent callers wait on the lock instead of racing. Older
-# roots of this cache folder are removed once a new one is complete.
+# root_ensure [KIND]: creates the root once; concurrent callers wait on the lock instead
+# of racing. Older roots of the same kind in this cache folder are removed once a new one
+# is complete.
 root_ensure() {
-    local root
-    root=$(root_dir)
-    [ -x "$root/usr/bin/cmake" ] && return 0
+    local kind=${1:-build} root suite list program
+    read -r suite list program < <(root_kind "$kind")
+    root=$(root_dir "$kind")
+    [ -x "$root/$program" ] && return 0
     mkdir -p "$(dirname "$root")"
     (
         flock 9
-        [ -x "$root/usr/bin/cmake" ] || { root_create "$root" && root_mark "$root" && root_prune "$root"; }
+        # shellcheck disable=SC2046
+        [ -x "$root/$program" ] || {
+            root_create "$root" "$suite" $(root_packages "$kind") && root_mark "$root" && root_prune "$root"
+        }
     ) 9>"$root.lock"
 }
 
@@ -180,6 +211,13 @@ root_enter_build() {
     local root=$1
     shift
     cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+    # The mirror is the host's (root_mirror), and so is apt's view of its Release files'
+    # age: a host that serves a frozen copy of the archive turns Check-Valid-Until off,
+    # and so must the root, or unstable's Release (valid for a week) stops apt-get update.
+    if [ "$(apt-config shell v Acquire::Check-Valid-Until 2>/dev/null)" = "v='false'" ] &&
+        [ -d "$root/etc/apt/apt.conf.d" ]; then
+        echo 'Acquire::Check-Valid-Until "false";' >"$root/etc/apt/apt.conf.d/99inkling-host-validity"
+    fi
     unshare --fork --pid --kill-child --mount sh -euc '
         root=$1; shift
         mount -t proc proc "$root/proc"
@@ -283,15 +321,22 @@ root_enter() {
     return "$status"
 }
 
-# A command holds its root's lock shared while it runs, so pruning (which needs it
-# exclusively) never removes a root that another checkout's command is using.
-root_exec() {
-    root_ensure || return 1
-    local root
-    root=$(root_dir)
+# root_exec_in KIND CMD...: CMD in a kind of root, made first if need be. A command holds
+# its root's lock shared while it runs, so pruning (which needs it exclusively) never
+# removes a root that another checkout's command is using.
+root_exec_in() {
+    local kind=$1 root
+    shift
+    root_ensure "$kind" || return 1
+    root=$(root_dir "$kind")
     if [ -r "$root.lock" ]; then
         { flock -s 8 && root_enter "$root" "$PWD" "$@"; } 8<"$root.lock"
     else
         root_enter "$root" "$PWD" "$@"
     fi
+}
+
+# root_exec CMD...: CMD in the build root.
+root_exec() {
+    root_exec_in build "$@"
 }
