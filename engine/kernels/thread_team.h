@@ -23,12 +23,14 @@ namespace inkling {
 class ThreadTeam
 {
 public:
-    // How long a worker spins for the next job before it parks. A decode step's gap
-    // between tokens (sampling, the stop rule, handing text to the UI) is a few
-    // microseconds to a few tens; 200 µs keeps a generation awake and costs an idle engine
-    // 200 µs of one core per suggestion. INKLING_SPIN_US overrides it, for measuring the
-    // choice (docs/performance.md).
-    static constexpr std::chrono::microseconds kDefaultSpin{200};
+    // How long a worker spins for the next job before it parks. Inside a step the members
+    // meet at barriers, which always spin; between steps the gap (sampling, the stop rule,
+    // handing text to the UI) is a few microseconds to a few tens, and even a worker that
+    // parked costs one futex wake per token, not one per product: the embedded model
+    // decoded at 178, 183, 175 and 165 tokens/s with 0, 50, 200 and 1000 µs (inkling-bench,
+    // 2 threads, 2026-12-03), the same within noise. So the budget is short, and an idle
+    // engine gives its cores back at once. INKLING_SPIN_US overrides it, for measuring.
+    static constexpr std::chrono::microseconds kDefaultSpin{50};
     static std::chrono::microseconds defaultSpin();
 
     // `threads` members in all, the thread that calls run() included (at least 1).
