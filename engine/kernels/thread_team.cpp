@@ -93,7 +93,6 @@ void ThreadTeam::work(int index)
                 if (i % 64 != 0 || std::chrono::steady_clock::now() < deadline)
                     continue;
                 m_sleepers.fetch_add(1, std::memory_order_seq_cst);
-                m_parks.fetch_add(1, std::memory_order_relaxed);
                 while ((now = m_start.load(std::memory_order_seq_cst)) == seen)
                     m_start.wait(seen, std::memory_order_seq_cst);
                 m_sleepers.fetch_sub(1, std::memory_order_relaxed);

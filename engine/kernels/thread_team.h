@@ -76,9 +76,8 @@ public:
                  &job);
     }
 
-    // Times a worker has parked since the team started: a parked worker costs a futex
-    // wake on the next job (tests check that an idle team sleeps, a busy one does not).
-    uint64_t parks() const { return m_parks.load(std::memory_order_relaxed); }
+    // Workers parked right now (an idle team's are all parked; tests check it).
+    int parked() const { return m_sleepers.load(std::memory_order_relaxed); }
 
 private:
     using Trampoline = void (*)(void *, Member &);
@@ -102,7 +101,6 @@ private:
     alignas(64) std::atomic<int> m_done{0};
     alignas(64) std::atomic<int> m_arrived{0};
     alignas(64) std::atomic<uint32_t> m_barrierSense{0};
-    alignas(64) std::atomic<uint64_t> m_parks{0};
 };
 
 } // namespace inkling
