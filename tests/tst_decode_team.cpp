@@ -165,8 +165,10 @@ private slots:
     {
         QTest::addColumn<Precision>("precision");
         QTest::addColumn<int>("threads");
+        // 2 members split evenly, 3 do not (4 blocks, 4 heads); a team of one is the
+        // reference of teamSizeDoesNotChangeTheResult.
         for (Precision p : {Precision::F32, Precision::BF16, Precision::S8})
-            for (int threads : {1, 2, 3})
+            for (int threads : {2, 3})
                 QTest::addRow("%s, %d threads", precisionName(p), threads) << p << threads;
     }
     // The oracle is the same model with the row kernels off: every product on oneDNN,
@@ -211,7 +213,7 @@ private slots:
         const std::vector<int> tokens = someTokens(70, model.config().nVocab);
         omp_set_num_threads(1);
         const std::vector<float> alone = decodeLogits(model, tokens);
-        for (int threads : {2, 3, 4}) {
+        for (int threads : {2, 3}) {
             omp_set_num_threads(threads);
             QVERIFY2(decodeLogits(model, tokens) == alone, qPrintable(QString::number(threads)));
         }
