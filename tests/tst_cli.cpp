@@ -232,7 +232,7 @@ private slots:
         QFETCH(QString, file);
         QFETCH(int, window);
         QFETCH(int, stride);
-        const QString path = QStringLiteral(INKLING_TEST_DATA_DIR "/devset/") + file;
+        const QString path = QStringLiteral(INKLING_TEST_DATA_DIR "/devset/tune/") + file;
         QStringList windowArgs;
         if (window > 0)
             windowArgs << "--window" << QString::number(window) << "--stride"

@@ -28,7 +28,7 @@ SuggestionPolicy greedyPolicy()
 
 std::string devText(const char *name, size_t maxBytes)
 {
-    QFile f(QStringLiteral(INKLING_TEST_DATA_DIR "/devset/") + QLatin1String(name));
+    QFile f(QStringLiteral(INKLING_TEST_DATA_DIR "/devset/tune/") + QLatin1String(name));
     if (!f.open(QIODevice::ReadOnly))
         return {};
     std::string text = f.readAll().toStdString();
