@@ -352,13 +352,13 @@ void printStats(const KeystrokeStats &s)
         mean += l / double(s.latencyMs.size());
     std::printf("characters %lld\nkeystrokes %lld\ntyped %lld\nsaved %lld\nsavings_percent %.2f\n"
                 "requests %lld\nshown %lld\nsuppressed %lld\naccepted %lld\naccept_keys %lld\n"
-                "accepted_characters %lld\nwrong_shown %lld\nwrong_shown_percent %.2f\n"
-                "repeating_shown %lld\n"
+                "accepted_characters %lld\naccepted_characters_per_shown %.2f\n"
+                "wrong_shown %lld\nwrong_shown_percent %.2f\nrepeating_shown %lld\n"
                 "latency_ms_mean %.2f\nlatency_ms_p50 %.2f\nlatency_ms_p95 %.2f\n",
                 s.characters, s.keystrokes, s.typed, s.saved(), s.savingsPercent(), s.requests,
-                s.shown, s.suppressed, s.accepted, s.acceptKeys, s.acceptedCharacters, s.wrongShown,
-                s.wrongShownPercent(), s.repeating, mean, percentile(s.latencyMs, 0.5),
-                percentile(s.latencyMs, 0.95));
+                s.shown, s.suppressed, s.accepted, s.acceptKeys, s.acceptedCharacters,
+                s.acceptedCharactersPerShown(), s.wrongShown, s.wrongShownPercent(), s.repeating,
+                mean, percentile(s.latencyMs, 0.5), percentile(s.latencyMs, 0.95));
 }
 
 int evalCommand(const Options &o)
@@ -469,13 +469,13 @@ int evalCommand(const Options &o)
     }
     if (rows.size() > 1) {
         std::printf("\n| trigger | threshold | savings %% | shown | wrong-shown %% | accepted | "
-                    "suppressed |\n"
-                    "|---|---|---|---|---|---|---|\n");
+                    "accepted characters per shown | suppressed |\n"
+                    "|---|---|---|---|---|---|---|---|\n");
         for (const Row &row : rows)
-            std::printf("| %s | %.2f | %.1f | %lld | %.1f | %lld | %lld |\n",
+            std::printf("| %s | %.2f | %.1f | %lld | %.1f | %lld | %.2f | %lld |\n",
                         triggerRuleName(row.trigger), row.threshold, row.stats.savingsPercent(),
                         row.stats.shown, row.stats.wrongShownPercent(), row.stats.accepted,
-                        row.stats.suppressed);
+                        row.stats.acceptedCharactersPerShown(), row.stats.suppressed);
     }
     return 0;
 }

@@ -277,6 +277,9 @@ private slots:
             QCOMPARE(m["typed"] + m["accepted_characters"], m["characters"]);
             QCOMPARE(m["keystrokes"], m["typed"] + m["accept_keys"]);
             QVERIFY(m["shown"] + m["suppressed"] <= m["requests"]);
+            if (m["shown"] > 0) // printed with two decimals
+                QVERIFY(qAbs(m["accepted_characters_per_shown"] -
+                             m["accepted_characters"] / m["shown"]) <= 0.005);
         }
         QVERIFY(keyValues(blocks[1].toUtf8())["shown"] > 0);
         QVERIFY(keyValues(blocks[2].toUtf8())["shown"] <= keyValues(blocks[1].toUtf8())["shown"]);

@@ -181,6 +181,26 @@ private slots:
         QCOMPARE(f.editor.toPlainText(), QStringLiteral("He saw the"));
     }
 
+    // The meter's figures: a shown suggestion, and the accepted characters the writer
+    // keeps over the next 20 keys (here: deletes the last word of).
+    void keptAfterTwentyKeys()
+    {
+        Fixture f;
+        QSignalSpy shown(&f.controller, &SuggestionController::shown);
+        QSignalSpy kept(&f.controller, &SuggestionController::keptMeasured);
+        f.typeAndWait("He saw the");
+        f.source.answer({" light of the", " lamp"});
+        QCOMPARE(shown.size(), 1); // once, not per streamed piece
+        QTest::keyClick(&f.editor, Qt::Key_Tab);
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("He saw the light of the lamp"));
+        for (int i = 0; i < 5; ++i) // " lamp" goes
+            QTest::keyClick(&f.editor, Qt::Key_Backspace);
+        QTest::keyClicks(&f.editor, " sun and the moon"); // 17 keys: 22 in all
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept[0][0].toLongLong(), 18LL); // " light of the lamp"
+        QCOMPARE(kept[0][1].toLongLong(), 13LL); // " light of the"
+    }
+
     void tabWithoutSuggestionIndents()
     {
         Fixture f;

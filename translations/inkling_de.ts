@@ -964,6 +964,14 @@ Möchten Sie sie speichern?</translation>
         <translation>Erzeugungsgeschwindigkeit des letzten Vorschlags</translation>
     </message>
     <message>
+        <source>This session: suggestions shown %1, characters accepted %2 (%3 per suggestion shown)</source>
+        <translation>In dieser Sitzung: %1 Vorschläge angezeigt, %2 Zeichen übernommen (%3 je angezeigtem Vorschlag)</translation>
+    </message>
+    <message>
+        <source>Kept 20 keystrokes later: %1 % of the accepted characters</source>
+        <translation>20 Tastendrücke später noch vorhanden: %1 % der übernommenen Zeichen</translation>
+    </message>
+    <message>
         <source>Loading model…</source>
         <translation>Modell wird geladen…</translation>
     </message>

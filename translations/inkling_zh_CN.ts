@@ -959,6 +959,14 @@ Do you want to save them?</source>
         <translation>上一条建议的生成速度</translation>
     </message>
     <message>
+        <source>This session: suggestions shown %1, characters accepted %2 (%3 per suggestion shown)</source>
+        <translation>本次会话：显示建议 %1 条，接受字符 %2 个（每条显示的建议 %3 个）</translation>
+    </message>
+    <message>
+        <source>Kept 20 keystrokes later: %1 % of the accepted characters</source>
+        <translation>20 次按键后仍保留：已接受字符的 %1 %</translation>
+    </message>
+    <message>
         <source>Loading model…</source>
         <translation>正在加载模型…</translation>
     </message>

@@ -38,6 +38,12 @@ struct KeystrokeStats
     {
         return shown ? 100.0 * double(wrongShown) / double(shown) : 0;
     }
+    // What a shown suggestion is worth on average, as assistants report acceptance:
+    // the characters accepted from it (a wrong one counts 0).
+    double acceptedCharactersPerShown() const
+    {
+        return shown ? double(acceptedCharacters) / double(shown) : 0;
+    }
     void add(const KeystrokeStats &other);
 };
 

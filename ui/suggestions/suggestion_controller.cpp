@@ -47,6 +47,7 @@ SuggestionController::SuggestionController(QPlainTextEdit *editor, CompletionSou
     , m_editor(editor)
     , m_source(source)
     , m_ghost(new GhostText(editor))
+    , m_kept(editor->document())
 {
     m_debounce.setSingleShot(true);
     connect(&m_debounce, &QTimer::timeout, this, [this] {
@@ -229,6 +230,7 @@ void SuggestionController::onPartial(quint64 id, const QString &text)
     if (!m_latencyReported && hasSuggestion()) {
         m_latencyReported = true;
         emit latencyMeasured(double(m_sinceEdit.nsecsElapsed()) / 1e6);
+        emit shown();
     }
     showGhost();
 }
@@ -299,8 +301,10 @@ bool SuggestionController::insertFromGhost(std::string_view text)
     // An edit block of its own: the accepted text is one undo step, never merged with
     // the typing around it.
     c.beginEditBlock();
+    const int at = c.selectionStart();
     c.insertText(piece);
     c.endEditBlock();
+    m_kept.accepted(at, piece);
     m_editor->setTextCursor(c);
     m_inserting = false;
     emit accepted(int(piece.size()));
@@ -384,6 +388,11 @@ bool SuggestionController::eventFilter(QObject *watched, QEvent *event)
     // (The viewport is compared with the pointer kept at construction: while the editor
     // is destroyed, its events still pass here, and it is no scroll area any more.)
     const QEvent::Type type = event->type();
+    if (watched == m_editor && type == QEvent::KeyPress) {
+        const KeptCharacters::Tally settled = m_kept.keyPressed();
+        if (settled.accepted > 0)
+            emit keptMeasured(settled.accepted, settled.kept);
+    }
     if ((watched == m_editor && (type == QEvent::KeyPress || type == QEvent::InputMethod)) ||
         (watched == m_viewport && (type == QEvent::MouseButtonPress || type == QEvent::Drop)))
         liftGhostForEdit();

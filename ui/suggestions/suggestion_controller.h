@@ -6,6 +6,7 @@
 
 #include "engine/generation/suggestion_session.h"
 #include "service/completion_service.h"
+#include "ui/suggestions/kept_characters.h"
 #include "ui/suggestions/suggestion_settings.h"
 
 #include <QElapsedTimer>
@@ -74,6 +75,11 @@ signals:
     void failed(const QString &message);
     // Characters inserted by one accept key (Tab, Ctrl+Right, Alt+Right).
     void accepted(int characters);
+    // A new suggestion appeared (once per suggestion, not per streamed piece).
+    void shown();
+    // Accepted characters whose next KeptCharacters::kKeys keystrokes are over, and how
+    // many of them the writer kept.
+    void keptMeasured(qint64 accepted, qint64 kept);
     // A suggestion was not shown: its first word's probability was below the setting.
     void suppressed(double firstWordConfidence);
 
@@ -111,6 +117,7 @@ private:
     int m_debouncePosition = -1;
 
     SuggestionSession m_session;
+    KeptCharacters m_kept;
     bool m_inserting = false;
     bool m_busyReported = false; // what busyChanged last said
 

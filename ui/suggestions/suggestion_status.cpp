@@ -114,13 +114,47 @@ void SuggestionStatus::setBusy(bool busy)
 
 void SuggestionStatus::addAccepted(int characters)
 {
+    m_sessionAcceptedCharacters += characters;
     const int saved = qMax(0, characters - 1); // the accept key itself is a keystroke
-    if (saved == 0)
+    if (saved == 0) {
+        showSaved();
         return;
+    }
     m_sessionSaved += saved;
     m_totalSaved += saved;
     QSettings().setValue(kSavedKey, m_totalSaved);
     showSaved();
+}
+
+void SuggestionStatus::addShown()
+{
+    ++m_sessionShown;
+    showSaved();
+}
+
+void SuggestionStatus::addKept(qint64 accepted, qint64 kept)
+{
+    m_settledAccepted += accepted;
+    m_settledKept += kept;
+    showSaved();
+}
+
+QString SuggestionStatus::sessionText() const
+{
+    const QLocale locale;
+    const double perShown =
+        m_sessionShown ? double(m_sessionAcceptedCharacters) / double(m_sessionShown) : 0.0;
+    QString text =
+        tr("This session: suggestions shown %1, characters accepted %2 (%3 per "
+           "suggestion shown)")
+            .arg(locale.toString(m_sessionShown), locale.toString(m_sessionAcceptedCharacters),
+                 locale.toString(perShown, 'f', 1));
+    if (m_settledAccepted > 0)
+        text += QLatin1Char('\n') +
+                tr("Kept 20 keystrokes later: %1 % of the accepted characters")
+                    .arg(locale.toString(100.0 * double(m_settledKept) / double(m_settledAccepted),
+                                         'f', 0));
+    return text;
 }
 
 void SuggestionStatus::showSaved()
@@ -130,7 +164,8 @@ void SuggestionStatus::showSaved()
                          .arg(locale.toString(m_sessionSaved), locale.toString(m_totalSaved)));
     m_saved->setToolTip(tr("Keystrokes that accepted suggestions saved you: the characters they "
                            "inserted minus the keys pressed to accept them, in this session "
-                           "and since you started using Inkling"));
+                           "and since you started using Inkling") +
+                        QStringLiteral("\n\n") + sessionText());
 }
 
 QString SuggestionStatus::savedText() const

@@ -35,10 +35,16 @@ public:
     // One accept key inserted `characters` characters: saved characters - 1 keystrokes.
     // The total is kept in QSettings ("stats/keystrokesSaved").
     void addAccepted(int characters);
+    // A new suggestion was shown (for the session figures in the meter's tooltip).
+    void addShown();
+    // Accepted characters whose following keystrokes are over, and how many were kept.
+    void addKept(qint64 accepted, qint64 kept);
 
     qint64 sessionKeystrokesSaved() const { return m_sessionSaved; }
     qint64 totalKeystrokesSaved() const { return m_totalSaved; }
     QString savedText() const;
+    // This session's acceptance figures, as the meter's tooltip gives them.
+    QString sessionText() const;
 
     QString modelText() const;
     QString latencyText() const;
@@ -54,6 +60,10 @@ private:
     QLabel *m_saved;
     qint64 m_sessionSaved = 0;
     qint64 m_totalSaved = 0;
+    qint64 m_sessionShown = 0;
+    qint64 m_sessionAcceptedCharacters = 0;
+    qint64 m_settledAccepted = 0; // accepted characters whose keep-window is over ...
+    qint64 m_settledKept = 0;     // ... and of those, still in the text
     QProgressBar *m_busy;
 };
 

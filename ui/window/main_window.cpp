@@ -203,6 +203,8 @@ void MainWindow::connectDocument(Document *document)
             &SuggestionStatus::setLatency);
     // The keystrokes-saved meter counts every tab's accepted suggestions.
     connect(controller, &SuggestionController::accepted, m_status, &SuggestionStatus::addAccepted);
+    connect(controller, &SuggestionController::shown, m_status, &SuggestionStatus::addShown);
+    connect(controller, &SuggestionController::keptMeasured, m_status, &SuggestionStatus::addKept);
     connect(controller, &SuggestionController::finished, this,
             [this](const CompletionStats &stats) { m_status->setSpeed(stats.tokensPerSecond); });
     connect(controller, &SuggestionController::failed, this, [this](const QString &message) {
