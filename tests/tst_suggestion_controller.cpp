@@ -201,6 +201,31 @@ private slots:
         QCOMPARE(kept[0][1].toLongLong(), 13LL); // " light of the"
     }
 
+    // "When to stay quiet": a suggestion that only repeats what follows the cursor is
+    // never shown, and more than 8 characters after the cursor ask for none.
+    void quietWhereTheTextAfterSaysSo()
+    {
+        Fixture f;
+        f.editor.setPlainText(QStringLiteral("print()"));
+        QTextCursor c = f.editor.textCursor();
+        c.setPosition(6);
+        f.editor.setTextCursor(c);
+        f.typeAndWait("x");
+        QCOMPARE(f.source.requests.last().textAfter, QStringLiteral(")"));
+        f.source.answer({")"});
+        QCOMPARE(f.controller.suggestion(), QString());
+        QTest::keyClick(&f.editor, Qt::Key_Tab); // nothing to accept: Tab types itself
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("print(x\t)"));
+
+        const qsizetype before = f.source.requests.size();
+        f.editor.setPlainText(QStringLiteral("print(, more, args)"));
+        c.setPosition(6);
+        f.editor.setTextCursor(c);
+        QTest::keyClicks(&f.editor, "x");
+        QTest::qWait(3 * f.controller.currentDebounceMs());
+        QCOMPARE(f.source.requests.size(), before);
+    }
+
     void tabWithoutSuggestionIndents()
     {
         Fixture f;

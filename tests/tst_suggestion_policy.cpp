@@ -119,6 +119,43 @@ private slots:
         QTest::addRow("word, after an accented letter")
             << "word" << QByteArray("caf\xC3\xA9") << QByteArray() << true;
         QTest::addRow("word, empty document") << "word" << QByteArray() << QByteArray() << false;
+        // llama.vim's max_line_suffix: no suggestion with more than 8 characters after
+        // the cursor on its line.
+        QTest::addRow("always, 8 characters after")
+            << "always" << QByteArray("f(x") << QByteArray(", y, z);") << true;
+        QTest::addRow("always, 9 characters after")
+            << "always" << QByteArray("f(x") << QByteArray(", y, zz);") << false;
+        QTest::addRow("always, 8 characters after, counted in characters")
+            << "always" << QByteArray("f(x") << QByteArray(", \xC3\xA9, \xC3\xA9);") << true;
+        QTest::addRow("always, trailing blanks not counted")
+            << "always" << QByteArray("f(x") << QByteArray(");      \t  ") << true;
+        QTest::addRow("always, later lines not counted")
+            << "always" << QByteArray("f(x") << QByteArray(")\nreturn f(x, y, z);") << true;
+        QTest::addRow("word, 9 characters after")
+            << "word" << QByteArray("Hello w") << QByteArray(" is round") << false;
+    }
+
+    void repeatsTextAfter_data()
+    {
+        QTest::addColumn<QByteArray>("suggestion");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<bool>("repeats");
+        QTest::addRow("the closing bracket that is there")
+            << QByteArray(")") << QByteArray(")") << true;
+        QTest::addRow("more than what is there") << QByteArray(") + 1") << QByteArray(")") << false;
+        QTest::addRow("part of what is there")
+            << QByteArray(");") << QByteArray(");  // x") << true;
+        QTest::addRow("trailing blanks ignored") << QByteArray(")\n") << QByteArray(")") << true;
+        QTest::addRow("something else") << QByteArray("]") << QByteArray(")") << false;
+        QTest::addRow("nothing after") << QByteArray(" world") << QByteArray() << false;
+        QTest::addRow("empty suggestion") << QByteArray() << QByteArray(")") << false;
+    }
+    void repeatsTextAfter()
+    {
+        QFETCH(QByteArray, suggestion);
+        QFETCH(QByteArray, after);
+        QFETCH(bool, repeats);
+        QCOMPARE(inkling::repeatsTextAfter(view(suggestion), view(after)), repeats);
     }
     void trigger()
     {

@@ -174,6 +174,43 @@ private slots:
         QCOMPARE(s.alternative(), alternative);
     }
 
+    // A suggestion that would only repeat the text after the cursor is held back while it
+    // streams and dropped when it ends so; asked for, it shows.
+    void repeatOfTheTextAfter_data()
+    {
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<bool>("asked");
+        QTest::addColumn<QStringList>("pieces");
+        QTest::addColumn<QStringList>("shownWhileStreaming"); // after each piece
+        QTest::addColumn<QString>("shownAtTheEnd");
+        QTest::addRow("only the bracket that is there")
+            << QByteArray(")") << false << QStringList{")"} << QStringList{""} << "";
+        QTest::addRow("the bracket, then more")
+            << QByteArray(")") << false << QStringList{")", " + 1"} << QStringList{"", ") + 1"}
+            << ") + 1";
+        QTest::addRow("asked for")
+            << QByteArray(")") << true << QStringList{")"} << QStringList{")"} << ")";
+        QTest::addRow("nothing after")
+            << QByteArray() << false << QStringList{")"} << QStringList{")"} << ")";
+    }
+    void repeatOfTheTextAfter()
+    {
+        QFETCH(QByteArray, after);
+        QFETCH(bool, asked);
+        QFETCH(QStringList, pieces);
+        QFETCH(QStringList, shownWhileStreaming);
+        QFETCH(QString, shownAtTheEnd);
+        SuggestionSession s;
+        s.start(3, 0, asked, 1, CompletionMode::Code, std::string_view(after.data(), after.size()));
+        for (qsizetype i = 0; i < pieces.size(); ++i) {
+            QVERIFY(s.append(1, pieces[i].toStdString()));
+            QCOMPARE(QString::fromStdString(std::string(s.text())), shownWhileStreaming[i]);
+        }
+        QVERIFY(s.finish(1));
+        QCOMPARE(QString::fromStdString(std::string(s.text())), shownAtTheEnd);
+        QCOMPARE(s.isActive(), !shownAtTheEnd.isEmpty());
+    }
+
     // The request is the policy's for the mode and the alternative.
     void requestFollowsThePolicy_data()
     {

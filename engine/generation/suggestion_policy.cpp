@@ -28,6 +28,15 @@ char32_t lastChar(std::string_view s)
     return lead + c.length == s.size() ? c.codePoint : char32_t(0xFFFD);
 }
 
+// Characters (not bytes) of UTF-8 text: lead bytes.
+size_t countChars(std::string_view s)
+{
+    size_t n = 0;
+    for (char c : s)
+        n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    return n;
+}
+
 } // namespace
 
 const char *triggerRuleName(TriggerRule rule)
@@ -75,6 +84,11 @@ bool SuggestionPolicy::shouldRequest(std::string_view before, std::string_view a
     // the word's typed rest begins: never useful, often confusing.
     if (!after.empty() && isWordChar(charAt(after, 0).codePoint))
         return false;
+    std::string_view line = after.substr(0, after.find('\n'));
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\t' || line.back() == '\r'))
+        line.remove_suffix(1);
+    if (countChars(line) > size_t(maxLineSuffix))
+        return false;
     switch (trigger) {
     case TriggerRule::EveryKeystroke:
         return true;
@@ -86,6 +100,14 @@ bool SuggestionPolicy::shouldRequest(std::string_view before, std::string_view a
     }
     }
     return true;
+}
+
+bool repeatsTextAfter(std::string_view suggestion, std::string_view after)
+{
+    while (!suggestion.empty() &&
+           (suggestion.back() == ' ' || suggestion.back() == '\t' || suggestion.back() == '\n'))
+        suggestion.remove_suffix(1);
+    return !suggestion.empty() && after.substr(0, suggestion.size()) == suggestion;
 }
 
 GenerationRequest SuggestionPolicy::request(std::string prompt, CompletionMode mode,

@@ -50,6 +50,10 @@ struct SuggestionPolicy
     // "Prefer silence to a wrong suggestion": a suggestion whose first word the model
     // gives less than this probability is not shown (0 shows everything).
     double minConfidence = 0.3;
+    // Typing asks for no suggestion where more than this many characters follow the
+    // cursor on its line (trailing blanks not counted; llama.vim's max_line_suffix): a
+    // continuation there would have to end exactly where that text begins.
+    int maxLineSuffix = 8;
     // Idle time after typing before a suggestion is requested (the editor waits; the
     // keystroke evaluator, which replays no time, does not).
     int debounceMs = 200;
@@ -69,6 +73,11 @@ struct SuggestionPolicy
         return inkling::isConfident(firstWordConfidence, minConfidence);
     }
 };
+
+// Whether `suggestion` would only repeat what already follows the cursor (a ")" before
+// the ")" that is there): such a suggestion is not shown unless asked for. Trailing
+// blanks of the suggestion do not count; an empty one repeats nothing.
+bool repeatsTextAfter(std::string_view suggestion, std::string_view after);
 
 // Bytes of `suggestion` that "accept word" (Ctrl+Right) takes: leading blanks, then a
 // word (letters, digits, '_', apostrophes) or one other character; a line break ends it.

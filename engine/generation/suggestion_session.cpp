@@ -5,15 +5,24 @@ namespace inkling {
 
 std::string_view SuggestionSession::text() const
 {
-    if (m_state == State::Idle || size_t(m_alternative) >= m_alternatives.size())
+    if (m_state == State::Idle || size_t(m_alternative) >= m_alternatives.size() || repeatsAfter())
         return {};
     return std::string_view(m_alternatives[size_t(m_alternative)]).substr(m_consumed);
 }
 
+bool SuggestionSession::repeatsAfter() const
+{
+    return !m_asked && m_consumed == 0 && size_t(m_alternative) < m_alternatives.size() &&
+           repeatsTextAfter(m_alternatives[size_t(m_alternative)], m_after);
+}
+
 GenerationRequest SuggestionSession::start(long position, int alternative, bool asked,
-                                           std::uint64_t id, CompletionMode mode)
+                                           std::uint64_t id, CompletionMode mode,
+                                           std::string_view after)
 {
     if (alternative == 0) {
+        // A suggestion is at most a paragraph: more of the text after cannot matter.
+        m_after = after.substr(0, 512);
         m_alternatives.clear();
         m_anchor = position;
         m_consumedUnits = 0;
@@ -60,8 +69,8 @@ bool SuggestionSession::finish(std::uint64_t id)
         return false;
     m_state = State::Shown;
     m_requestId = 0;
-    // Nothing suggested for a new suggestion: there is none. (An empty alternative
-    // stays, so that the keys can cycle on past it.)
+    // Nothing suggested for a new suggestion (or only what follows anyway): there is
+    // none. (An empty alternative stays, so that the keys can cycle on past it.)
     if (text().empty() && m_alternative == 0 && m_consumed == 0)
         clear();
     return true;
@@ -128,6 +137,7 @@ void SuggestionSession::clear()
     m_consumed = 0;
     m_alternatives.clear();
     m_alternative = 0;
+    m_after.clear();
 }
 
 } // namespace inkling

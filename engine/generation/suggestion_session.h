@@ -59,9 +59,11 @@ public:
     // any), as request `id`, and returns what to ask the engine (without its prompt; with
     // the confidence gate, so that the engine withholds an unlikely suggestion itself).
     // `asked`: the writer asked for it with a key, so the confidence gate does not apply
-    // (alternatives are always asked for).
+    // (alternatives are always asked for). `after`: the text after the position; a
+    // suggestion not asked for that would only repeat it is not shown (it is held back
+    // while it streams, and dropped if it ends so).
     GenerationRequest start(long position, int alternative, bool asked, std::uint64_t id,
-                            CompletionMode mode);
+                            CompletionMode mode, std::string_view after = {});
 
     // Whether replies to request `id` are wanted (any other request's are stale).
     bool wants(std::uint64_t id) const { return isStreaming() && id == m_requestId; }
@@ -101,6 +103,8 @@ public:
 
 private:
     void stopStreaming();
+    // The suggestion so far only repeats the text after the cursor.
+    bool repeatsAfter() const;
 
     SuggestionPolicy m_policy;
     CompletionMode m_mode = CompletionMode::Sentence;
@@ -113,6 +117,7 @@ private:
     size_t m_consumed = 0;                   // the same, in bytes of the suggestion
     std::vector<std::string> m_alternatives; // full texts, index = alternative
     int m_alternative = 0;
+    std::string m_after; // the start of the text after the position, for repeatsAfter()
 };
 
 } // namespace inkling

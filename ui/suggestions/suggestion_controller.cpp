@@ -198,12 +198,14 @@ void SuggestionController::startRequest(int alternative, bool asked)
     // The same request as `inkling-cli eval keystrokes` makes (the prompt travels as a
     // QString: the service keeps its prompt window). It carries the confidence gate: the
     // engine withholds an unlikely suggestion itself.
-    CompletionRequest r = completionRequest(m_session.start(pos, alternative, asked, id, mode));
+    QTextDocument *doc = m_editor->document();
+    const QString after = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
+    CompletionRequest r =
+        completionRequest(m_session.start(pos, alternative, asked, id, mode, after.toStdString()));
     r.id = id;
     const int start = int(PromptWindow::textStart(size_t(pos), kLargestContext));
-    QTextDocument *doc = m_editor->document();
     r.textBefore = documentText(doc, start, pos);
-    r.textAfter = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
+    r.textAfter = after;
 
     m_latencyReported = false;
     reportBusy();
