@@ -330,6 +330,54 @@ private slots:
         window.applySettings(SuggestionSettings()); // the defaults again, for the next tests
     }
 
+    // Suggestions › Suggest While Typing in This Document / in <type> Files: off for one
+    // file (remembered when it is opened again) or one file type (a setting).
+    void suggestionSwitchesPerDocumentAndFileType()
+    {
+        QTemporaryDir dir;
+        for (const char *name : {"a.md", "b.md", "c.py"})
+            write(dir.filePath(name), "x\n");
+        const auto action = [](MainWindow &w, const QString &prefix) -> QAction * {
+            for (QAction *top : w.menuBar()->actions())
+                for (QAction *a : top->menu() ? top->menu()->actions() : QList<QAction *>())
+                    if (a->isCheckable() && a->text().startsWith(prefix))
+                        return a;
+            return nullptr;
+        };
+        const QString thisDocument = MainWindow::tr("Suggest While Typing in This &Document");
+        const QString fileType = QStringLiteral("Suggest While Typing in ");
+        QString error;
+        {
+            MainWindow window;
+            QVERIFY(window.loadFile(dir.filePath("a.md"), &error));
+            QAction *documentSwitch = action(window, thisDocument);
+            QVERIFY(documentSwitch && documentSwitch->isChecked());
+            QVERIFY(window.suggestions()->suggestsWhileTyping());
+            documentSwitch->trigger();
+            QVERIFY(!window.suggestions()->suggestsWhileTyping());
+        }
+        MainWindow window;
+        QVERIFY(window.loadFile(dir.filePath("a.md"), &error));
+        QAction *documentSwitch = action(window, thisDocument);
+        QVERIFY(!documentSwitch->isChecked()); // remembered for the file
+        QVERIFY(!window.suggestions()->suggestsWhileTyping());
+        QVERIFY(window.loadFile(dir.filePath("b.md"), &error));
+        QVERIFY(documentSwitch->isChecked());
+        QVERIFY(window.suggestions()->suggestsWhileTyping());
+
+        QAction *typeSwitch = action(window, fileType + QStringLiteral("Markdown"));
+        QVERIFY(typeSwitch && typeSwitch->isChecked());
+        typeSwitch->trigger();
+        QVERIFY(!window.suggestions()->suggestsWhileTyping());
+        QVERIFY(window.settings().quietFileTypes.contains(QStringLiteral("Markdown")));
+        QVERIFY(window.loadFile(dir.filePath("c.py"), &error));
+        QVERIFY(typeSwitch->text().contains(QStringLiteral("Python")));
+        QVERIFY(typeSwitch->isChecked());
+        QVERIFY(window.suggestions()->suggestsWhileTyping());
+        window.applySettings(SuggestionSettings()); // the defaults again, for the next tests
+        QSettings().remove(QStringLiteral("suggestions/quietDocuments"));
+    }
+
     // Help › Keyboard Shortcuts lists every menu command with a shortcut, from the menus
     // themselves, after the suggestion keys.
     void keyboardHelpListsEveryMenuShortcut()

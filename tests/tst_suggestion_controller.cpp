@@ -226,6 +226,34 @@ private slots:
         QCOMPARE(f.source.requests.size(), before);
     }
 
+    void quietDocumentsAndFileTypes_data()
+    {
+        QTest::addColumn<bool>("quietDocument");
+        QTest::addColumn<QStringList>("quietTypes");
+        QTest::addColumn<bool>("requests");
+        QTest::addRow("neither") << false << QStringList{"Python"} << true;
+        QTest::addRow("this document") << true << QStringList{} << false;
+        QTest::addRow("its file type") << false << QStringList{"Markdown"} << false;
+    }
+    void quietDocumentsAndFileTypes()
+    {
+        QFETCH(bool, quietDocument);
+        QFETCH(QStringList, quietTypes);
+        QFETCH(bool, requests);
+        Fixture f;
+        SuggestionSettings s = f.controller.settings();
+        s.quietFileTypes = quietTypes;
+        f.controller.setSettings(s);
+        f.controller.setFileType(QStringLiteral("Markdown"));
+        f.controller.setQuietDocument(quietDocument);
+        QTest::keyClicks(&f.editor, "Hello wor");
+        QTest::qWait(3 * f.controller.currentDebounceMs());
+        QCOMPARE(f.source.requests.size(), requests ? 1 : 0);
+        // Asking with a key works either way.
+        QVERIFY(f.controller.requestNow());
+        QCOMPARE(f.source.requests.size(), requests ? 2 : 1);
+    }
+
     void tabWithoutSuggestionIndents()
     {
         Fixture f;

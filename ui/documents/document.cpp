@@ -15,6 +15,7 @@
 #include <QFileSystemWatcher>
 #include <QLoggingCategory>
 #include <QMessageBox>
+#include <QSettings>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
@@ -49,6 +50,9 @@ Document::Document(CompletionSource *source, const SuggestionSettings &settings,
     setFocusProxy(m_editor);
     m_suggestions->setSettings(settings);
     m_suggestions->setMode(m_mode);
+    connect(m_editor, &Editor::definitionChanged, this,
+            [this] { m_suggestions->setFileType(m_editor->definition().name()); });
+    m_suggestions->setFileType(m_editor->definition().name());
     m_suggestions->setModeAt([this](int position, CompletionMode mode) {
         return insideMarkdownCode(position) ? CompletionMode::Code : mode;
     });
@@ -208,11 +212,44 @@ bool Document::reloadFromDisk()
     return true;
 }
 
+namespace {
+const char *const kQuietDocumentsKey = "suggestions/quietDocuments";
+// The files whose switch is off are remembered, the most recent first, this many.
+constexpr int kQuietDocumentsKept = 200;
+} // namespace
+
+bool Document::suggestsWhileTyping() const
+{
+    return !m_suggestions->isQuietDocument();
+}
+
+void Document::setSuggestsWhileTyping(bool on)
+{
+    m_suggestions->setQuietDocument(!on);
+    if (m_filePath.isEmpty())
+        return;
+    QSettings settings;
+    QStringList quiet = settings.value(QLatin1String(kQuietDocumentsKey)).toStringList();
+    quiet.removeAll(m_filePath);
+    if (!on)
+        quiet.prepend(m_filePath);
+    settings.setValue(QLatin1String(kQuietDocumentsKey), quiet.mid(0, kQuietDocumentsKept));
+}
+
 void Document::setFilePath(const QString &path)
 {
     const bool changed = path != m_filePath;
     m_filePath = path;
     m_autosave->setOriginalPath(path);
+    if (changed && !path.isEmpty()) {
+        // A file switched off before stays off; another name keeps the switch as it is.
+        const QStringList quiet =
+            QSettings().value(QLatin1String(kQuietDocumentsKey)).toStringList();
+        if (quiet.contains(path))
+            m_suggestions->setQuietDocument(true);
+        else if (m_suggestions->isQuietDocument())
+            setSuggestsWhileTyping(false); // Save As of a quiet document: remember it
+    }
     if (changed)
         emit filePathChanged();
 }

@@ -68,6 +68,11 @@ public:
     bool reloadFromDisk();
     // The text as it would be saved (the editor's, minus any ghost text).
     QString text() const;
+    // The per-document switch of Suggestions › Suggest While Typing in This Document,
+    // remembered for the file (QSettings "suggestions/quietDocuments").
+    bool suggestsWhileTyping() const;
+    void setSuggestsWhileTyping(bool on);
+
     // In a Markdown document, whether position is inside a fenced code block, where
     // suggestions are code whatever the document's mode.
     bool insideMarkdownCode(int position) const;

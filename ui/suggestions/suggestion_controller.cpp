@@ -112,6 +112,12 @@ int SuggestionController::currentDebounceMs() const
     return qBound(m_settings.debounceMs, int(1.3 * m_typingIntervalMs), 2 * m_settings.debounceMs);
 }
 
+bool SuggestionController::suggestsWhileTyping() const
+{
+    return m_settings.autoSuggest && !m_quietDocument &&
+           !m_settings.quietFileTypes.contains(m_fileType);
+}
+
 bool SuggestionController::triggerAllows(int position) const
 {
     QTextDocument *doc = m_editor->document();
@@ -134,7 +140,7 @@ void SuggestionController::onContentsChange(int position, int removed, int added
     if (m_session.typed(position, std::string_view(typed.constData(), size_t(typed.size())),
                         added)) {
         // Typed (or accepted) exactly the next characters: the rest stays, no new request.
-        if (!m_session.isActive() && m_enabled && m_settings.autoSuggest) {
+        if (!m_session.isActive() && m_enabled && suggestsWhileTyping()) {
             // All of it typed: the next suggestion is asked for as after any edit.
             m_debouncePosition = position + added;
             m_debounce.start(currentDebounceMs());
@@ -155,7 +161,7 @@ void SuggestionController::onContentsChange(int position, int removed, int added
         }
         m_sinceEdit.restart();
     }
-    if (m_enabled && m_settings.autoSuggest) {
+    if (m_enabled && suggestsWhileTyping()) {
         m_debouncePosition = position + added;
         m_debounce.start(currentDebounceMs());
     }

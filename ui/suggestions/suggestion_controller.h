@@ -45,6 +45,13 @@ public:
     // The mode a request at the cursor would use now.
     CompletionMode modeAtCursor() const;
     void setEnabled(bool enabled); // false while no model is loaded
+    // Where typing asks for no suggestion (asking with a key still works): this document
+    // (a per-document switch), or documents of its file type (SuggestionSettings).
+    void setQuietDocument(bool quiet) { m_quietDocument = quiet; }
+    bool isQuietDocument() const { return m_quietDocument; }
+    void setFileType(const QString &definitionName) { m_fileType = definitionName; }
+    // Whether typing asks for suggestions here: the settings, this document, its type.
+    bool suggestsWhileTyping() const;
     bool isEnabled() const { return m_enabled; }
 
     // The ghost text currently shown (empty when none).
@@ -113,6 +120,8 @@ private:
     SuggestionSettings m_settings;
     ModeAt m_modeAt;
     bool m_enabled = true;
+    bool m_quietDocument = false;
+    QString m_fileType;
     QTimer m_debounce;
     int m_debouncePosition = -1;
 

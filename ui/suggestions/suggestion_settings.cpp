@@ -12,6 +12,7 @@ namespace {
 template<typename Settings, typename Visit> void forEachField(Settings &s, Visit &&visit)
 {
     visit("suggestions/auto", s.autoSuggest);
+    visit("suggestions/quietFileTypes", s.quietFileTypes);
     visit("suggestions/debounceMs", s.debounceMs, 0, 5000);
     visit("suggestions/timeBudgetMs", s.timeBudgetMs, 100, 60000);
     visit("suggestions/maxTokensWord", s.maxTokensWord, 1, 1024);
@@ -68,6 +69,7 @@ struct Reader
     }
     void operator()(const char *key, bool &v) const { v = read(key, v).toBool(); }
     void operator()(const char *key, QString &v) const { v = read(key, v).toString(); }
+    void operator()(const char *key, QStringList &v) const { v = read(key, v).toStringList(); }
     template<typename Number>
     void operator()(const char *key, Number &v, Number lo, Number hi) const
     {

@@ -6,6 +6,7 @@
 
 #include <QKeySequence>
 #include <QString>
+#include <QStringList>
 #include <QVariantMap>
 
 class QSettings;
@@ -29,6 +30,9 @@ struct KeyBindings
 struct SuggestionSettings : SuggestionPolicy
 {
     bool autoSuggest = true;
+    // File types (KSyntaxHighlighting definition names, e.g. "Markdown") in which typing
+    // asks for no suggestions; Ctrl+Space still does.
+    QStringList quietFileTypes;
     bool fadeByConfidence = true; // less likely suggestions are drawn fainter
     int threads = 0;              // 0: one per physical core
     // Weight format; Auto: s8 where oneDNN has a native kernel, else bf16, else f32.

@@ -417,6 +417,22 @@ void MainWindow::updateDocumentLabels()
     const TextFormat format = document->format();
     m_formatLabel->setText(
         tr("%1 · %2").arg(encodingName(format.encoding), lineEndingName(format.lineEnding)));
+    updateSuggestionSwitches();
+}
+
+void MainWindow::updateSuggestionSwitches()
+{
+    Document *document = currentDocument();
+    if (!document || !m_documentSuggestsAction)
+        return;
+    const QSignalBlocker blockDocument(m_documentSuggestsAction);
+    const QSignalBlocker blockType(m_fileTypeSuggestsAction);
+    m_documentSuggestsAction->setChecked(document->suggestsWhileTyping());
+    const KSyntaxHighlighting::Definition definition = document->editor()->definition();
+    m_fileTypeSuggestsAction->setText(
+        tr("Suggest While Typing in %1 Files")
+            .arg(definition.isValid() ? definition.translatedName() : tr("Plain Text")));
+    m_fileTypeSuggestsAction->setChecked(!m_settings.quietFileTypes.contains(definition.name()));
 }
 
 void MainWindow::showError(const QString &title, const QString &message)
@@ -490,6 +506,7 @@ void MainWindow::applySettings(const SuggestionSettings &settings)
         const QSignalBlocker blocker(m_autoSuggestAction);
         m_autoSuggestAction->setChecked(settings.autoSuggest);
     }
+    updateSuggestionSwitches();
     for (const auto &[action, key] : std::as_const(m_keyActions))
         action->setShortcut(settings.keys.*key);
     QSettings persisted;

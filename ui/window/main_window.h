@@ -138,6 +138,8 @@ private:
     bool maybeSave(Document *document);
     void updateWindowTitle();
     void updateDocumentLabels();
+    // The Suggestions menu's switches for the current document and its file type.
+    void updateSuggestionSwitches();
     void showError(const QString &title, const QString &message);
 
     QTabWidget *m_tabs;
@@ -151,6 +153,8 @@ private:
     QActionGroup *m_modeActions = nullptr;
     QComboBox *m_modeBox = nullptr;
     QAction *m_autoSuggestAction = nullptr;
+    QAction *m_documentSuggestsAction = nullptr; // this document's switch
+    QAction *m_fileTypeSuggestsAction = nullptr; // its file type's switch
     // The Suggestions menu's actions and the key binding each one shows.
     QList<std::pair<QAction *, QKeySequence KeyBindings::*>> m_keyActions;
     QMenu *m_recentMenu = nullptr;

@@ -173,6 +173,21 @@ void MainWindow::createSuggestionMenu()
         s.autoSuggest = on;
         applySettings(s);
     });
+    // Where suggesting while typing is unwanted (a diary, a file type): off for it alone.
+    m_documentSuggestsAction = menu->addAction(tr("Suggest While Typing in This &Document"));
+    m_documentSuggestsAction->setCheckable(true);
+    connect(m_documentSuggestsAction, &QAction::toggled, this,
+            [this](bool on) { currentDocument()->setSuggestsWhileTyping(on); });
+    m_fileTypeSuggestsAction = menu->addAction(QString());
+    m_fileTypeSuggestsAction->setCheckable(true);
+    connect(m_fileTypeSuggestsAction, &QAction::toggled, this, [this](bool on) {
+        SuggestionSettings s = m_settings;
+        const QString type = editor()->definition().name();
+        s.quietFileTypes.removeAll(type);
+        if (!on)
+            s.quietFileTypes.append(type);
+        applySettings(s);
+    });
     menu->addSeparator();
     // The mode is offered twice: as radio items in the menu and as a combo box in the
     // toolbar, next to the switch for suggesting while typing.
