@@ -431,6 +431,14 @@ Möchten Sie sie speichern?</translation>
         <translation>Beim &amp;Tippen vorschlagen</translation>
     </message>
     <message>
+        <source>Suggest While Typing in This &amp;Document</source>
+        <translation>Beim Tippen in diesem &amp;Dokument vorschlagen</translation>
+    </message>
+    <message>
+        <source>Suggest While Typing in %1 Files</source>
+        <translation>Beim Tippen in %1-Dateien vorschlagen</translation>
+    </message>
+    <message>
         <source>%1 Mode</source>
         <translation>%1-Modus</translation>
     </message>

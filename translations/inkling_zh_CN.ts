@@ -426,6 +426,14 @@ Do you want to save them?</source>
         <translation>输入时给出建议(&amp;T)</translation>
     </message>
     <message>
+        <source>Suggest While Typing in This &amp;Document</source>
+        <translation>在此文档中输入时给出建议(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Suggest While Typing in %1 Files</source>
+        <translation>在 %1 文件中输入时给出建议</translation>
+    </message>
+    <message>
         <source>%1 Mode</source>
         <translation>%1模式</translation>
     </message>
