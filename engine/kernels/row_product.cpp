@@ -162,30 +162,35 @@ INKLING_AVX2_FMA void f32Rows(const float *a, const float *w, int64_t k, int64_t
 }
 
 // s8 in oneDNN's plain AVX2 layout [K, N] (its int8 gemm packs nothing), columns j0 .. j1 - 1,
-// for CPUs without VNNI. Their only byte product, vpmaddubsw, multiplies unsigned by signed
-// bytes and adds each pair in 16 bits with saturation, so the activations cannot enter
-// shifted by 128 as in s8Block (2 · 255 · 127 > 32767). The sign trick keeps every pair
-// exact: |a| · (b with a's sign) is a · b, |a| ≤ 128 is a valid unsigned byte and the
-// weights are quantised to [-127, 127], so a pair sums to at most 2 · 128 · 127 = 32512.
-// vpmaddwd with ones then adds the pairs into 32 bits. A product needs 4 consecutive k of
-// a column side by side: 4 matrix rows of 32 columns are interleaved with 8 unpacks,
-// which stays far below the memory bandwidth this kernel is bound by. As in f32Rows, the
-// sums of up to kCols columns stay in L1 and the rows stream across them.
-INKLING_AVX2_FMA void s8Rows(const int8_t *a, float aScale, const int8_t *w, const float *bScale,
-                             int64_t k, int64_t n, int64_t j0, int64_t j1, const float *bias,
-                             bool accumulate, float *c)
+// for up to kS8Rows rows of A at once, on CPUs without VNNI. Their only byte product,
+// vpmaddubsw, multiplies unsigned by signed bytes and adds each pair in 16 bits with
+// saturation, so the activations cannot enter shifted by 128 as in s8Block (2 · 255 · 127 >
+// 32767). The sign trick keeps every pair exact: |a| · (b with a's sign) is a · b, |a| ≤ 128
+// is a valid unsigned byte and the weights are quantised to [-127, 127], so a pair sums to
+// at most 2 · 128 · 127 = 32512. vpmaddwd with ones then adds the pairs into 32 bits. A
+// product needs 4 consecutive k of a column side by side: 4 matrix rows of 32 columns are
+// interleaved with 8 unpacks, once for all rows of A, which stays far below the memory
+// bandwidth a single row is bound by. As in f32Rows, the sums of up to kCols columns (per
+// row of A) stay in L1 and the weight rows stream across them.
+INKLING_AVX2_FMA void s8Rows(const int8_t *a, int64_t lda, const float *aScale, int rows,
+                             const int8_t *w, const float *bScale, int64_t k, int64_t n, int64_t j0,
+                             int64_t j1, const float *bias, bool accumulate, float *c, int64_t ldc)
 {
-    constexpr int64_t kCols = 2048; // 8 KB of sums
-    alignas(32) int32_t acc[kCols];
+    constexpr int64_t kCols = 1024; // 4 KB of sums per row of A, 16 KB for kS8Rows
+    alignas(32) int32_t acc[kS8Rows][kCols];
     const __m256i ones = _mm256_set1_epi16(1);
     for (int64_t c0 = j0; c0 < j1; c0 += kCols) {
         const int64_t cols = std::min(kCols, j1 - c0), vec = cols / 32 * 32;
-        std::fill(acc, acc + cols, 0);
+        for (int i = 0; i < rows; ++i)
+            std::fill(acc[i], acc[i] + cols, 0);
         for (int64_t p = 0; p < k; p += 4) { // k % 4 == 0 (rowKernelFor)
             const int8_t *r0 = w + p * n + c0, *r1 = r0 + n, *r2 = r1 + n, *r3 = r2 + n;
-            // a[p .. p+3] to every 4-byte lane: the order of the interleaved k below
-            const __m256i ap = _mm256_set1_epi32(int(load32(a + p)));
-            const __m256i aAbs = _mm256_abs_epi8(ap);
+            // a[i, p .. p+3] to every 4-byte lane: the order of the interleaved k below
+            __m256i ap[kS8Rows], aAbs[kS8Rows];
+            for (int i = 0; i < rows; ++i) {
+                ap[i] = _mm256_set1_epi32(int(load32(a + i * lda + p)));
+                aAbs[i] = _mm256_abs_epi8(ap[i]);
+            }
             for (int64_t j = 0; j < vec; j += 32) {
                 const __m256i w0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(r0 + j));
                 const __m256i w1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(r1 + j));
@@ -198,28 +203,37 @@ INKLING_AVX2_FMA void s8Rows(const int8_t *a, float aScale, const int8_t *w, con
                 const __m256i t2 = _mm256_unpacklo_epi8(w2, w3), t3 = _mm256_unpackhi_epi8(w2, w3);
                 const __m256i u[4] = {_mm256_unpacklo_epi16(t0, t2), _mm256_unpackhi_epi16(t0, t2),
                                       _mm256_unpacklo_epi16(t1, t3), _mm256_unpackhi_epi16(t1, t3)};
-                for (int r = 0; r < 4; ++r) {
-                    const __m256i pairs = _mm256_maddubs_epi16(aAbs, _mm256_sign_epi8(u[r], ap));
-                    __m256i *sum = reinterpret_cast<__m256i *>(acc + j + 8 * r);
-                    *sum = _mm256_add_epi32(*sum, _mm256_madd_epi16(pairs, ones));
+                for (int i = 0; i < rows; ++i) {
+                    for (int r = 0; r < 4; ++r) {
+                        const __m256i pairs =
+                            _mm256_maddubs_epi16(aAbs[i], _mm256_sign_epi8(u[r], ap[i]));
+                        __m256i *sum = reinterpret_cast<__m256i *>(acc[i] + j + 8 * r);
+                        *sum = _mm256_add_epi32(*sum, _mm256_madd_epi16(pairs, ones));
+                    }
                 }
             }
-            for (int64_t j = vec; j < cols; ++j)
-                acc[j] += a[p] * r0[j] + a[p + 1] * r1[j] + a[p + 2] * r2[j] + a[p + 3] * r3[j];
-        }
-        for (int64_t j = 0; j < cols; ++j) {
-            // the sum of column j: in the interleaved order above for whole groups of 32
-            int64_t at = j;
-            if (j < vec) {
-                const int64_t g = j / 32 * 32, i = j % 32;
-                at = g + 8 * ((i % 16) / 4) + 4 * (i / 16) + i % 4;
+            for (int i = 0; i < rows; ++i) {
+                const int8_t *ai = a + i * lda + p;
+                for (int64_t j = vec; j < cols; ++j)
+                    acc[i][j] += ai[0] * r0[j] + ai[1] * r1[j] + ai[2] * r2[j] + ai[3] * r3[j];
             }
-            float v = float(acc[at]) * aScale * bScale[c0 + j];
-            if (bias)
-                v += bias[c0 + j];
-            if (accumulate)
-                v += c[c0 + j];
-            c[c0 + j] = v;
+        }
+        for (int i = 0; i < rows; ++i) {
+            float *ci = c + i * ldc;
+            for (int64_t j = 0; j < cols; ++j) {
+                // the sum of column j: in the interleaved order above for whole groups of 32
+                int64_t at = j;
+                if (j < vec) {
+                    const int64_t g = j / 32 * 32, q = j % 32;
+                    at = g + 8 * ((q % 16) / 4) + 4 * (q / 16) + q % 4;
+                }
+                float v = float(acc[i][at]) * aScale[i] * bScale[c0 + j];
+                if (bias)
+                    v += bias[c0 + j];
+                if (accumulate)
+                    v += ci[c0 + j];
+                ci[c0 + j] = v;
+            }
         }
     }
 }
@@ -346,11 +360,25 @@ void rowProductS8Plain(const int8_t *a, float aScale, const int8_t *b, const flo
                        int64_t blockBegin, int64_t blockEnd)
 {
 #if INKLING_ROW_KERNELS
-    s8Rows(a, aScale, b, bScale, k, n, std::min(blockBegin * kBlock, n),
-           std::min(blockEnd * kBlock, n), bias, accumulate, c);
+    s8Rows(a, 0, &aScale, 1, b, bScale, k, n, std::min(blockBegin * kBlock, n),
+           std::min(blockEnd * kBlock, n), bias, accumulate, c, 0);
 #else
     (void)a, (void)aScale, (void)b, (void)bScale, (void)k, (void)n, (void)bias, (void)accumulate,
         (void)c, (void)blockBegin, (void)blockEnd;
+#endif
+}
+
+void rowsProductS8Plain(const int8_t *a, int64_t lda, const float *aScale, int rows,
+                        const int8_t *b, const float *bScale, int64_t k, int64_t n,
+                        const float *bias, bool accumulate, float *c, int64_t ldc,
+                        int64_t blockBegin, int64_t blockEnd)
+{
+#if INKLING_ROW_KERNELS
+    s8Rows(a, lda, aScale, rows, b, bScale, k, n, std::min(blockBegin * kBlock, n),
+           std::min(blockEnd * kBlock, n), bias, accumulate, c, ldc);
+#else
+    (void)a, (void)lda, (void)aScale, (void)rows, (void)b, (void)bScale, (void)k, (void)n,
+        (void)bias, (void)accumulate, (void)c, (void)ldc, (void)blockBegin, (void)blockEnd;
 #endif
 }
 

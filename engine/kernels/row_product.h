@@ -14,8 +14,9 @@
 // 2 · 128 · 127 < 32767, then vpmaddwd with ones into exact 32-bit sums. It interleaves
 // 4 rows of weights in registers (oneDNN's layout has one k per row), keeps up to 2048
 // column sums in L1 and streams the rows across them; scales, bias and accumulation are
-// applied once per column at the end. The chunks (T > 1) stay on oneDNN over the same
-// bytes with activations quantised to 7 bits unsigned (matmul.cpp), which cannot saturate.
+// applied once per column at the end. The chunks (T > 1) run the same kernel on 4 rows at a
+// time, which share each load and interleave of weights, with one scale per row (matmul.cpp
+// says why not oneDNN).
 //
 // Each call computes a range of whole 64-column blocks, so that the decode thread team
 // (thread_team.h) splits a matrix's columns among its members without a parallel
@@ -82,6 +83,16 @@ void rowProductS8(const int8_t *a, float aScale, const int8_t *b, const float *b
 void rowProductS8Plain(const int8_t *a, float aScale, const int8_t *b, const float *bScale,
                        int64_t k, int64_t n, const float *bias, bool accumulate, float *c,
                        int64_t blockBegin, int64_t blockEnd);
+
+// The most rows of A rowsProductS8Plain takes at once (they share each load of weights).
+constexpr int kS8Rows = 4;
+
+// The same for rows ≤ kS8Rows rows of A [rows, K] (row i at a + i · lda, with its own
+// scale aScale[i]) into C [rows, N] (row i at c + i · ldc): the chunks' kernel on AVX2.
+void rowsProductS8Plain(const int8_t *a, int64_t lda, const float *aScale, int rows,
+                        const int8_t *b, const float *bScale, int64_t k, int64_t n,
+                        const float *bias, bool accumulate, float *c, int64_t ldc,
+                        int64_t blockBegin, int64_t blockEnd);
 
 // C [N] = Σ_k a[k] · B[k, n] (+ bias[n]) (+ C[n] when accumulate), a and B in bf16.
 void rowProductBf16(const uint16_t *a, const uint16_t *b, int64_t k, int64_t n, const float *bias,
