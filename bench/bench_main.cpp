@@ -56,7 +56,7 @@ tables.
   --large            --shapes 355m,1.5b
   --large-precisions LIST  precisions for --shapes (default auto: what the app picks)
   --any-kernel       run bf16 and s8 even where oneDNN has no fast or exact kernel for
-                     them (AVX2: s8 products saturate, bf16 has none): memory figures
+                     them (AVX2 has no bf16 kernel; s8 before AVX2 saturates): memory figures
                      only, the speeds and logits are not what a user gets
   --precisions LIST  f32,bf16,s8 (default all; unavailable ones fall back, and say so)
   --baselines LIST   torch,onnx,llama (default all) or none. llama: the figures that

@@ -114,16 +114,36 @@ private slots:
         std::vector<float> c = c0;
 
         const Matmul mm({m, k, n, transposedB, bias, epilogue, type});
-        mm.run(a.data(), b.data(), bias ? bv.data() : nullptr, c.data());
+        const inkling::PackedMatrix packed(b.data(), k, n, transposedB, type);
+        mm.run(a.data(), packed, bias ? bv.data() : nullptr, c.data());
         QVERIFY2(mm.implementation().rfind("ref", 0) != 0, mm.implementation().c_str());
 
         // The oracle sees what the kernel sees: bf16-rounded activations and weights for
-        // bf16; for s8, activations quantised with one scale and weights per column.
-        float aScale = 0;
-        for (float x : a)
-            aScale = std::max(aScale, std::fabs(x) / 127.f);
+        // bf16; for s8, weights quantised per column and activations with one scale for A,
+        // or one per row on the AVX2 s8 kernel (S8Plain), or where oneDNN multiplies s8
+        // without VNNI (no row kernel) 7 bits unsigned over [min, max] with a zero point
+        // (quantiseUnsigned7).
+        const bool perRow = packed.rowKernel() == inkling::RowKernel::S8Plain;
+        const bool sevenBit = type == WeightType::S8 && inkling::sevenBitChunkActivations() &&
+                              packed.rowKernel() == inkling::RowKernel::None;
+        std::vector<float> rowScale(size_t(m), 0.f);
+        float lo = 0, hi = 0;
+        for (int i = 0; i < m; ++i) {
+            for (int p = 0; p < k; ++p) {
+                const float x = a[size_t(i) * k + p];
+                rowScale[size_t(i)] = std::max(rowScale[size_t(i)], std::fabs(x) / 127.f);
+                lo = std::min(lo, x);
+                hi = std::max(hi, x);
+            }
+        }
+        const float tensorScale = *std::max_element(rowScale.begin(), rowScale.end());
+        const float scale7 = (hi - lo) / 127.f, zero7 = std::nearbyint(-lo / scale7);
         const auto aAt = [&](int i, int p) {
             const float x = a[size_t(i) * k + p];
+            const float aScale = perRow ? rowScale[size_t(i)] : tensorScale;
+            if (sevenBit)
+                return (std::clamp(std::nearbyint(x / scale7) + zero7, 0.f, 127.f) - zero7) *
+                       scale7;
             if (type == WeightType::S8)
                 return std::round(x / aScale) * aScale;
             return type == WeightType::F32 ? x : roundedToBf16(x);
@@ -242,6 +262,100 @@ private slots:
                                      .arg(j)
                                      .arg(got[size_t(j)])
                                      .arg(expected[size_t(j)])));
+        }
+    }
+
+    // The AVX2 s8 row kernel (sign trick, oneDNN's plain [K, N] layout) against exact
+    // integer sums, with scales 1 so that the result is the int32 sum itself (|sum| <
+    // 2^24, exact in f32). The worst cases make every vpmaddubsw pair as large as it gets,
+    // 2 · 128 · 127 = 32512 (a = -128, b = -127) or 2 · 127 · 127, and 2 · 128 · 127 with
+    // mixed signs: shifted to unsigned bytes as in the VNNI kernel, these would saturate at
+    // 32767. Ragged widths exercise the columns past the last group of 32, and the team's
+    // split into block ranges [0, s) + [s, end) must give the same columns.
+    void s8PlainRowIsExact_data()
+    {
+        QTest::addColumn<int>("k");
+        QTest::addColumn<int>("n");
+        QTest::addColumn<QString>("values"); // random | max | mixed
+        QTest::addRow("random 768 x 200") << 768 << 200 << "random";
+        QTest::addRow("random 64 x 2100, past one L1 buffer") << 64 << 2100 << "random";
+        QTest::addRow("random 4 x 37") << 4 << 37 << "random";
+        QTest::addRow("a -128, b -127") << 512 << 96 << "max";
+        QTest::addRow("a ±127/-128, b ±127 alternating") << 512 << 131 << "mixed";
+    }
+    void s8PlainRowIsExact()
+    {
+        QFETCH(int, k);
+        QFETCH(int, n);
+        QFETCH(QString, values);
+        if (!__builtin_cpu_supports("avx2"))
+            QSKIP("this CPU has no AVX2");
+        std::mt19937 rng(11);
+        std::uniform_int_distribution<int> aDist(-128, 127), bDist(-127, 127);
+        std::vector<int8_t> a(static_cast<size_t>(k)), b(size_t(k) * n); // b [K, N]
+        for (int p = 0; p < k; ++p) {
+            if (values == "random")
+                a[size_t(p)] = int8_t(aDist(rng));
+            else if (values == "max")
+                a[size_t(p)] = -128;
+            else
+                a[size_t(p)] = int8_t(p % 3 == 0 ? -128 : p % 2 ? 127 : -127);
+            for (int j = 0; j < n; ++j) {
+                int8_t &w = b[size_t(p) * n + j];
+                if (values == "random")
+                    w = int8_t(bDist(rng));
+                else if (values == "max")
+                    w = -127;
+                else // same sign as a in the first half of the columns, opposite after
+                    w = int8_t((a[size_t(p)] < 0) == (j < n / 2) ? -127 : 127);
+            }
+        }
+        const std::vector<float> ones(size_t(inkling::rowKernelColumns(n)), 1.f);
+        const int64_t blocks = inkling::rowKernelBlocks(n), split = blocks / 2;
+        std::vector<float> c(size_t(n), -1.f);
+        inkling::rowProductS8Plain(a.data(), 1.f, b.data(), ones.data(), k, n, nullptr, false,
+                                   c.data(), 0, split);
+        inkling::rowProductS8Plain(a.data(), 1.f, b.data(), ones.data(), k, n, nullptr, false,
+                                   c.data(), split, blocks);
+        for (int j = 0; j < n; ++j) {
+            int64_t sum = 0;
+            for (int p = 0; p < k; ++p)
+                sum += int64_t(a[size_t(p)]) * b[size_t(p) * n + j];
+            if (double(c[size_t(j)]) != double(sum))
+                QFAIL(qPrintable(QStringLiteral("C[%1] = %2, expected %3")
+                                     .arg(j)
+                                     .arg(double(c[size_t(j)]), 0, 'f', 0)
+                                     .arg(sum)));
+        }
+    }
+
+    // The same kernel with its epilogue: C = sum · aScale · bScale[n] + bias (+ C).
+    void s8PlainRowEpilogue()
+    {
+        if (!__builtin_cpu_supports("avx2"))
+            QSKIP("this CPU has no AVX2");
+        const int k = 128, n = 70;
+        std::vector<int8_t> a(static_cast<size_t>(k)), b(size_t(k) * n);
+        std::vector<float> bScale(size_t(inkling::rowKernelColumns(n)), 0.f),
+            bias(static_cast<size_t>(n));
+        for (int p = 0; p < k; ++p) {
+            a[size_t(p)] = int8_t(p % 5 - 2);
+            for (int j = 0; j < n; ++j)
+                b[size_t(p) * n + j] = int8_t((p + 3 * j) % 7 - 3);
+        }
+        for (int j = 0; j < n; ++j) {
+            bScale[size_t(j)] = 0.25f * float(j + 1);
+            bias[size_t(j)] = float(j) - 10.f;
+        }
+        std::vector<float> c(size_t(n), 2.f);
+        inkling::rowProductS8Plain(a.data(), 0.5f, b.data(), bScale.data(), k, n, bias.data(), true,
+                                   c.data(), 0, inkling::rowKernelBlocks(n));
+        for (int j = 0; j < n; ++j) {
+            int sum = 0;
+            for (int p = 0; p < k; ++p)
+                sum += a[size_t(p)] * b[size_t(p) * n + j];
+            // every term a multiple of 1/8 with |value| < 2^12: exact in f32
+            QCOMPARE(c[size_t(j)], float(sum) * 0.5f * bScale[size_t(j)] + bias[size_t(j)] + 2.f);
         }
     }
 

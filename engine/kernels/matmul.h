@@ -118,12 +118,13 @@ public:
     const MatmulShape &shape() const { return m_shape; }
     // The oneDNN implementation chosen, e.g. "brg_matmul:avx512_core".
     std::string implementation() const;
-    // What runs this product with weights b: a row kernel (one row, see row_product.h)
-    // or oneDNN's implementation().
+    // What runs this product with weights b: a row kernel (one row, see row_product.h;
+    // every row count for s8 without VNNI) or oneDNN's implementation().
     std::string implementation(const PackedMatrix &b) const;
 
 private:
     bool runRow(const float *a, const PackedMatrix &b, const float *bias, float *c) const;
+    bool runS8Rows(const float *a, const PackedMatrix &b, const float *bias, float *c) const;
 
     MatmulShape m_shape;
     dnnl::matmul::primitive_desc m_pd;
@@ -135,10 +136,12 @@ private:
     // Created once; every call only swaps data handles, so running allocates nothing.
     mutable dnnl::memory m_src, m_dst, m_bias;
     mutable std::unordered_map<int, dnnl::memory> m_args;
-    mutable std::vector<uint16_t> m_srcBf16; // [M, K] bf16 copy of A for bf16 weights
-    mutable std::vector<int8_t> m_srcS8;     // [M, K] A quantised, for s8 weights:
-    mutable float m_srcScale = 1;            // A ≈ m_srcScale * m_srcS8
-    mutable RowOperand m_row;                // A for a row kernel (M = 1)
+    mutable std::vector<uint16_t> m_srcBf16;   // [M, K] bf16 copy of A for bf16 weights
+    mutable std::vector<int8_t> m_srcS8;       // [M, K] A quantised, for s8 weights:
+    mutable float m_srcScale = 1;              // A ≈ m_srcScale * m_srcS8
+    mutable int32_t m_srcZeroPoint = 0;        // or m_srcScale * (m_srcS8 as u8 - this)
+    mutable std::vector<float> m_srcRowScales; // [M]: A[i] ≈ this[i] * m_srcS8[i] (AVX2 s8)
+    mutable RowOperand m_row;                  // A for a row kernel (M = 1)
 };
 
 // Creates each shape's primitive once; later calls with the same shape reuse it.
@@ -155,6 +158,18 @@ private:
 // Symmetric quantisation: x[i] ≈ scale * q[i] with scale = max |x| / 127 (returned) and
 // q rounded to nearest, in [-127, 127].
 float quantise(const float *x, size_t count, int8_t *q);
+
+// Asymmetric 7-bit quantisation: x[i] ≈ scale * (q[i] - zeroPoint) with q in [0, 127],
+// scale = (max - min) / 127 over a range that includes 0 (returned).
+float quantiseUnsigned7(const float *x, size_t count, uint8_t *q, int32_t &zeroPoint);
+
+// Whether oneDNN, multiplying s8 weights, gets activations quantised with
+// quantiseUnsigned7 instead of quantise: on CPUs without VNNI, where its int8 gemm adds
+// pairs of u8 x s8 products in 16 bits (vpmaddubsw) and saturates unless the u8 side
+// stays within 7 bits (2 · 127 · 127 < 32767); s8 activations would be shifted by 128
+// into u8 and saturate. Only where the AVX2 s8 kernel cannot run (K not a multiple of 4):
+// see Matmul::runS8Rows for why chunks do not use this path otherwise.
+bool sevenBitChunkActivations();
 
 // f32 → bf16 with round-to-nearest-even (NaN stays NaN).
 void convertToBf16(const float *src, uint16_t *dst, size_t count);

@@ -29,19 +29,23 @@ std::optional<Precision> precisionFromName(std::string_view name)
     return std::nullopt;
 }
 
-// Whether the CPU multiplies int8 with 32-bit sums (VNNI: AVX-512 VNNI, AVX-VNNI, AMX).
-// Without it, oneDNN's int8 kernels add pairs of u8 × s8 products in 16 bits
-// (vpmaddubsw), which saturate: measured on an AVX2-only AMD EPYC, s8 logits then
-// differ from f32 by 11–19 % RMS (tst_precision), far from the 1–3 % s8 costs elsewhere.
+// Whether int8 products here sum exactly: with VNNI (AVX-512 VNNI, AVX-VNNI, AMX) in 32
+// bits; with AVX2 alone through our own care. oneDNN's int8 kernels there add pairs of
+// u8 × s8 products in 16 bits (vpmaddubsw), which saturated with s8 activations shifted
+// to u8 (measured on an AVX2-only AMD EPYC: s8 logits 11–19 % RMS from f32, far from the
+// 1–3 % s8 costs elsewhere). Now a single row runs on the sign-trick kernel
+// (row_product.h) and chunks give oneDNN 7-bit activations (sevenBitChunkActivations),
+// both exact.
 bool hasExactInt8Products()
 {
-    return __builtin_cpu_supports("avx512vnni") || __builtin_cpu_supports("avxvnni");
+    return __builtin_cpu_supports("avx512vnni") || __builtin_cpu_supports("avxvnni") ||
+           __builtin_cpu_supports("avx2");
 }
 
 std::string probeMatmulKernel(Precision p)
 {
     if (p == Precision::S8 && !hasExactInt8Products())
-        return "unsupported: no VNNI int8 products on this CPU";
+        return "unsupported: no exact int8 products on this CPU (neither VNNI nor AVX2)";
     const WeightType type = p == Precision::S8     ? WeightType::S8
                             : p == Precision::BF16 ? WeightType::BF16
                                                    : WeightType::F32;

@@ -161,6 +161,83 @@ INKLING_AVX2_FMA void f32Rows(const float *a, const float *w, int64_t k, int64_t
     }
 }
 
+// s8 in oneDNN's plain AVX2 layout [K, N] (its int8 gemm packs nothing), columns j0 .. j1 - 1,
+// for up to kS8Rows rows of A at once, on CPUs without VNNI. Their only byte product,
+// vpmaddubsw, multiplies unsigned by signed bytes and adds each pair in 16 bits with
+// saturation, so the activations cannot enter shifted by 128 as in s8Block (2 · 255 · 127 >
+// 32767). The sign trick keeps every pair exact: |a| · (b with a's sign) is a · b, |a| ≤ 128
+// is a valid unsigned byte and the weights are quantised to [-127, 127], so a pair sums to
+// at most 2 · 128 · 127 = 32512. vpmaddwd with ones then adds the pairs into 32 bits. A
+// product needs 4 consecutive k of a column side by side: 4 matrix rows of 32 columns are
+// interleaved with 8 unpacks, once for all rows of A, which stays far below the memory
+// bandwidth a single row is bound by. As in f32Rows, the sums of up to kCols columns (per
+// row of A) stay in L1 and the weight rows stream across them.
+INKLING_AVX2_FMA void s8Rows(const int8_t *a, int64_t lda, const float *aScale, int rows,
+                             const int8_t *w, const float *bScale, int64_t k, int64_t n, int64_t j0,
+                             int64_t j1, const float *bias, bool accumulate, float *c, int64_t ldc)
+{
+    constexpr int64_t kCols = 1024; // 4 KB of sums per row of A, 16 KB for kS8Rows
+    alignas(32) int32_t acc[kS8Rows][kCols];
+    const __m256i ones = _mm256_set1_epi16(1);
+    for (int64_t c0 = j0; c0 < j1; c0 += kCols) {
+        const int64_t cols = std::min(kCols, j1 - c0), vec = cols / 32 * 32;
+        for (int i = 0; i < rows; ++i)
+            std::fill(acc[i], acc[i] + cols, 0);
+        for (int64_t p = 0; p < k; p += 4) { // k % 4 == 0 (rowKernelFor)
+            const int8_t *r0 = w + p * n + c0, *r1 = r0 + n, *r2 = r1 + n, *r3 = r2 + n;
+            // a[i, p .. p+3] to every 4-byte lane: the order of the interleaved k below
+            __m256i ap[kS8Rows], aAbs[kS8Rows];
+            for (int i = 0; i < rows; ++i) {
+                ap[i] = _mm256_set1_epi32(int(load32(a + i * lda + p)));
+                aAbs[i] = _mm256_abs_epi8(ap[i]);
+            }
+            for (int64_t j = 0; j < vec; j += 32) {
+                const __m256i w0 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(r0 + j));
+                const __m256i w1 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(r1 + j));
+                const __m256i w2 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(r2 + j));
+                const __m256i w3 = _mm256_loadu_si256(reinterpret_cast<const __m256i *>(r3 + j));
+                // [column][k p .. p+3] in each 128-bit lane: u0 holds columns 0-3 | 16-19,
+                // u1 4-7 | 20-23, u2 8-11 | 24-27, u3 12-15 | 28-31; the sums keep that
+                // order and are put back in column order at the end.
+                const __m256i t0 = _mm256_unpacklo_epi8(w0, w1), t1 = _mm256_unpackhi_epi8(w0, w1);
+                const __m256i t2 = _mm256_unpacklo_epi8(w2, w3), t3 = _mm256_unpackhi_epi8(w2, w3);
+                const __m256i u[4] = {_mm256_unpacklo_epi16(t0, t2), _mm256_unpackhi_epi16(t0, t2),
+                                      _mm256_unpacklo_epi16(t1, t3), _mm256_unpackhi_epi16(t1, t3)};
+                for (int i = 0; i < rows; ++i) {
+                    for (int r = 0; r < 4; ++r) {
+                        const __m256i pairs =
+                            _mm256_maddubs_epi16(aAbs[i], _mm256_sign_epi8(u[r], ap[i]));
+                        __m256i *sum = reinterpret_cast<__m256i *>(acc[i] + j + 8 * r);
+                        *sum = _mm256_add_epi32(*sum, _mm256_madd_epi16(pairs, ones));
+                    }
+                }
+            }
+            for (int i = 0; i < rows; ++i) {
+                const int8_t *ai = a + i * lda + p;
+                for (int64_t j = vec; j < cols; ++j)
+                    acc[i][j] += ai[0] * r0[j] + ai[1] * r1[j] + ai[2] * r2[j] + ai[3] * r3[j];
+            }
+        }
+        for (int i = 0; i < rows; ++i) {
+            float *ci = c + i * ldc;
+            for (int64_t j = 0; j < cols; ++j) {
+                // the sum of column j: in the interleaved order above for whole groups of 32
+                int64_t at = j;
+                if (j < vec) {
+                    const int64_t g = j / 32 * 32, q = j % 32;
+                    at = g + 8 * ((q % 16) / 4) + 4 * (q / 16) + q % 4;
+                }
+                float v = float(acc[i][at]) * aScale[i] * bScale[c0 + j];
+                if (bias)
+                    v += bias[c0 + j];
+                if (accumulate)
+                    v += ci[c0 + j];
+                ci[c0 + j] = v;
+            }
+        }
+    }
+}
+
 // f32 in 64-column blocks [N/64][K][64]: each block is one contiguous stream, summed in
 // 8 registers of 8 columns.
 INKLING_AVX2_FMA void f32Block(const float *a, const float *w, int64_t k, int64_t cols,
@@ -212,6 +289,10 @@ RowKernel rowKernelFor(const dnnl::memory::desc &packed)
     if (wholeBlocksOfK && blockedAs(dt::s8, tag::BA16a64b4a) &&
         __builtin_cpu_supports("avx512vnni"))
         return RowKernel::S8;
+    if (packed.get_data_type() == dt::s8 && packed.get_inner_nblks() == 0 &&
+        packed.get_strides() == dnnl::memory::dims{dims[1], 1} && dims[0] % 4 == 0 &&
+        __builtin_cpu_supports("avx2"))
+        return RowKernel::S8Plain; // plain [K, N], as oneDNN packs s8 without VNNI
     if (wholeBlocksOfK && blockedAs(dt::bf16, tag::BA16a64b2a) && __builtin_cpu_supports("avx512f"))
         return RowKernel::Bf16;
     if (packed.get_data_type() == dt::f32 && __builtin_cpu_supports("avx2") &&
@@ -232,6 +313,8 @@ const char *rowKernelName(RowKernel kernel)
     switch (kernel) {
     case RowKernel::S8:
         return "inkling_row:avx512_vnni";
+    case RowKernel::S8Plain:
+        return "inkling_row:avx2_s8";
     case RowKernel::Bf16:
         return "inkling_row:avx512";
     case RowKernel::F32:
@@ -269,6 +352,33 @@ void rowProductS8(const int8_t *a, float aScale, const int8_t *b, const float *b
 #else
     (void)a, (void)aScale, (void)b, (void)bScale, (void)bSums, (void)k, (void)n, (void)bias,
         (void)accumulate, (void)c, (void)blockBegin, (void)blockEnd;
+#endif
+}
+
+void rowProductS8Plain(const int8_t *a, float aScale, const int8_t *b, const float *bScale,
+                       int64_t k, int64_t n, const float *bias, bool accumulate, float *c,
+                       int64_t blockBegin, int64_t blockEnd)
+{
+#if INKLING_ROW_KERNELS
+    s8Rows(a, 0, &aScale, 1, b, bScale, k, n, std::min(blockBegin * kBlock, n),
+           std::min(blockEnd * kBlock, n), bias, accumulate, c, 0);
+#else
+    (void)a, (void)aScale, (void)b, (void)bScale, (void)k, (void)n, (void)bias, (void)accumulate,
+        (void)c, (void)blockBegin, (void)blockEnd;
+#endif
+}
+
+void rowsProductS8Plain(const int8_t *a, int64_t lda, const float *aScale, int rows,
+                        const int8_t *b, const float *bScale, int64_t k, int64_t n,
+                        const float *bias, bool accumulate, float *c, int64_t ldc,
+                        int64_t blockBegin, int64_t blockEnd)
+{
+#if INKLING_ROW_KERNELS
+    s8Rows(a, lda, aScale, rows, b, bScale, k, n, std::min(blockBegin * kBlock, n),
+           std::min(blockEnd * kBlock, n), bias, accumulate, c, ldc);
+#else
+    (void)a, (void)lda, (void)aScale, (void)rows, (void)b, (void)bScale, (void)k, (void)n,
+        (void)bias, (void)accumulate, (void)c, (void)ldc, (void)blockBegin, (void)blockEnd;
 #endif
 }
 

@@ -217,7 +217,7 @@ std::string Gpt2Model::matmulImplementation() const
     const PackedMatrix &qkv = k.packed.front().attn; // the config has at least one layer
     const std::string row = k.matmuls.get(k.shape(1, C, 3 * C, Epilogue::None)).implementation(qkv);
     const std::string chunk =
-        k.matmuls.get(k.shape(kMaxChunk, C, 3 * C, Epilogue::None)).implementation();
+        k.matmuls.get(k.shape(kMaxChunk, C, 3 * C, Epilogue::None)).implementation(qkv);
     return row == chunk ? row : row + " (one row), " + chunk + " (chunks)";
 }
 
