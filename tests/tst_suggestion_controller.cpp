@@ -63,6 +63,8 @@ private:
             // own.
             s.trigger = TriggerRule::EveryKeystroke;
             s.minConfidence = 0.3;
+            // Counting requests is simpler without the one computed ahead (tested below).
+            s.suggestAhead = false;
             controller.setSettings(s);
             editor.resize(500, 300);
             editor.show();
@@ -252,6 +254,91 @@ private slots:
         // Asking with a key works either way.
         QVERIFY(f.controller.requestNow());
         QCOMPARE(f.source.requests.size(), requests ? 2 : 1);
+    }
+
+    // The suggestion cache: backspacing into a context seen before, or typing on into a
+    // remembered suggestion, shows it again without a request.
+    void rememberedSuggestionsComeBack()
+    {
+        Fixture f;
+        f.typeAndWait("He saw the");
+        f.source.answer({" light of the lamp"});
+        QTest::keyClicks(&f.editor, "x"); // not what it said: gone, a new request follows
+        QTRY_COMPARE(f.source.requests.size(), 2);
+        f.source.answer({"ylophone"});
+        QTest::keyClick(&f.editor, Qt::Key_Backspace);
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" light of the lamp"));
+        QTest::keyClicks(&f.editor, "x");
+        QCOMPARE(f.controller.suggestion(), QStringLiteral("ylophone"));
+        QTest::keyClick(&f.editor, Qt::Key_Backspace);
+        QTest::keyClicks(&f.editor, " li"); // typed part of it after a detour
+        QCOMPARE(f.controller.suggestion(), QStringLiteral("ght of the lamp"));
+        QTest::qWait(3 * f.controller.currentDebounceMs());
+        QCOMPARE(f.source.requests.size(), 2); // never asked again
+    }
+
+    // The speculative next suggestion: while one is shown, the one that would follow it
+    // is asked for; Tab then shows it at once.
+    void nextSuggestionComputedAhead()
+    {
+        Fixture f;
+        SuggestionSettings s = f.controller.settings();
+        s.suggestAhead = true;
+        f.controller.setSettings(s);
+        f.typeAndWait("He saw the");
+        f.source.answer({" light of the lamp"});
+        QCOMPARE(f.source.requests.size(), 2); // asked ahead at once
+        const CompletionRequest &ahead = f.source.requests.last();
+        QCOMPARE(ahead.textBefore, QStringLiteral("He saw the light of the lamp"));
+        QCOMPARE(ahead.generation.mode, CompletionMode::Sentence);
+        f.source.answer({" in the window."}); // not shown: the first one is
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" light of the lamp"));
+        const int cancels = f.source.cancels;
+        QTest::keyClick(&f.editor, Qt::Key_Tab);
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("He saw the light of the lamp"));
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" in the window."));
+        QCOMPARE(f.source.cancels, cancels);
+        QCOMPARE(f.source.requests.size(), 3); // and the one after that is asked ahead
+        QCOMPARE(f.source.requests.last().textBefore,
+                 QStringLiteral("He saw the light of the lamp in the window."));
+    }
+
+    // Accepted while still being computed: that request goes on as the suggestion.
+    void nextSuggestionAdoptedWhileStreaming()
+    {
+        Fixture f;
+        SuggestionSettings s = f.controller.settings();
+        s.suggestAhead = true;
+        f.controller.setSettings(s);
+        f.typeAndWait("He saw the");
+        f.source.answer({" light"});
+        const quint64 aheadId = f.source.requests.last().id;
+        f.source.answer({" of"}, aheadId, false); // streaming, not finished
+        QTest::keyClick(&f.editor, Qt::Key_Tab);
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" of"));
+        QVERIFY(f.controller.isBusy());
+        f.source.answer({" the lamp"}, aheadId);
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" of the lamp"));
+        QVERIFY(!f.controller.isBusy());
+        QCOMPARE(f.source.requests.size(), 3); // none for it; the next one ahead
+    }
+
+    // Typing something else stops what was computed ahead.
+    void editStopsTheNextSuggestion()
+    {
+        Fixture f;
+        SuggestionSettings s = f.controller.settings();
+        s.suggestAhead = true;
+        f.controller.setSettings(s);
+        f.typeAndWait("He saw the");
+        f.source.answer({" light"});
+        const quint64 aheadId = f.source.requests.last().id;
+        f.source.answer({" of"}, aheadId, false);
+        const int cancels = f.source.cancels;
+        QTest::keyClicks(&f.editor, "m");
+        QVERIFY(f.source.cancels > cancels);
+        f.source.answer({" the lamp"}, aheadId); // late replies are ignored
+        QCOMPARE(f.controller.suggestion(), QString());
     }
 
     void tabWithoutSuggestionIndents()

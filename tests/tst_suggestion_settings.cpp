@@ -31,6 +31,8 @@ SuggestionSettings unusual()
     s.trigger = s.trigger == TriggerRule::EveryKeystroke ? TriggerRule::InsideWord
                                                          : TriggerRule::EveryKeystroke;
     s.fadeByConfidence = !s.fadeByConfidence;
+    s.suggestAhead = !s.suggestAhead;
+    s.quietFileTypes = QStringList{QStringLiteral("Markdown"), QStringLiteral("Python")};
     s.threads = 3;
     s.precision = Precision::S8;
     s.modelDirectory = QStringLiteral("/models/gpt2-medium");
@@ -83,6 +85,8 @@ private slots:
                              "suggestions/minConfidence",
                              "suggestions/trigger",
                              "suggestions/fadeByConfidence",
+                             "suggestions/ahead",
+                             "suggestions/quietFileTypes",
                              "engine/threads",
                              "engine/precision",
                              "engine/modelDirectory",

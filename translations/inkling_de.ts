@@ -905,6 +905,14 @@ Möchten Sie sie speichern?</translation>
         <translation>Unwahrscheinlichere Vorschläge blasser darstellen</translation>
     </message>
     <message>
+        <source>Prepare the next suggestion while one is shown</source>
+        <translation>Nächsten Vorschlag vorbereiten, während einer angezeigt wird</translation>
+    </message>
+    <message>
+        <source>While a suggestion is shown and the model is idle, compute what would follow it, so that accepting it shows the next one at once</source>
+        <translation>Während ein Vorschlag angezeigt wird und das Modell nichts zu tun hat, berechnen, was darauf folgen würde, damit nach dem Übernehmen sofort der nächste erscheint</translation>
+    </message>
+    <message>
         <source>Suggest:</source>
         <translation>Vorschlagen:</translation>
     </message>

@@ -900,6 +900,14 @@ Do you want to save them?</source>
         <translation>可能性较低的建议显示得更淡</translation>
     </message>
     <message>
+        <source>Prepare the next suggestion while one is shown</source>
+        <translation>显示建议时预先准备下一条建议</translation>
+    </message>
+    <message>
+        <source>While a suggestion is shown and the model is idle, compute what would follow it, so that accepting it shows the next one at once</source>
+        <translation>显示建议且模型空闲时，预先计算其后的内容，接受后即可立即显示下一条建议</translation>
+    </message>
+    <message>
         <source>Suggest:</source>
         <translation>建议时机：</translation>
     </message>

@@ -41,6 +41,17 @@ GenerationRequest SuggestionSession::start(long position, int alternative, bool 
     return r;
 }
 
+void SuggestionSession::showKnown(long position, std::string text, double confidence)
+{
+    clear();
+    if (text.empty())
+        return;
+    m_anchor = position;
+    m_alternatives = {std::move(text)};
+    m_confidence = confidence;
+    m_state = State::Shown;
+}
+
 bool SuggestionSession::confidence(std::uint64_t id, double firstWordConfidence)
 {
     if (!wants(id))

@@ -42,6 +42,14 @@ public:
     bool isActive() const { return m_state != State::Idle; }
     // The rest of the suggestion still to show (empty when none).
     std::string_view text() const;
+    // All of the suggestion shown, including what was typed or accepted of it.
+    std::string_view whole() const
+    {
+        const std::string_view rest = text();
+        return rest.empty() && m_consumed == 0
+                   ? rest
+                   : std::string_view(m_alternatives[size_t(m_alternative)]);
+    }
     // Where that rest continues: the request's position plus what was typed since.
     long position() const { return m_anchor + m_consumedUnits; }
     int alternative() const { return m_alternative; }
@@ -64,6 +72,10 @@ public:
     // while it streams, and dropped if it ends so).
     GenerationRequest start(long position, int alternative, bool asked, std::uint64_t id,
                             CompletionMode mode, std::string_view after = {});
+
+    // Shows a suggestion known without asking the engine (SuggestionCache): at
+    // `position`, as if request and reply had already happened.
+    void showKnown(long position, std::string text, double confidence);
 
     // Whether replies to request `id` are wanted (any other request's are stale).
     bool wants(std::uint64_t id) const { return isStreaming() && id == m_requestId; }

@@ -113,10 +113,14 @@ QWidget *SettingsDialog::createSuggestionsPage()
     m_minConfidence->setToolTip(tr("Suggestions whose first word the model finds less likely than "
                                    "this are not shown: fewer suggestions, fewer wrong ones"));
     m_fade = new QCheckBox(tr("Draw less likely suggestions fainter"));
+    m_ahead = new QCheckBox(tr("Prepare the next suggestion while one is shown"));
+    m_ahead->setToolTip(tr("While a suggestion is shown and the model is idle, compute what "
+                           "would follow it, so that accepting it shows the next one at once"));
     form->addRow(m_autoSuggest);
     form->addRow(tr("Suggest:"), m_trigger);
     form->addRow(tr("Minimum confidence:"), m_minConfidence);
     form->addRow(m_fade);
+    form->addRow(m_ahead);
     form->addRow(tr("Pause before suggesting:"), m_debounce);
     form->addRow(tr("Time limit per suggestion:"), m_timeBudget);
     form->addRow(tr("Maximum tokens, word mode:"), m_maxWord);
@@ -207,6 +211,7 @@ void SettingsDialog::setValues(const SuggestionSettings &s)
     m_trigger->setCurrentIndex(qMax(0, m_trigger->findData(int(s.trigger))));
     m_minConfidence->setValue(qRound(s.minConfidence * 100));
     m_fade->setChecked(s.fadeByConfidence);
+    m_ahead->setChecked(s.suggestAhead);
     m_debounce->setValue(s.debounceMs);
     m_timeBudget->setValue(s.timeBudgetMs);
     m_maxWord->setValue(s.maxTokensWord);
@@ -242,6 +247,7 @@ SuggestionSettings SettingsDialog::settings() const
     s.trigger = TriggerRule(m_trigger->currentData().toInt());
     s.minConfidence = m_minConfidence->value() / 100.0;
     s.fadeByConfidence = m_fade->isChecked();
+    s.suggestAhead = m_ahead->isChecked();
     s.debounceMs = m_debounce->value();
     s.timeBudgetMs = m_timeBudget->value();
     s.maxTokensWord = m_maxWord->value();

@@ -42,6 +42,7 @@ private:
     QCheckBox *m_autoSuggest;
     QComboBox *m_trigger;
     QSpinBox *m_minConfidence; // percent
+    QCheckBox *m_ahead;
     QCheckBox *m_fade;
     QSpinBox *m_debounce;
     QSpinBox *m_timeBudget;

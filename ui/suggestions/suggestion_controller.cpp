@@ -85,10 +85,21 @@ void SuggestionController::setMode(CompletionMode mode)
     reset();
 }
 
+CompletionMode SuggestionController::modeAt(int position) const
+{
+    return m_modeAt ? m_modeAt(position, m_session.mode()) : m_session.mode();
+}
+
 CompletionMode SuggestionController::modeAtCursor() const
 {
-    return m_modeAt ? m_modeAt(m_editor->textCursor().position(), m_session.mode())
-                    : m_session.mode();
+    return modeAt(m_editor->textCursor().position());
+}
+
+std::string SuggestionController::cacheContext(int position) const
+{
+    // Characters, at least as many as the bytes the cache looks at.
+    const int from = qMax(0, position - int(SuggestionCache::kLookupBytes));
+    return documentText(m_editor->document(), from, position).toStdString();
 }
 
 void SuggestionController::setEnabled(bool enabled)
@@ -140,7 +151,8 @@ void SuggestionController::onContentsChange(int position, int removed, int added
     if (m_session.typed(position, std::string_view(typed.constData(), size_t(typed.size())),
                         added)) {
         // Typed (or accepted) exactly the next characters: the rest stays, no new request.
-        if (!m_session.isActive() && m_enabled && suggestsWhileTyping()) {
+        if (!m_session.isActive() && m_enabled && suggestsWhileTyping() &&
+            !showKnownSuggestion(position + added)) {
             // All of it typed: the next suggestion is asked for as after any edit.
             m_debouncePosition = position + added;
             m_debounce.start(currentDebounceMs());
@@ -148,9 +160,10 @@ void SuggestionController::onContentsChange(int position, int removed, int added
         showGhost();
         return;
     }
-    // Anything else dismissed it.
+    // Anything else dismissed it, and what was computed ahead for it.
     if (wasStreaming)
         m_source->cancel();
+    stopSpeculative();
     reportBusy();
     showGhost();
     if (!m_inserting) {
@@ -161,10 +174,97 @@ void SuggestionController::onContentsChange(int position, int removed, int added
         }
         m_sinceEdit.restart();
     }
-    if (m_enabled && suggestsWhileTyping()) {
+    if (m_enabled && suggestsWhileTyping() && !showKnownSuggestion(position + added)) {
         m_debouncePosition = position + added;
         m_debounce.start(currentDebounceMs());
     }
+}
+
+bool SuggestionController::showKnownSuggestion(int position)
+{
+    if (!m_enabled || !triggerAllows(position))
+        return false;
+    const CompletionMode mode = modeAt(position);
+    const std::string context = cacheContext(position);
+    if (std::optional<SuggestionCache::Hit> hit = m_cache.find(context, mode)) {
+        m_debounce.stop();
+        m_session.showKnown(position, std::move(hit->text), hit->confidence);
+        emit latencyMeasured(m_sinceKey.isValid() ? double(m_sinceKey.nsecsElapsed()) / 1e6 : 0.0);
+        emit shown();
+        showGhost();
+        startSpeculative();
+        return true;
+    }
+    // Still being computed ahead for exactly this context: it becomes the suggestion.
+    if (m_speculative.id == 0 || m_speculative.mode != mode ||
+        !SuggestionCache::sameContext(m_speculative.context, context))
+        return false;
+    m_debounce.stop();
+    Speculative adopted = std::exchange(m_speculative, Speculative{});
+    QTextDocument *doc = m_editor->document();
+    const QString after =
+        documentText(doc, position, qMin(doc->characterCount() - 1, position + 1000));
+    m_session.start(position, 0, false, adopted.id, mode, after.toStdString());
+    m_requestContext = std::move(adopted.context);
+    m_requestMode = mode;
+    m_latencyReported = false;
+    reportBusy();
+    if (adopted.confidence)
+        onConfidence(adopted.id, *adopted.confidence);
+    if (!adopted.text.empty())
+        onPartial(adopted.id, fromUtf8(adopted.text));
+    return true; // the engine's answer for here, shown or (unlikely) withheld
+}
+
+void SuggestionController::startSpeculative()
+{
+    stopSpeculative();
+    const std::string_view rest = m_session.text();
+    if (!m_enabled || !m_settings.suggestAhead || !suggestsWhileTyping() ||
+        m_session.isStreaming() || rest.empty() || m_session.alternative() != 0)
+        return;
+    const int pos = int(m_session.position());
+    const CompletionMode mode = modeAt(pos);
+    std::string context = cacheContext(pos) + std::string(rest);
+    if (m_cache.find(context, mode))
+        return; // known already
+    GenerationRequest g = m_session.policy().request(std::string(), mode, 0);
+    g.minConfidence = m_session.policy().minConfidence;
+    CompletionRequest r = completionRequest(g);
+    r.id = newRequestId();
+    QTextDocument *doc = m_editor->document();
+    const int start = int(PromptWindow::textStart(size_t(pos), kLargestContext));
+    r.textBefore = documentText(doc, start, pos) + fromUtf8(rest);
+    r.textAfter = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
+    m_speculative = Speculative{r.id, std::move(context), mode, {}, std::nullopt};
+    m_source->request(r);
+}
+
+void SuggestionController::stopSpeculative()
+{
+    if (m_speculative.id == 0)
+        return;
+    m_speculative = Speculative{};
+    if (!m_session.isStreaming()) // else that request is the running one
+        m_source->cancel();
+}
+
+bool SuggestionController::speculativeReply(quint64 id, const QString *partial,
+                                            const double *confidence, bool finished)
+{
+    if (id == 0 || id != m_speculative.id)
+        return false;
+    if (confidence)
+        m_speculative.confidence = *confidence;
+    if (partial)
+        m_speculative.text += partial->toStdString();
+    if (finished) {
+        const double c = m_speculative.confidence.value_or(1.0);
+        if (m_session.policy().isConfident(c))
+            m_cache.remember(m_speculative.context, m_speculative.mode, m_speculative.text, c);
+        m_speculative = Speculative{};
+    }
+    return true;
 }
 
 void SuggestionController::onCursorPositionChanged()
@@ -199,8 +299,11 @@ void SuggestionController::startRequest(int alternative, bool asked)
         return;
     const int pos = cursor.position();
     // Inside a Markdown code fence, for instance, the mode at the cursor is code.
-    const CompletionMode mode = m_modeAt ? m_modeAt(pos, m_session.mode()) : m_session.mode();
+    const CompletionMode mode = modeAt(pos);
     const quint64 id = newRequestId();
+    m_speculative = Speculative{}; // this request supersedes it in the engine
+    m_requestContext = cacheContext(pos);
+    m_requestMode = mode;
     // The same request as `inkling-cli eval keystrokes` makes (the prompt travels as a
     // QString: the service keeps its prompt window). It carries the confidence gate: the
     // engine withholds an unlikely suggestion itself.
@@ -220,7 +323,7 @@ void SuggestionController::startRequest(int alternative, bool asked)
 
 void SuggestionController::onConfidence(quint64 id, double firstWordConfidence)
 {
-    if (!m_session.wants(id))
+    if (speculativeReply(id, nullptr, &firstWordConfidence, false) || !m_session.wants(id))
         return;
     // Below the gate (and not asked for): the engine stopped by itself, with nothing
     // shown, as the session's same rule says.
@@ -233,7 +336,7 @@ void SuggestionController::onConfidence(quint64 id, double firstWordConfidence)
 
 void SuggestionController::onPartial(quint64 id, const QString &text)
 {
-    if (!m_session.append(id, text.toStdString()))
+    if (speculativeReply(id, &text, nullptr, false) || !m_session.append(id, text.toStdString()))
         return; // stale: a newer request or an edit superseded it
     if (!m_latencyReported && hasSuggestion()) {
         m_latencyReported = true;
@@ -246,15 +349,29 @@ void SuggestionController::onPartial(quint64 id, const QString &text)
 void SuggestionController::onFinished(quint64 id, const QString &text, const CompletionStats &stats)
 {
     Q_UNUSED(text); // the streamed pieces already add up to it
+    if (speculativeReply(id, nullptr, nullptr, true))
+        return;
+    const bool greedy = m_session.alternative() == 0;
     if (!m_session.finish(id))
         return;
     reportBusy();
     emit finished(stats);
     showGhost();
+    // Remembered for its context (a greedy suggestion: the one the model gives there),
+    // and the next one computed ahead while this one is read.
+    if (greedy && m_session.isActive() && m_session.policy().isConfident(m_session.confidence())) {
+        m_cache.remember(m_requestContext, m_requestMode, m_session.whole(),
+                         m_session.confidence());
+        startSpeculative();
+    }
 }
 
 void SuggestionController::onFailed(quint64 id, const QString &message)
 {
+    if (id == m_speculative.id && id != 0) {
+        m_speculative = Speculative{}; // nothing was shown: nothing to say
+        return;
+    }
     if (!m_session.wants(id))
         return;
     reset();
@@ -263,6 +380,7 @@ void SuggestionController::onFailed(quint64 id, const QString &message)
 
 void SuggestionController::reset()
 {
+    stopSpeculative();
     if (m_session.isStreaming())
         m_source->cancel();
     m_session.clear();
@@ -397,6 +515,7 @@ bool SuggestionController::eventFilter(QObject *watched, QEvent *event)
     // is destroyed, its events still pass here, and it is no scroll area any more.)
     const QEvent::Type type = event->type();
     if (watched == m_editor && type == QEvent::KeyPress) {
+        m_sinceKey.restart();
         const KeptCharacters::Tally settled = m_kept.keyPressed();
         if (settled.accepted > 0)
             emit keptMeasured(settled.accepted, settled.kept);

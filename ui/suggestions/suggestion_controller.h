@@ -4,6 +4,7 @@
 // debounces typing, sends the session's requests to the engine and paints its ghost.
 #pragma once
 
+#include "engine/generation/suggestion_cache.h"
 #include "engine/generation/suggestion_session.h"
 #include "service/completion_service.h"
 #include "ui/suggestions/kept_characters.h"
@@ -15,6 +16,8 @@
 #include <QTimer>
 
 #include <functional>
+#include <optional>
+#include <string>
 
 class QPlainTextEdit;
 class QWidget;
@@ -104,6 +107,20 @@ private:
     void onFailed(quint64 id, const QString &message);
     void startRequest(int alternative, bool asked = false);
     void reset(); // drops the ghost and any running request
+    CompletionMode modeAt(int position) const;
+    // The end of the text before position that SuggestionCache keys on (UTF-8).
+    std::string cacheContext(int position) const;
+    // Shows the suggestion known for the context at position, if there is one: from the
+    // cache, or the one being computed ahead for it (which then streams on as the
+    // suggestion). True when it did.
+    bool showKnownSuggestion(int position);
+    // While a suggestion is shown and the engine idle: compute the suggestion that would
+    // follow if all of it were accepted, into the cache.
+    void startSpeculative();
+    void stopSpeculative();
+    // Replies to the speculative request (true: the reply was its).
+    bool speculativeReply(quint64 id, const QString *partial, const double *confidence,
+                          bool finished);
     void showGhost();
     bool insertFromGhost(std::string_view piece);
     // Tells listeners when the session starts or stops streaming.
@@ -126,11 +143,24 @@ private:
     int m_debouncePosition = -1;
 
     SuggestionSession m_session;
+    SuggestionCache m_cache;
+    std::string m_requestContext; // cacheContext() of the session's request
+    CompletionMode m_requestMode = CompletionMode::Sentence;
+    // The next suggestion being computed ahead (id 0: none).
+    struct Speculative
+    {
+        quint64 id = 0;
+        std::string context; // what the text before the cursor will end with
+        CompletionMode mode = CompletionMode::Sentence;
+        std::string text;
+        std::optional<double> confidence;
+    } m_speculative;
     KeptCharacters m_kept;
     bool m_inserting = false;
     bool m_busyReported = false; // what busyChanged last said
 
     QElapsedTimer m_sinceEdit; // for latency: the last edit or manual request
+    QElapsedTimer m_sinceKey;  // ... and for suggestions known at once: the last key
     bool m_latencyReported = false;
     double m_typingIntervalMs = 0; // moving average of recent keystroke intervals
 };

@@ -27,6 +27,7 @@ template<typename Settings, typename Visit> void forEachField(Settings &s, Visit
     visit("suggestions/minConfidence", s.minConfidence, 0.0, 1.0);
     visit("suggestions/trigger", s.trigger);
     visit("suggestions/fadeByConfidence", s.fadeByConfidence);
+    visit("suggestions/ahead", s.suggestAhead);
     visit("engine/threads", s.threads, 0, 256);
     visit("engine/precision", s.precision);
     visit("engine/modelDirectory", s.modelDirectory);

@@ -34,7 +34,10 @@ struct SuggestionSettings : SuggestionPolicy
     // asks for no suggestions; Ctrl+Space still does.
     QStringList quietFileTypes;
     bool fadeByConfidence = true; // less likely suggestions are drawn fainter
-    int threads = 0;              // 0: one per physical core
+    // While a suggestion is shown and the engine is idle, compute the one that would follow
+    // it (llama.vim's speculative hint): accepting it then shows the next one at once.
+    bool suggestAhead = true;
+    int threads = 0; // 0: one per physical core
     // Weight format; Auto: s8 where oneDNN has a native kernel, else bf16, else f32.
     Precision precision = Precision::Auto;
     QString modelDirectory; // empty: the embedded model
