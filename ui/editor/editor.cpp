@@ -124,6 +124,34 @@ void Editor::setThemeName(const QString &name)
     setTheme(chosen.isValid() ? chosen : themeForPalette(inheritedPalette()));
 }
 
+void Editor::setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections)
+{
+    m_selections.at(std::size_t(layer)) = selections;
+    QList<QTextEdit::ExtraSelection> all;
+    for (const QList<QTextEdit::ExtraSelection> &l : m_selections)
+        all += l;
+    setExtraSelections(all);
+}
+
+QList<QTextEdit::ExtraSelection> Editor::selections(SelectionLayer layer) const
+{
+    return m_selections.at(std::size_t(layer));
+}
+
+std::pair<int, int> Editor::visibleBlocks() const
+{
+    QTextBlock block = firstVisibleBlock();
+    const int first = block.blockNumber();
+    int last = first;
+    qreal top = blockBoundingGeometry(block).translated(contentOffset()).top();
+    const int height = viewport()->height();
+    for (; block.isValid() && top <= height; block = block.next()) {
+        last = block.blockNumber();
+        top += blockBoundingRect(block).height();
+    }
+    return {first, last};
+}
+
 int Editor::lineNumberAreaWidth() const
 {
     // Room for at least three digits, so the text does not jump at line 10 and 100.
@@ -214,7 +242,7 @@ void Editor::highlightCurrentLine()
     currentLine.format.setProperty(QTextFormat::FullWidthSelection, true);
     currentLine.cursor = textCursor();
     currentLine.cursor.clearSelection();
-    setExtraSelections({currentLine});
+    setSelections(SelectionLayer::CurrentLine, {currentLine});
     // The current line number has its own colour.
     m_lineNumberArea->update();
 }

@@ -4,6 +4,9 @@
 
 #include <QPlainTextEdit>
 
+#include <array>
+#include <utility>
+
 namespace KSyntaxHighlighting {
 class Definition;
 class SyntaxHighlighter;
@@ -40,6 +43,15 @@ public:
     void setThemeName(const QString &name);
     QString themeName() const { return m_themeName; }
 
+    // Extra selections in layers, drawn bottom to top: the current line, then search
+    // matches (FindBar). Each owner sets only its own layer; the editor shows them all.
+    enum class SelectionLayer { CurrentLine, SearchMatches };
+    void setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections);
+    QList<QTextEdit::ExtraSelection> selections(SelectionLayer layer) const;
+
+    // The numbers of the first and last blocks (lines) shown, whole or in part.
+    std::pair<int, int> visibleBlocks() const;
+
     // The gutter is a child widget, but only the editor knows where blocks are drawn.
     int lineNumberAreaWidth() const;
     void paintLineNumberArea(QPaintEvent *event);
@@ -59,6 +71,7 @@ private:
     QPalette inheritedPalette() const;
 
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
+    std::array<QList<QTextEdit::ExtraSelection>, 2> m_selections; // by SelectionLayer
     LineNumberArea *m_lineNumberArea;
     bool m_darkPalette = false; // the lightness the current theme was chosen for
     QString m_themeName;        // empty: follow the palette
