@@ -8,6 +8,7 @@
 #include "ui/documents/recent_files.h"
 #include "ui/documents/text_file.h"
 #include "ui/editor/editor.h"
+#include "ui/editor/find_bar.h"
 #include "ui/models/model_loader.h"
 #include "ui/settings/interface_language.h"
 #include "ui/settings/settings_dialog.h"
@@ -33,6 +34,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace inkling {
 
@@ -50,6 +52,7 @@ QString canonical(const QString &path)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_tabs(new QTabWidget(this))
+    , m_findBar(new FindBar(this))
     , m_formatLabel(new QLabel(this))
     , m_definitionLabel(new QLabel(this))
     , m_engine(new EngineThread(this))
@@ -60,7 +63,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setMovable(true);
     // One document looks like a plain editor; tabs appear with the second.
     m_tabs->setTabBarAutoHide(true);
-    setCentralWidget(m_tabs);
+    // The Find bar sits under the tabs, as in Kate and Qt Creator, and follows the
+    // current document.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_tabs);
+    centralLayout->addWidget(m_findBar);
+    setCentralWidget(central);
+    connect(this, &MainWindow::currentDocumentChanged, m_findBar,
+            [this](Document *document) { m_findBar->setEditor(document->editor()); });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
             [this](int index) { closeDocument(qobject_cast<Document *>(m_tabs->widget(index))); });

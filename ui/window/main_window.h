@@ -25,6 +25,7 @@ class Autosave;
 class Document;
 class Editor;
 class EngineThread;
+class FindBar;
 class ModelLoader;
 struct RecoverableDocument;
 class SuggestionController;
@@ -49,6 +50,8 @@ public:
     // The open document of a file, or null.
     Document *findDocument(const QString &path) const;
     QTabWidget *tabs() const { return m_tabs; }
+    // Find/Replace under the tabs; it searches the current document.
+    FindBar *findBar() const { return m_findBar; }
 
     // The current document's parts.
     Editor *editor() const;
@@ -141,6 +144,7 @@ private:
     void showError(const QString &title, const QString &message);
 
     QTabWidget *m_tabs;
+    FindBar *m_findBar;
     QLabel *m_formatLabel;
     QLabel *m_definitionLabel;
     EngineThread *m_engine;
