@@ -371,6 +371,18 @@
         <translation>&amp;Rückwärts suchen</translation>
     </message>
     <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Originalgröße</translation>
+    </message>
+    <message>
         <source>“%1” was changed by another program after you opened it (last changed %2). Saving replaces that version with your text.</source>
         <translation>„%1“ wurde nach dem Öffnen von einem anderen Programm geändert (zuletzt %2). Beim Speichern wird diese Fassung durch Ihren Text ersetzt.</translation>
     </message>

@@ -365,6 +365,18 @@
         <translation>查找上一个(&amp;V)</translation>
     </message>
     <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
+    </message>
+    <message>
         <source>“%1” was changed by another program after you opened it (last changed %2). Saving replaces that version with your text.</source>
         <translation>“%1” 在您打开后被其他程序修改（最后修改于 %2）。保存将用您的文本替换该版本。</translation>
     </message>

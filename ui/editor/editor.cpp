@@ -13,8 +13,10 @@
 #include <QFontDatabase>
 #include <QPainter>
 #include <QTextBlock>
+#include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 using KSyntaxHighlighting::Definition;
 using KSyntaxHighlighting::Repository;
@@ -122,6 +124,36 @@ void Editor::setThemeName(const QString &name)
     const Theme chosen = name.isEmpty() ? Theme() : syntaxRepository().theme(name);
     m_themeName = chosen.isValid() ? name : QString();
     setTheme(chosen.isValid() ? chosen : themeForPalette(inheritedPalette()));
+}
+
+int Editor::clampZoom(int points)
+{
+    const qreal base = editorFont().pointSizeF();
+    return std::clamp(points, int(std::ceil(kMinimumZoomedSize - base)),
+                      int(std::floor(kMaximumZoomedSize - base)));
+}
+
+void Editor::setZoom(int points)
+{
+    m_zoom = clampZoom(points);
+    QFont font = editorFont();
+    font.setPointSizeF(font.pointSizeF() + m_zoom);
+    setFont(font); // changeEvent() follows with tab stops and the gutter
+}
+
+void Editor::wheelEvent(QWheelEvent *event)
+{
+    // QPlainTextEdit zooms this one editor on Ctrl+wheel; Inkling zooms all, remembered.
+    if (!(event->modifiers() & Qt::ControlModifier)) {
+        QPlainTextEdit::wheelEvent(event);
+        return;
+    }
+    m_wheelDelta += event->angleDelta().y();
+    const int steps = m_wheelDelta / QWheelEvent::DefaultDeltasPerStep;
+    m_wheelDelta %= QWheelEvent::DefaultDeltasPerStep;
+    if (steps != 0)
+        emit zoomRequested(m_zoom + steps);
+    event->accept();
 }
 
 void Editor::setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections)

@@ -86,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
         QSettings settings;
         m_settings = SuggestionSettings::load(settings);
         m_themeName = settings.value(themeSettingsKey()).toString();
+        m_zoom = Editor::clampZoom(settings.value(zoomSettingsKey(), 0).toInt());
     }
     createMenus(); // the suggestion menu shows the configured keys
     m_models = new ModelLoader(m_engine, m_status, this);
@@ -159,6 +160,7 @@ Document *MainWindow::addDocument()
 {
     auto *document = new Document(m_engine, m_settings, m_tabs);
     document->editor()->setThemeName(m_themeName);
+    document->editor()->setZoom(m_zoom);
     connectDocument(document);
     m_tabs->addTab(document, document->displayName());
     updateTab(document);
@@ -196,6 +198,7 @@ void MainWindow::connectDocument(Document *document)
     });
     connect(document, &Document::formatChanged, this,
             ifCurrent([this] { updateDocumentLabels(); }));
+    connect(document->editor(), &Editor::zoomRequested, this, &MainWindow::setZoom);
     connect(document->editor(), &Editor::definitionChanged, this,
             ifCurrent([this] { updateDocumentLabels(); }));
     connect(document, &Document::modeChanged, this,
@@ -461,6 +464,19 @@ void MainWindow::setThemeName(const QString &name)
     for (Document *document : documents())
         document->editor()->setThemeName(name);
     QSettings().setValue(themeSettingsKey(), name);
+}
+
+QString MainWindow::zoomSettingsKey()
+{
+    return QStringLiteral("view/zoom");
+}
+
+void MainWindow::setZoom(int points)
+{
+    m_zoom = Editor::clampZoom(points);
+    for (Document *document : documents())
+        document->editor()->setZoom(m_zoom);
+    QSettings().setValue(zoomSettingsKey(), m_zoom);
 }
 
 // --- suggestions and the engine -----------------------------------------------------

@@ -90,6 +90,10 @@ public:
     static CompletionMode modeForDefinition(const QString &section);
     // The QSettings key of the editor theme's name (empty: follow the palette).
     static QString themeSettingsKey();
+    // View › Zoom: points added to the editor font of every document, remembered.
+    void setZoom(int points);
+    int zoom() const { return m_zoom; }
+    static QString zoomSettingsKey();
 
     // Opens the file in a tab without asking anything: switches to its tab if it is
     // open already, replaces a new empty current document, or adds a tab. On failure no
@@ -159,6 +163,7 @@ private:
     QList<std::pair<QAction *, QKeySequence KeyBindings::*>> m_keyActions;
     QMenu *m_recentMenu = nullptr;
     QString m_themeName; // empty: follow the palette
+    int m_zoom = 0;
 };
 
 } // namespace inkling

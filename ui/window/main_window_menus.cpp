@@ -170,6 +170,14 @@ void MainWindow::createViewMenu()
     auto *themes = new ThemeMenu([this] { return m_themeName; }, viewMenu);
     viewMenu->addMenu(themes);
     connect(themes, &ThemeMenu::themeChosen, this, &MainWindow::setThemeName);
+    viewMenu->addSeparator();
+    // Ctrl+= as well: on most layouts "+" needs Shift, and Ctrl+Shift+= is not Ctrl++.
+    viewMenu->addAction(tr("Zoom &In"), this, [this] { setZoom(m_zoom + 1); })
+        ->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this,
+                        [this] { setZoom(m_zoom - 1); });
+    viewMenu->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
+                        [this] { setZoom(0); });
 }
 
 void MainWindow::createSuggestionMenu()
