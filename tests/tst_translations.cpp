@@ -71,6 +71,14 @@ void TestTranslations::loadsByLocale_data()
                            << "inkling::MainWindow"
                            << "&File"
                            << "文件(&F)";
+    QTest::newRow("de find bar") << "de"
+                                 << "inkling::FindBar"
+                                 << "Replace All"
+                                 << "Alle ersetzen";
+    QTest::newRow("zh_CN find bar") << "zh_CN"
+                                    << "inkling::FindBar"
+                                    << "Search wrapped to the top"
+                                    << "已从顶部继续查找";
     QTest::newRow("zh_CN main") << "zh_CN"
                                 << "main"
                                 << "The files to open, each in a tab."

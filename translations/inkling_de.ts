@@ -205,6 +205,84 @@
     </message>
 </context>
 <context>
+    <name>inkling::FindBar</name>
+    <message>
+        <source>Match case</source>
+        <translation>Groß-/Kleinschreibung beachten</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>Ganze Wörter</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersetzen</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>Alle ersetzen</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>Ersetzen durch</translation>
+    </message>
+    <message>
+        <source>With a regular expression, \1 or $1 inserts the first captured group, \0 the whole match, \n a line break</source>
+        <translation>Bei einem regulären Ausdruck fügt \1 oder $1 die erste erfasste Gruppe ein, \0 den ganzen Treffer, \n einen Zeilenumbruch</translation>
+    </message>
+    <message>
+        <source>Perl-compatible; a match lies within one line</source>
+        <translation>Perl-kompatibel; ein Treffer liegt innerhalb einer Zeile</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>Nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression</source>
+        <translation>Ungültiger regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>Search wrapped to the top</source>
+        <translation>Suche am Anfang fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Search wrapped to the bottom</source>
+        <translation>Suche am Ende fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1 (at character %2)</source>
+        <translation>Ungültiger regulärer Ausdruck: %1 (bei Zeichen %2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n occurrence(s)</source>
+        <translation>
+            <numerusform>%n Vorkommen ersetzt</numerusform>
+            <numerusform>%n Vorkommen ersetzt</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>inkling::HighlightingMenu</name>
     <message>
         <source>&amp;Highlighting</source>
@@ -267,6 +345,42 @@
     <message>
         <source>Go to &amp;Line…</source>
         <translation>Gehe zu &amp;Zeile…</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Search the document</source>
+        <translation>Das Dokument durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>Erse&amp;tzen…</translation>
+    </message>
+    <message>
+        <source>Search the document and replace matches</source>
+        <translation>Das Dokument durchsuchen und Treffer ersetzen</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>&amp;Weitersuchen</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>&amp;Rückwärts suchen</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>&amp;Originalgröße</translation>
     </message>
     <message>
         <source>“%1” was changed by another program after you opened it (last changed %2). Saving replaces that version with your text.</source>

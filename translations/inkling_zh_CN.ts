@@ -200,6 +200,83 @@
     </message>
 </context>
 <context>
+    <name>inkling::FindBar</name>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>全词匹配</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>With a regular expression, \1 or $1 inserts the first captured group, \0 the whole match, \n a line break</source>
+        <translation>使用正则表达式时，\1 或 $1 插入第一个捕获组，\0 插入整个匹配，\n 插入换行</translation>
+    </message>
+    <message>
+        <source>Perl-compatible; a match lies within one line</source>
+        <translation>与 Perl 兼容；匹配不跨行</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭 (Esc)</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression</source>
+        <translation>无效的正则表达式</translation>
+    </message>
+    <message>
+        <source>Search wrapped to the top</source>
+        <translation>已从顶部继续查找</translation>
+    </message>
+    <message>
+        <source>Search wrapped to the bottom</source>
+        <translation>已从底部继续查找</translation>
+    </message>
+    <message>
+        <source>Invalid regular expression: %1 (at character %2)</source>
+        <translation>无效的正则表达式：%1（第 %2 个字符）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaced %n occurrence(s)</source>
+        <translation>
+            <numerusform>已替换 %n 处</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>inkling::HighlightingMenu</name>
     <message>
         <source>&amp;Highlighting</source>
@@ -262,6 +339,42 @@
     <message>
         <source>Go to &amp;Line…</source>
         <translation>转到行(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search the document</source>
+        <translation>在文档中查找</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>替换(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Search the document and replace matches</source>
+        <translation>在文档中查找并替换匹配项</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>查找下一个(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>查找上一个(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>重置缩放(&amp;R)</translation>
     </message>
     <message>
         <source>“%1” was changed by another program after you opened it (last changed %2). Saving replaces that version with your text.</source>

@@ -13,8 +13,10 @@
 #include <QFontDatabase>
 #include <QPainter>
 #include <QTextBlock>
+#include <QWheelEvent>
 
 #include <algorithm>
+#include <cmath>
 
 using KSyntaxHighlighting::Definition;
 using KSyntaxHighlighting::Repository;
@@ -124,6 +126,64 @@ void Editor::setThemeName(const QString &name)
     setTheme(chosen.isValid() ? chosen : themeForPalette(inheritedPalette()));
 }
 
+int Editor::clampZoom(int points)
+{
+    const qreal base = editorFont().pointSizeF();
+    return std::clamp(points, int(std::ceil(kMinimumZoomedSize - base)),
+                      int(std::floor(kMaximumZoomedSize - base)));
+}
+
+void Editor::setZoom(int points)
+{
+    m_zoom = clampZoom(points);
+    QFont font = editorFont();
+    font.setPointSizeF(font.pointSizeF() + m_zoom);
+    setFont(font); // changeEvent() follows with tab stops and the gutter
+}
+
+void Editor::wheelEvent(QWheelEvent *event)
+{
+    // QPlainTextEdit zooms this one editor on Ctrl+wheel; Inkling zooms all, remembered.
+    if (!(event->modifiers() & Qt::ControlModifier)) {
+        QPlainTextEdit::wheelEvent(event);
+        return;
+    }
+    m_wheelDelta += event->angleDelta().y();
+    const int steps = m_wheelDelta / QWheelEvent::DefaultDeltasPerStep;
+    m_wheelDelta %= QWheelEvent::DefaultDeltasPerStep;
+    if (steps != 0)
+        emit zoomRequested(m_zoom + steps);
+    event->accept();
+}
+
+void Editor::setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections)
+{
+    m_selections.at(std::size_t(layer)) = selections;
+    QList<QTextEdit::ExtraSelection> all;
+    for (const QList<QTextEdit::ExtraSelection> &l : m_selections)
+        all += l;
+    setExtraSelections(all);
+}
+
+QList<QTextEdit::ExtraSelection> Editor::selections(SelectionLayer layer) const
+{
+    return m_selections.at(std::size_t(layer));
+}
+
+std::pair<int, int> Editor::visibleBlocks() const
+{
+    QTextBlock block = firstVisibleBlock();
+    const int first = block.blockNumber();
+    int last = first;
+    qreal top = blockBoundingGeometry(block).translated(contentOffset()).top();
+    const int height = viewport()->height();
+    for (; block.isValid() && top <= height; block = block.next()) {
+        last = block.blockNumber();
+        top += blockBoundingRect(block).height();
+    }
+    return {first, last};
+}
+
 int Editor::lineNumberAreaWidth() const
 {
     // Room for at least three digits, so the text does not jump at line 10 and 100.
@@ -214,7 +274,7 @@ void Editor::highlightCurrentLine()
     currentLine.format.setProperty(QTextFormat::FullWidthSelection, true);
     currentLine.cursor = textCursor();
     currentLine.cursor.clearSelection();
-    setExtraSelections({currentLine});
+    setSelections(SelectionLayer::CurrentLine, {currentLine});
     // The current line number has its own colour.
     m_lineNumberArea->update();
 }

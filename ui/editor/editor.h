@@ -4,6 +4,9 @@
 
 #include <QPlainTextEdit>
 
+#include <array>
+#include <utility>
+
 namespace KSyntaxHighlighting {
 class Definition;
 class SyntaxHighlighter;
@@ -40,16 +43,36 @@ public:
     void setThemeName(const QString &name);
     QString themeName() const { return m_themeName; }
 
+    // Zoom: points added to the default font size (Ctrl++ / Ctrl+- / Ctrl+0); the font
+    // stays between kMinimumZoomedSize and kMaximumZoomedSize points.
+    void setZoom(int points);
+    int zoom() const { return m_zoom; }
+    static int clampZoom(int points);
+    static constexpr qreal kMinimumZoomedSize = 6;
+    static constexpr qreal kMaximumZoomedSize = 72;
+
+    // Extra selections in layers, drawn bottom to top: the current line, then search
+    // matches (FindBar). Each owner sets only its own layer; the editor shows them all.
+    enum class SelectionLayer { CurrentLine, SearchMatches };
+    void setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections);
+    QList<QTextEdit::ExtraSelection> selections(SelectionLayer layer) const;
+
+    // The numbers of the first and last blocks (lines) shown, whole or in part.
+    std::pair<int, int> visibleBlocks() const;
+
     // The gutter is a child widget, but only the editor knows where blocks are drawn.
     int lineNumberAreaWidth() const;
     void paintLineNumberArea(QPaintEvent *event);
 
 signals:
     void definitionChanged();
+    // Ctrl+wheel asks for this zoom; the window applies it to every editor and remembers it.
+    void zoomRequested(int points);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void wheelEvent(QWheelEvent *event) override;
 
 private:
     void updateLineNumberAreaWidth();
@@ -59,9 +82,12 @@ private:
     QPalette inheritedPalette() const;
 
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
+    std::array<QList<QTextEdit::ExtraSelection>, 2> m_selections; // by SelectionLayer
     LineNumberArea *m_lineNumberArea;
     bool m_darkPalette = false; // the lightness the current theme was chosen for
     QString m_themeName;        // empty: follow the palette
+    int m_zoom = 0;
+    int m_wheelDelta = 0; // a high-resolution wheel's eighths of a degree short of a step
 };
 
 } // namespace inkling

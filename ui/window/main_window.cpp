@@ -8,6 +8,7 @@
 #include "ui/documents/recent_files.h"
 #include "ui/documents/text_file.h"
 #include "ui/editor/editor.h"
+#include "ui/editor/find_bar.h"
 #include "ui/models/model_loader.h"
 #include "ui/settings/interface_language.h"
 #include "ui/settings/settings_dialog.h"
@@ -33,6 +34,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 namespace inkling {
 
@@ -50,6 +52,7 @@ QString canonical(const QString &path)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_tabs(new QTabWidget(this))
+    , m_findBar(new FindBar(this))
     , m_formatLabel(new QLabel(this))
     , m_definitionLabel(new QLabel(this))
     , m_engine(new EngineThread(this))
@@ -60,7 +63,17 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->setMovable(true);
     // One document looks like a plain editor; tabs appear with the second.
     m_tabs->setTabBarAutoHide(true);
-    setCentralWidget(m_tabs);
+    // The Find bar sits under the tabs, as in Kate and Qt Creator, and follows the
+    // current document.
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_tabs);
+    centralLayout->addWidget(m_findBar);
+    setCentralWidget(central);
+    connect(this, &MainWindow::currentDocumentChanged, m_findBar,
+            [this](Document *document) { m_findBar->setEditor(document->editor()); });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
             [this](int index) { closeDocument(qobject_cast<Document *>(m_tabs->widget(index))); });
@@ -73,6 +86,7 @@ MainWindow::MainWindow(QWidget *parent)
         QSettings settings;
         m_settings = SuggestionSettings::load(settings);
         m_themeName = settings.value(themeSettingsKey()).toString();
+        m_zoom = Editor::clampZoom(settings.value(zoomSettingsKey(), 0).toInt());
     }
     createMenus(); // the suggestion menu shows the configured keys
     m_models = new ModelLoader(m_engine, m_status, this);
@@ -146,6 +160,7 @@ Document *MainWindow::addDocument()
 {
     auto *document = new Document(m_engine, m_settings, m_tabs);
     document->editor()->setThemeName(m_themeName);
+    document->editor()->setZoom(m_zoom);
     connectDocument(document);
     m_tabs->addTab(document, document->displayName());
     updateTab(document);
@@ -183,6 +198,7 @@ void MainWindow::connectDocument(Document *document)
     });
     connect(document, &Document::formatChanged, this,
             ifCurrent([this] { updateDocumentLabels(); }));
+    connect(document->editor(), &Editor::zoomRequested, this, &MainWindow::setZoom);
     connect(document->editor(), &Editor::definitionChanged, this,
             ifCurrent([this] { updateDocumentLabels(); }));
     connect(document, &Document::modeChanged, this,
@@ -466,6 +482,19 @@ void MainWindow::setThemeName(const QString &name)
     for (Document *document : documents())
         document->editor()->setThemeName(name);
     QSettings().setValue(themeSettingsKey(), name);
+}
+
+QString MainWindow::zoomSettingsKey()
+{
+    return QStringLiteral("view/zoom");
+}
+
+void MainWindow::setZoom(int points)
+{
+    m_zoom = Editor::clampZoom(points);
+    for (Document *document : documents())
+        document->editor()->setZoom(m_zoom);
+    QSettings().setValue(zoomSettingsKey(), m_zoom);
 }
 
 // --- suggestions and the engine -----------------------------------------------------

@@ -25,6 +25,7 @@ class Autosave;
 class Document;
 class Editor;
 class EngineThread;
+class FindBar;
 class ModelLoader;
 struct RecoverableDocument;
 class SuggestionController;
@@ -49,6 +50,8 @@ public:
     // The open document of a file, or null.
     Document *findDocument(const QString &path) const;
     QTabWidget *tabs() const { return m_tabs; }
+    // Find/Replace under the tabs; it searches the current document.
+    FindBar *findBar() const { return m_findBar; }
 
     // The current document's parts.
     Editor *editor() const;
@@ -87,6 +90,10 @@ public:
     static CompletionMode modeForDefinition(const QString &section);
     // The QSettings key of the editor theme's name (empty: follow the palette).
     static QString themeSettingsKey();
+    // View › Zoom: points added to the editor font of every document, remembered.
+    void setZoom(int points);
+    int zoom() const { return m_zoom; }
+    static QString zoomSettingsKey();
 
     // Opens the file in a tab without asking anything: switches to its tab if it is
     // open already, replaces a new empty current document, or adds a tab. On failure no
@@ -143,6 +150,7 @@ private:
     void showError(const QString &title, const QString &message);
 
     QTabWidget *m_tabs;
+    FindBar *m_findBar;
     QLabel *m_formatLabel;
     QLabel *m_definitionLabel;
     EngineThread *m_engine;
@@ -159,6 +167,7 @@ private:
     QList<std::pair<QAction *, QKeySequence KeyBindings::*>> m_keyActions;
     QMenu *m_recentMenu = nullptr;
     QString m_themeName; // empty: follow the palette
+    int m_zoom = 0;
 };
 
 } // namespace inkling

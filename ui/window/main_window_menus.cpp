@@ -8,6 +8,7 @@
 #include "ui/documents/recent_files.h"
 #include "ui/documents/text_file.h"
 #include "ui/editor/editor.h"
+#include "ui/editor/find_bar.h"
 #include "ui/editor/go_to_line.h"
 #include "ui/editor/highlighting_menus.h"
 #include "ui/models/model_manager_dialog.h"
@@ -31,6 +32,23 @@
 #include <functional>
 
 namespace inkling {
+
+namespace {
+
+const QKeySequence kGoToLineKey(Qt::CTRL | Qt::Key_G);
+
+// The platform's keys for a standard action and fallback, but not Go to Line's: GNOME and
+// macOS also bind Find Next to Ctrl+G.
+QList<QKeySequence> standardKeys(QKeySequence::StandardKey key, const QKeySequence &fallback)
+{
+    QList<QKeySequence> keys = QKeySequence::keyBindings(key);
+    keys.removeAll(kGoToLineKey);
+    if (!keys.contains(fallback))
+        keys.prepend(fallback);
+    return keys;
+}
+
+} // namespace
 
 void MainWindow::createMenus()
 {
@@ -110,7 +128,22 @@ void MainWindow::createFileMenu()
 void MainWindow::createEditMenu()
 {
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    editMenu->addAction(tr("Go to &Line…"), QKeySequence(Qt::CTRL | Qt::Key_G), this, [this] {
+    QAction *findAction =
+        editMenu->addAction(tr("&Find…"), QKeySequence::Find, m_findBar, &FindBar::openFind);
+    findAction->setStatusTip(tr("Search the document"));
+    QAction *replaceAction = editMenu->addAction(tr("&Replace…"), m_findBar, &FindBar::openReplace);
+    // Ctrl+H on Windows and GNOME, Ctrl+R in KDE, none on macOS and plain X11: Ctrl+R then.
+    const QList<QKeySequence> replaceKeys = QKeySequence::keyBindings(QKeySequence::Replace);
+    replaceAction->setShortcuts(replaceKeys.isEmpty()
+                                    ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_R)}
+                                    : replaceKeys);
+    replaceAction->setStatusTip(tr("Search the document and replace matches"));
+    editMenu->addAction(tr("Find &Next"), m_findBar, &FindBar::findNext)
+        ->setShortcuts(standardKeys(QKeySequence::FindNext, Qt::Key_F3));
+    editMenu->addAction(tr("Find Pre&vious"), m_findBar, &FindBar::findPrevious)
+        ->setShortcuts(standardKeys(QKeySequence::FindPrevious, Qt::SHIFT | Qt::Key_F3));
+    editMenu->addSeparator();
+    editMenu->addAction(tr("Go to &Line…"), kGoToLineKey, this, [this] {
         if (Editor *e = editor())
             askAndGoToLine(e);
     });
@@ -137,6 +170,14 @@ void MainWindow::createViewMenu()
     auto *themes = new ThemeMenu([this] { return m_themeName; }, viewMenu);
     viewMenu->addMenu(themes);
     connect(themes, &ThemeMenu::themeChosen, this, &MainWindow::setThemeName);
+    viewMenu->addSeparator();
+    // Ctrl+= as well: on most layouts "+" needs Shift, and Ctrl+Shift+= is not Ctrl++.
+    viewMenu->addAction(tr("Zoom &In"), this, [this] { setZoom(m_zoom + 1); })
+        ->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, this,
+                        [this] { setZoom(m_zoom - 1); });
+    viewMenu->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
+                        [this] { setZoom(0); });
 }
 
 void MainWindow::createSuggestionMenu()
