@@ -7,6 +7,8 @@
 #include "ui/documents/autosave.h"
 #include "ui/documents/crash_recovery.h"
 #include "ui/documents/document.h"
+#include "ui/documents/notes_store.h"
+#include "ui/documents/recovery_copy.h"
 #include "ui/editor/editor.h"
 #include "ui/window/main_window.h"
 
@@ -278,6 +280,45 @@ private slots:
         QCOMPARE(modeOf(folder), 0700u);
         QCOMPARE(modeOf(old), 0600u);
         delete autosave;
+    }
+
+    // Document notes live in a private file of their own per document (0700 folder,
+    // 0600 file, whatever the umask), found by the document's path and only by it.
+    void notesStoreIsPrivateAndKeyedByPath()
+    {
+        QTemporaryDir dir;
+        const NotesStore store(dir.filePath(QStringLiteral("share/notes")));
+        const QString diary = dir.filePath(QStringLiteral("diary.md"));
+        const mode_t oldMask = ::umask(0);
+        const bool saved = store.save(diary, QStringLiteral("Aunt Mathilda, the cat Socks"));
+        ::umask(oldMask);
+        QVERIFY(saved);
+        QCOMPARE(modeOf(dir.filePath(QStringLiteral("share/notes"))), 0700u);
+        QCOMPARE(modeOf(store.filePath(diary)), 0600u);
+        QCOMPARE(store.load(diary), QStringLiteral("Aunt Mathilda, the cat Socks"));
+        QCOMPARE(store.load(dir.filePath(QStringLiteral("letter.md"))), QString());
+        // A notes file that names another document (moved by hand, or a collision) is not
+        // this document's.
+        QVERIFY(QFile::copy(store.filePath(diary),
+                            store.filePath(dir.filePath(QStringLiteral("other.md")))));
+        QCOMPARE(store.load(dir.filePath(QStringLiteral("other.md"))), QString());
+        // No notes, no file.
+        QVERIFY(store.save(diary, QString()));
+        QVERIFY(!QFile::exists(store.filePath(diary)));
+    }
+
+    // Notes travel with the recovery copy (a new document has no file to key them by).
+    void recoveryCopyKeepsNotes()
+    {
+        RecoverableDocument d;
+        d.text = QStringLiteral("Chapter one");
+        d.notes = QStringLiteral("Narrator: Ishmael");
+        const std::optional<RecoverableDocument> back = decodeRecoveryCopy(encodeRecoveryCopy(d));
+        QVERIFY(back);
+        QCOMPARE(back->notes, d.notes);
+        QCOMPARE(back->text, d.text);
+        d.notes.clear(); // older copies have none
+        QCOMPARE(decodeRecoveryCopy(encodeRecoveryCopy(d))->notes, QString());
     }
 
     // The copy holds exactly the typed characters: toPlainText() would turn a

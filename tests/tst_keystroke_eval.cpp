@@ -229,6 +229,43 @@ private slots:
         QVERIFY(g.firstWordConfidence > 0 && g.firstWordConfidence <= 1);
     }
 
+    // Document notes (issue #19): a name that only the notes hold is suggested, also when
+    // the document is longer than the window, and the notes' tokens lead the prompt.
+    void notesNameIsSuggested_data()
+    {
+        QTest::addColumn<int>("fillerSentences"); // before the sentence with the name
+        QTest::addRow("short document") << 0;
+        QTest::addRow("document longer than the window") << 150;
+    }
+    void notesNameIsSuggested()
+    {
+        QFETCH(int, fillerSentences);
+        std::string text;
+        for (int i = 0; i < fillerSentences; ++i)
+            text += "The sea was grey and the wind came from the north again. ";
+        text += "The ship left the harbour at dawn. Captain Quack";
+        SuggestionPolicy policy;
+        GenerationRequest r = policy.request(text, CompletionMode::Sentence);
+        r.minConfidence = 0;
+        r.timeBudgetMs = 0; // never cut short on a slow machine
+        const GenerationResult without = generate(*m_session, m_model->tokenizer(), r, {});
+        QVERIFY2(without.text.rfind("enbush", 0) != 0, without.text.c_str());
+        r.notes = "Characters: Zebulon Quackenbush, an old sailor from Maine.";
+        const GenerationResult with = generate(*m_session, m_model->tokenizer(), r, {});
+        QVERIFY2(with.text.rfind("enbush", 0) == 0,
+                 qPrintable(QStringLiteral("\"%1\" (%2 tokens, stop: %3, healed \"%4\")")
+                                .arg(QString::fromStdString(with.text))
+                                .arg(with.tokens.size())
+                                .arg(stopReasonName(with.reason))
+                                .arg(QString::fromStdString(with.healedPrefix))));
+
+        const std::vector<int> notes = m_model->tokenizer().encode(r.notes + "\n\n");
+        const std::vector<int> ids =
+            promptTokens(m_model->tokenizer(), text, 1024, r.maxTokens, r.notes);
+        QVERIFY(ids.size() <= size_t(1024 - r.maxTokens));
+        QVERIFY(std::equal(notes.begin(), notes.end(), ids.begin()));
+    }
+
     // The gate travels with the request: the generator withholds a suggestion whose first
     // word is less likely than the threshold (nothing streamed, stop reason "withheld"),
     // and keeps one above it. (Thresholds a relative 1e-6 off the confidence: far above

@@ -9,6 +9,7 @@
 #include "ui/editor/editor.h"
 #include "ui/editor/syntax_repository.h"
 #include "ui/suggestions/keyboard_help.h"
+#include "ui/suggestions/notes_panel.h"
 #include "ui/suggestions/suggestion_controller.h"
 #include "ui/suggestions/suggestion_settings.h"
 #include "ui/suggestions/suggestion_status.h"
@@ -376,6 +377,36 @@ private slots:
         QVERIFY(window.suggestions()->suggestsWhileTyping());
         window.applySettings(SuggestionSettings()); // the defaults again, for the next tests
         QSettings().remove(QStringLiteral("suggestions/quietDocuments"));
+    }
+
+    // Suggestions › Document Notes: the panel shows the current document's notes, edits go
+    // to it, and a saved document finds them again when opened, never in its file.
+    void documentNotesFollowTheDocument()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath("story.md"), "Chapter one\n");
+        write(dir.filePath("other.md"), "x\n");
+        QString error;
+        {
+            MainWindow window;
+            QVERIFY(window.loadFile(dir.filePath("story.md"), &error));
+            auto *panel = window.findChild<NotesPanel *>();
+            QVERIFY(panel && !panel->isVisible());
+            window.show();
+            QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+            QVERIFY(panel->isVisible());
+            QTest::keyClicks(panel->editor(), "Narrator: Ishmael");
+            QCOMPARE(window.currentDocument()->notes(), QStringLiteral("Narrator: Ishmael"));
+            QVERIFY(window.loadFile(dir.filePath("other.md"), &error));
+            QCOMPARE(panel->notes(), QString()); // the other document has none
+            QCOMPARE(window.currentDocument()->notes(), QString());
+        } // closing writes the notes at once
+        QCOMPARE(read(dir.filePath("story.md")), QByteArray("Chapter one\n"));
+        MainWindow window;
+        QVERIFY(window.loadFile(dir.filePath("story.md"), &error));
+        QCOMPARE(window.currentDocument()->notes(), QStringLiteral("Narrator: Ishmael"));
+        QCOMPARE(window.findChild<NotesPanel *>()->notes(), QStringLiteral("Narrator: Ishmael"));
+        window.currentDocument()->setNotes(QString()); // leave nothing behind
     }
 
     // Help › Keyboard Shortcuts lists every menu command with a shortcut, from the menus

@@ -341,6 +341,25 @@ private slots:
         QCOMPARE(f.controller.suggestion(), QString());
     }
 
+    // Document notes go with every request, and what was remembered for other notes is
+    // forgotten.
+    void notesTravelWithTheRequests()
+    {
+        Fixture f;
+        f.controller.setNotes(QStringLiteral("Captain Zebulon Quackenbush"));
+        f.typeAndWait("He saw the");
+        QCOMPARE(f.source.requests.last().generation.notes,
+                 std::string("Captain Zebulon Quackenbush"));
+        f.source.answer({" light"});
+        QTest::keyClicks(&f.editor, "x");
+        QTRY_COMPARE(f.source.requests.size(), 2);
+        f.controller.setNotes(QStringLiteral("Captain Ahab"));
+        QTest::keyClick(&f.editor, Qt::Key_Backspace);
+        QCOMPARE(f.controller.suggestion(), QString()); // not the one for the old notes
+        QTRY_COMPARE(f.source.requests.size(), 3);
+        QCOMPARE(f.source.requests.last().generation.notes, std::string("Captain Ahab"));
+    }
+
     void tabWithoutSuggestionIndents()
     {
         Fixture f;

@@ -176,6 +176,10 @@
 <context>
     <name>inkling::Document</name>
     <message>
+        <source>Cannot save the document&apos;s notes: %1</source>
+        <translation>Die Notizen des Dokuments können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
@@ -342,6 +346,10 @@
 </context>
 <context>
     <name>inkling::MainWindow</name>
+    <message>
+        <source>Document &amp;Notes</source>
+        <translation>Dokument&amp;notizen</translation>
+    </message>
     <message>
         <source>Go to &amp;Line…</source>
         <translation>Gehe zu &amp;Zeile…</translation>
@@ -1319,6 +1327,21 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>Line (1–%1), optionally followed by :column:</source>
         <translation>Zeile (1–%1), optional gefolgt von :Spalte:</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::NotesPanel</name>
+    <message>
+        <source>Document Notes</source>
+        <translation>Dokumentnotizen</translation>
+    </message>
+    <message>
+        <source>Names, terms and style for this document. Suggestions read them before its text; they are not part of the file.</source>
+        <translation>Namen, Begriffe und Stil für dieses Dokument. Vorschläge lesen sie vor seinem Text; sie gehören nicht zur Datei.</translation>
+    </message>
+    <message>
+        <source>e.g. Characters: Zebulon Quackenbush, an old sailor</source>
+        <translation>z. B. Figuren: Zebulon Quackenbush, ein alter Seemann</translation>
     </message>
 </context>
 </TS>

@@ -171,6 +171,10 @@
 <context>
     <name>inkling::Document</name>
     <message>
+        <source>Cannot save the document&apos;s notes: %1</source>
+        <translation>无法保存文档笔记：%1</translation>
+    </message>
+    <message>
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -336,6 +340,10 @@
 </context>
 <context>
     <name>inkling::MainWindow</name>
+    <message>
+        <source>Document &amp;Notes</source>
+        <translation>文档笔记(&amp;N)</translation>
+    </message>
     <message>
         <source>Go to &amp;Line…</source>
         <translation>转到行(&amp;L)…</translation>
@@ -1313,6 +1321,21 @@ Do you want to save them?</source>
     <message>
         <source>Line (1–%1), optionally followed by :column:</source>
         <translation>行号（1–%1），可在后面加上 :列号：</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::NotesPanel</name>
+    <message>
+        <source>Document Notes</source>
+        <translation>文档笔记</translation>
+    </message>
+    <message>
+        <source>Names, terms and style for this document. Suggestions read them before its text; they are not part of the file.</source>
+        <translation>此文档的人名、术语和风格。建议会先读取这些笔记再读取正文；笔记不属于文件内容。</translation>
+    </message>
+    <message>
+        <source>e.g. Characters: Zebulon Quackenbush, an old sailor</source>
+        <translation>例如：人物：Zebulon Quackenbush，一位老水手</translation>
     </message>
 </context>
 </TS>

@@ -115,13 +115,25 @@ size_t PromptWindow::tokensToDrop(size_t count, int nCtx, int maxTokens)
 }
 
 std::vector<int> promptTokens(const Tokenizer &tokenizer, std::string_view prompt, int nCtx,
-                              int maxTokens)
+                              int maxTokens, std::string_view notes, size_t *notesTokens)
 {
-    std::vector<int> ids = tokenizer.encode(prompt);
-    if (ids.empty())
-        ids.push_back(tokenizer.documentStart());
-    ids.erase(ids.begin(),
-              ids.begin() + ptrdiff_t(PromptWindow::tokensToDrop(ids.size(), nCtx, maxTokens)));
+    // Notes first, their own tokens (a blank line ends them), at most half the window.
+    std::vector<int> ids;
+    if (!notes.empty()) {
+        ids = tokenizer.encode(std::string(notes) + "\n\n");
+        ids.resize(std::min(ids.size(), size_t(std::max(1, (nCtx > 0 ? nCtx : 1024) / 2))));
+    }
+    std::vector<int> text = tokenizer.encode(prompt);
+    if (text.empty() && ids.empty())
+        text.push_back(tokenizer.documentStart());
+    // The document's text gets the rest of the window, cut from the front in whole
+    // quarter windows as without notes (so the cut moves rarely and the cache is reused).
+    if (notesTokens)
+        *notesTokens = ids.size();
+    const int room = (nCtx > 0 ? nCtx : 1024) - int(ids.size());
+    text.erase(text.begin(),
+               text.begin() + ptrdiff_t(PromptWindow::tokensToDrop(text.size(), room, maxTokens)));
+    ids.insert(ids.end(), text.begin(), text.end());
     return ids;
 }
 
@@ -132,6 +144,7 @@ struct PreparedPrompt
 {
     HealingSplit split;
     std::vector<int> tokens;
+    size_t notesTokens = 0; // the first tokens are the notes'
     int reused = 0;         // tokens whose KV cache entries were kept
     bool cancelled = false; // stopped while evaluating it
 };
@@ -142,8 +155,8 @@ PreparedPrompt preparePrompt(Gpt2Session &session, const Tokenizer &tokenizer,
     PreparedPrompt p;
     p.split =
         request.tokenHealing ? splitForHealing(request.prompt) : HealingSplit{request.prompt, {}};
-    p.tokens =
-        promptTokens(tokenizer, p.split.context, session.model().config().nCtx, request.maxTokens);
+    p.tokens = promptTokens(tokenizer, p.split.context, session.model().config().nCtx,
+                            request.maxTokens, request.notes, &p.notesTokens);
     const Gpt2Session::SyncResult sync = session.setContext(p.tokens, callbacks.isCancelled);
     p.reused = sync.reused;
     p.cancelled = sync.cancelled;
@@ -281,15 +294,18 @@ private:
 class NextToken
 {
 public:
+    // The repeat rule looks at the prompt's last tokens, never into the notes before the
+    // document's text (a name the notes hold is to be copied, not avoided).
     NextToken(const Gpt2Session &session, const Tokenizer &tokenizer,
-              const GenerationRequest &request, size_t promptTokens)
+              const GenerationRequest &request, size_t promptTokens, size_t notesTokens)
         : m_session(session)
         , m_tokenizer(tokenizer)
         , m_sampler(request.sampling)
         , m_noRepeatNgram(size_t(std::max(0, request.noRepeatNgram)))
-        , m_repeatFrom(promptTokens > size_t(GenerationSettings::kRepeatContextTokens)
-                           ? promptTokens - size_t(GenerationSettings::kRepeatContextTokens)
-                           : 0)
+        , m_repeatFrom(std::max(
+              notesTokens, promptTokens > size_t(GenerationSettings::kRepeatContextTokens)
+                               ? promptTokens - size_t(GenerationSettings::kRepeatContextTokens)
+                               : 0))
     {}
 
     struct Choice
@@ -378,7 +394,7 @@ GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
 
     // Phase 2: token by token until a budget, the end of text or the stop rule.
     SuggestionStream suggestion(request, prompt.split.prefix, callbacks);
-    NextToken next(session, tokenizer, request, prompt.tokens.size());
+    NextToken next(session, tokenizer, request, prompt.tokens.size(), prompt.notesTokens);
     const int nCtx = session.model().config().nCtx;
     result.reason = StopReason::TokenBudget;
     for (int i = 0; i < request.maxTokens; ++i) {

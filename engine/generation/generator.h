@@ -71,6 +71,10 @@ struct PromptWindow
 struct GenerationRequest : GenerationSettings
 {
     std::string prompt; // text before the cursor
+    // The writer's notes on the document (names, terms, style): put before the prompt's
+    // text, separated by a blank line, and kept whole in the window (up to half of it)
+    // however long the document is, while the document's text is cut from the front.
+    std::string notes;
 };
 
 // The prompt split for token healing: the text whose tokens go to the model, and the
@@ -131,11 +135,13 @@ struct GenerationCallbacks
     std::function<void(double)> onConfidence;
 };
 
-// The prompt's tokens as they go to the model: the most recent that leave room for
-// maxTokens in the window (PromptWindow::tokensToDrop); an empty prompt becomes
-// <|endoftext|>, as in training.
+// The prompt's tokens as they go to the model: the notes' (GenerationRequest::notes, at
+// most half the window), then the prompt's most recent that leave room for maxTokens in
+// the rest of the window (PromptWindow::tokensToDrop); an empty prompt without notes
+// becomes <|endoftext|>, as in training.
 std::vector<int> promptTokens(const Tokenizer &tokenizer, std::string_view prompt, int nCtx,
-                              int maxTokens);
+                              int maxTokens, std::string_view notes = {},
+                              size_t *notesTokens = nullptr);
 
 GenerationResult generate(Gpt2Session &session, const Tokenizer &tokenizer,
                           const GenerationRequest &request,

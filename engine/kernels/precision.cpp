@@ -33,9 +33,9 @@ std::optional<Precision> precisionFromName(std::string_view name)
 // bits; with AVX2 alone through our own care. oneDNN's int8 kernels there add pairs of
 // u8 × s8 products in 16 bits (vpmaddubsw), which saturated with s8 activations shifted
 // to u8 (measured on an AVX2-only AMD EPYC: s8 logits 11–19 % RMS from f32, far from the
-// 1–3 % s8 costs elsewhere). Now a single row runs on the sign-trick kernel
-// (row_product.h) and chunks give oneDNN 7-bit activations (sevenBitChunkActivations),
-// both exact.
+// 1–3 % s8 costs elsewhere). There, rows and chunks run on our sign-trick kernels
+// (row_product.h: one row, or four at a time), which cannot saturate; only a product they
+// cannot take (K not a multiple of 4) goes to oneDNN, with 7-bit activations.
 bool hasExactInt8Products()
 {
     return __builtin_cpu_supports("avx512vnni") || __builtin_cpu_supports("avxvnni") ||
@@ -80,7 +80,10 @@ Precision choosePrecision(Precision requested, const KernelProbe &probe)
         // s8 first: its products multiply integers (activations quantised on the fly)
         // and read a byte per weight, so decoding, which streams every weight once per
         // token, runs about twice as fast as bf16 (inkling-bench, 2026-11-27: 853 vs 400
-        // tokens/s for the embedded model, 66 vs 35 for 124M) for +0.9 % perplexity.
+        // tokens/s for the embedded model, 66 vs 35 for 124M) for +0.9 % perplexity. On
+        // AVX2 alone it decodes 1.4–1.7× faster than f32 (a quarter of the bytes) while
+        // its prompt chunks run at 0.7–0.8× (docs/performance.md): decoding dominates a
+        // suggestion, so s8 still comes first.
         [[fallthrough]];
     case Precision::S8:
         if (fast(Precision::S8))

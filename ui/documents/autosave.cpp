@@ -3,6 +3,7 @@
 // is stale, and that is how a crash is told apart from another running Inkling.
 #include "ui/documents/autosave.h"
 
+#include "ui/documents/private_files.h"
 #include "ui/editor/plain_text.h"
 
 #include <QDir>
@@ -27,17 +28,9 @@ QString lockPathFor(const QString &copyPath)
     return copyPath + QStringLiteral(".lock");
 }
 
-// Recovery copies hold the writer's text, often of files only they may read: the
-// folder is theirs alone (0700) and so is every file in it (0600), whatever the umask.
-constexpr QFileDevice::Permissions kPrivateFolder =
-    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
-constexpr QFileDevice::Permissions kPrivateFile = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-
-bool makePrivateFolder(const QString &directory)
-{
-    return QDir().mkpath(directory) && QFile::setPermissions(directory, kPrivateFolder);
-}
 } // namespace
+// Recovery copies hold the writer's text, often of files only they may read: the folder
+// and every file in it are private (private_files.h).
 
 void Autosave::tightenPermissions(const QString &directory)
 {
@@ -121,6 +114,7 @@ bool Autosave::saveNow()
     copy.format = m_format;
     copy.diskTime = m_diskTime;
     copy.diskSize = m_diskSize;
+    copy.notes = m_notes;
     QSaveFile file(copyPath());
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(kPrivateFile) ||
         file.write(encodeRecoveryCopy(copy)) < 0 || !file.commit()) {

@@ -35,6 +35,12 @@ public:
     // The path of the file the document belongs to, recorded in the copy.
     void setOriginalPath(const QString &path) { m_originalPath = path; }
     void setFormat(const TextFormat &format) { m_format = format; }
+    // The document's notes go into its copy too; a change is written with the next copy.
+    void setNotes(const QString &notes)
+    {
+        m_notes = notes;
+        m_savedRevision = -1;
+    }
     // The file on disk as last read or written, saved with the copy (see RecoverableDocument).
     void setDiskState(const QDateTime &time, qint64 size)
     {
@@ -70,6 +76,7 @@ private:
     QString m_id;
     QString m_originalPath;
     TextFormat m_format;
+    QString m_notes;
     QDateTime m_diskTime;
     qint64 m_diskSize = -1;
     std::unique_ptr<QLockFile> m_lock;

@@ -3,6 +3,7 @@
 #include "ui/suggestions/suggestion_settings.h"
 
 #include "ui/documents/autosave.h"
+#include "ui/documents/notes_store.h"
 #include "ui/documents/recent_files.h"
 #include "ui/editor/editor.h"
 #include "ui/editor/markdown_fence.h"
@@ -50,6 +51,10 @@ Document::Document(CompletionSource *source, const SuggestionSettings &settings,
     setFocusProxy(m_editor);
     m_suggestions->setSettings(settings);
     m_suggestions->setMode(m_mode);
+    m_notesSave = new QTimer(this);
+    m_notesSave->setSingleShot(true);
+    m_notesSave->setInterval(1000);
+    connect(m_notesSave, &QTimer::timeout, this, &Document::saveNotes);
     connect(m_editor, &Editor::definitionChanged, this,
             [this] { m_suggestions->setFileType(m_editor->definition().name()); });
     m_suggestions->setFileType(m_editor->definition().name());
@@ -67,7 +72,19 @@ Document::Document(CompletionSource *source, const SuggestionSettings &settings,
             [this](const QString &text) { emit message(text, 10000); });
 }
 
-Document::~Document() = default;
+Document::~Document()
+{
+    if (m_notesSave->isActive()) // changed just before closing: written now
+        saveNotes();
+}
+
+void Document::saveNotes()
+{
+    m_notesSave->stop();
+    QString error;
+    if (!m_filePath.isEmpty() && !NotesStore().save(m_filePath, m_notes, &error))
+        emit message(tr("Cannot save the document's notes: %1").arg(error), 5000);
+}
 
 QString Document::displayName() const
 {
@@ -163,6 +180,7 @@ bool Document::restore(const RecoverableDocument &recovered)
     if (!recovered.originalPath.isEmpty())
         m_editor->setDefinitionForFileName(recovered.originalPath);
     m_editor->setPlainText(recovered.text);
+    setNotes(recovered.notes);
     setFormat(recovered.format);
     setFilePath(recovered.originalPath);
     setMode(modeForDefinition(m_editor->definition().section()));
@@ -218,6 +236,16 @@ const char *const kQuietDocumentsKey = "suggestions/quietDocuments";
 constexpr int kQuietDocumentsKept = 200;
 } // namespace
 
+void Document::setNotes(const QString &notes)
+{
+    if (notes == m_notes)
+        return;
+    m_notes = notes;
+    m_suggestions->setNotes(notes);
+    m_autosave->setNotes(notes);
+    m_notesSave->start();
+}
+
 bool Document::suggestsWhileTyping() const
 {
     return !m_suggestions->isQuietDocument();
@@ -242,6 +270,11 @@ void Document::setFilePath(const QString &path)
     m_filePath = path;
     m_autosave->setOriginalPath(path);
     if (changed && !path.isEmpty()) {
+        // A file opened brings its notes; notes written before a first save go with it.
+        if (m_notes.isEmpty())
+            setNotes(NotesStore().load(path));
+        else
+            m_notesSave->start();
         // A file switched off before stays off; another name keeps the switch as it is.
         const QStringList quiet =
             QSettings().value(QLatin1String(kQuietDocumentsKey)).toStringList();

@@ -8,6 +8,7 @@
 #include "ui/documents/text_file.h"
 
 #include <QDateTime>
+#include <QTimer>
 #include <QWidget>
 
 class QFileSystemWatcher;
@@ -68,6 +69,12 @@ public:
     bool reloadFromDisk();
     // The text as it would be saved (the editor's, minus any ghost text).
     QString text() const;
+    // The writer's notes on this document (names, terms, style): put before its text in
+    // every suggestion's prompt; kept in a private notes file for a saved document
+    // (NotesStore) and in the recovery copy, never in the document's file.
+    QString notes() const { return m_notes; }
+    void setNotes(const QString &notes);
+
     // The per-document switch of Suggestions › Suggest While Typing in This Document,
     // remembered for the file (QSettings "suggestions/quietDocuments").
     bool suggestsWhileTyping() const;
@@ -89,6 +96,7 @@ protected:
 
 private:
     void setFilePath(const QString &path);
+    void saveNotes();
     void setFormat(const TextFormat &format);
     void watchFile();
     void setDiskState(const QDateTime &time, qint64 size);
@@ -109,6 +117,8 @@ private:
     qint64 m_declinedDiskSize = -1;
     bool m_askingAboutDisk = false;
     bool m_diskChangePending = false; // changed while in a background tab: ask when shown
+    QString m_notes;
+    QTimer *m_notesSave; // notes are written a moment after the last change to them
 };
 
 } // namespace inkling

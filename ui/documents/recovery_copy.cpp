@@ -1,5 +1,5 @@
 // Recovery copies as JSON {original, savedAt, text, encoding, lineEnding, diskTime,
-// diskSize}; see recovery_copy.h.
+// diskSize, notes}; see recovery_copy.h.
 #include "ui/documents/recovery_copy.h"
 
 #include <QFileInfo>
@@ -24,6 +24,8 @@ QByteArray encodeRecoveryCopy(const RecoverableDocument &d)
     o[QStringLiteral("original")] = d.originalPath;
     o[QStringLiteral("savedAt")] = d.savedAt.toUTC().toString(Qt::ISODateWithMs);
     o[QStringLiteral("text")] = d.text;
+    if (!d.notes.isEmpty())
+        o[QStringLiteral("notes")] = d.notes;
     o[QStringLiteral("encoding")] = encodingKey(d.format.encoding);
     o[QStringLiteral("lineEnding")] = lineEndingName(d.format.lineEnding);
     if (d.diskSize >= 0) {
@@ -46,6 +48,7 @@ std::optional<RecoverableDocument> decodeRecoveryCopy(const QByteArray &bytes)
     RecoverableDocument d;
     d.originalPath = wellFormed(o.value(QStringLiteral("original")).toString());
     d.text = wellFormed(o.value(QStringLiteral("text")).toString());
+    d.notes = wellFormed(o.value(QStringLiteral("notes")).toString());
     d.format.encoding = encodingFromKey(o.value(QStringLiteral("encoding")).toString());
     const QString lineEnding = o.value(QStringLiteral("lineEnding")).toString();
     for (LineEnding e : {LineEnding::CrLf, LineEnding::Cr}) {

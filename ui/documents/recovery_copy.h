@@ -19,6 +19,7 @@ struct RecoverableDocument
     QString autosavePath; // the copy
     QString originalPath; // the file it belonged to, empty for a new document
     QString text;
+    QString notes;     // the document's notes (Suggestions › Document Notes), if any
     TextFormat format; // what the file was read as, so saving writes it the same way
     QDateTime savedAt;
     // The file on disk as the document last read or wrote it (modification time and

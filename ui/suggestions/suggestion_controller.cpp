@@ -123,6 +123,14 @@ int SuggestionController::currentDebounceMs() const
     return qBound(m_settings.debounceMs, int(1.3 * m_typingIntervalMs), 2 * m_settings.debounceMs);
 }
 
+void SuggestionController::setNotes(const QString &notes)
+{
+    m_notes = notes.toStdString();
+    // What was remembered or computed ahead was for other notes.
+    m_cache.clear();
+    stopSpeculative();
+}
+
 bool SuggestionController::suggestsWhileTyping() const
 {
     return m_settings.autoSuggest && !m_quietDocument &&
@@ -230,6 +238,7 @@ void SuggestionController::startSpeculative()
         return; // known already
     GenerationRequest g = m_session.policy().request(std::string(), mode, 0);
     g.minConfidence = m_session.policy().minConfidence;
+    g.notes = m_notes;
     CompletionRequest r = completionRequest(g);
     r.id = newRequestId();
     QTextDocument *doc = m_editor->document();
@@ -309,8 +318,9 @@ void SuggestionController::startRequest(int alternative, bool asked)
     // engine withholds an unlikely suggestion itself.
     QTextDocument *doc = m_editor->document();
     const QString after = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
-    CompletionRequest r =
-        completionRequest(m_session.start(pos, alternative, asked, id, mode, after.toStdString()));
+    GenerationRequest g = m_session.start(pos, alternative, asked, id, mode, after.toStdString());
+    g.notes = m_notes;
+    CompletionRequest r = completionRequest(g);
     r.id = id;
     const int start = int(PromptWindow::textStart(size_t(pos), kLargestContext));
     r.textBefore = documentText(doc, start, pos);

@@ -53,6 +53,8 @@ public:
     void setQuietDocument(bool quiet) { m_quietDocument = quiet; }
     bool isQuietDocument() const { return m_quietDocument; }
     void setFileType(const QString &definitionName) { m_fileType = definitionName; }
+    // The document's notes, put before its text in every prompt (GenerationRequest::notes).
+    void setNotes(const QString &notes);
     // Whether typing asks for suggestions here: the settings, this document, its type.
     bool suggestsWhileTyping() const;
     bool isEnabled() const { return m_enabled; }
@@ -139,6 +141,7 @@ private:
     bool m_enabled = true;
     bool m_quietDocument = false;
     QString m_fileType;
+    std::string m_notes;
     QTimer m_debounce;
     int m_debouncePosition = -1;
 

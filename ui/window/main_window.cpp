@@ -12,6 +12,7 @@
 #include "ui/models/model_loader.h"
 #include "ui/settings/interface_language.h"
 #include "ui/settings/settings_dialog.h"
+#include "ui/suggestions/notes_panel.h"
 #include "ui/suggestions/suggestion_controller.h"
 #include "ui/suggestions/suggestion_status.h"
 
@@ -57,6 +58,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_definitionLabel(new QLabel(this))
     , m_engine(new EngineThread(this))
     , m_status(new SuggestionStatus(this))
+    , m_notes(new NotesPanel(this))
 {
     m_tabs->setDocumentMode(true);
     m_tabs->setTabsClosable(true);
@@ -74,6 +76,15 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
     connect(this, &MainWindow::currentDocumentChanged, m_findBar,
             [this](Document *document) { m_findBar->setEditor(document->editor()); });
+    // Notes follow the current document, hidden until asked for (Suggestions menu).
+    addDockWidget(Qt::RightDockWidgetArea, m_notes);
+    m_notes->hide();
+    connect(this, &MainWindow::currentDocumentChanged, m_notes,
+            [this](Document *document) { m_notes->showNotes(document->notes()); });
+    connect(m_notes, &NotesPanel::notesEdited, this, [this](const QString &notes) {
+        if (Document *document = currentDocument())
+            document->setNotes(notes);
+    });
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::onCurrentTabChanged);
     connect(m_tabs, &QTabWidget::tabCloseRequested, this,
             [this](int index) { closeDocument(qobject_cast<Document *>(m_tabs->widget(index))); });

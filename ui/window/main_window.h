@@ -27,6 +27,7 @@ class Editor;
 class EngineThread;
 class FindBar;
 class ModelLoader;
+class NotesPanel;
 struct RecoverableDocument;
 class SuggestionController;
 class SuggestionStatus;
@@ -155,6 +156,7 @@ private:
     QLabel *m_definitionLabel;
     EngineThread *m_engine;
     SuggestionStatus *m_status;
+    NotesPanel *m_notes;
     WritingCommands *m_writing = nullptr;
     ModelLoader *m_models = nullptr; // chooses, loads and reports the engine's model
     SuggestionSettings m_settings;

@@ -13,6 +13,7 @@
 #include "ui/editor/highlighting_menus.h"
 #include "ui/models/model_manager_dialog.h"
 #include "ui/suggestions/keyboard_help.h"
+#include "ui/suggestions/notes_panel.h"
 #include "ui/suggestions/suggestion_controller.h"
 #include "ui/suggestions/suggestion_status.h"
 #include "ui/writing/writing_commands.h"
@@ -214,6 +215,10 @@ void MainWindow::createSuggestionMenu()
         s.autoSuggest = on;
         applySettings(s);
     });
+    QAction *notes = m_notes->toggleViewAction();
+    notes->setText(tr("Document &Notes"));
+    notes->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    menu->addAction(notes);
     // Where suggesting while typing is unwanted (a diary, a file type): off for it alone.
     m_documentSuggestsAction = menu->addAction(tr("Suggest While Typing in This &Document"));
     m_documentSuggestsAction->setCheckable(true);
