@@ -16,6 +16,7 @@ class Theme;
 namespace inkling {
 
 class LineNumberArea;
+struct IndentUnit;
 
 class Editor : public QPlainTextEdit
 {
@@ -57,6 +58,12 @@ public:
     void setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections);
     QList<QTextEdit::ExtraSelection> selections(SelectionLayer layer) const;
 
+    // Auto-indentation in code documents (auto_indent.h): Return keeps the line's
+    // indentation, one unit more after a line that opens a block; a closing bracket typed
+    // first on a line takes one unit away. Prose keeps plain Return.
+    // The unit, as detected from the document's first lines.
+    IndentUnit indentUnit() const;
+
     // The numbers of the first and last blocks (lines) shown, whole or in part.
     std::pair<int, int> visibleBlocks() const;
 
@@ -73,8 +80,12 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    // Auto-indentation in code (auto_indent.h); each returns false when it does not apply.
+    bool insertIndentedLine();
+    bool typeClosingBracket(const QString &bracket);
     void updateLineNumberAreaWidth();
     void updateLineNumberArea(const QRect &rect, int dy);
     void highlightCurrentLine();
