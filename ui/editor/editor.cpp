@@ -4,6 +4,7 @@
 #include "ui/editor/auto_indent.h"
 #include "ui/editor/line_number_area.h"
 #include "ui/editor/syntax_repository.h"
+#include "ui/editor/text_counts.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -50,6 +51,7 @@ Editor::Editor(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
     , m_lineNumberArea(new LineNumberArea(this))
+    , m_counter(new TextCounter(document(), this))
 {
     setFont(editorFont()); // changeEvent() derives tab stops and gutter width from it
 

@@ -16,6 +16,7 @@ class Theme;
 namespace inkling {
 
 class LineNumberArea;
+class TextCounter;
 struct IndentUnit;
 
 class Editor : public QPlainTextEdit
@@ -64,6 +65,9 @@ public:
     // The unit, as detected from the document's first lines.
     IndentUnit indentUnit() const;
 
+    // Word and character counts of the whole document, kept up to date as it changes.
+    TextCounter *counter() const { return m_counter; }
+
     // The numbers of the first and last blocks (lines) shown, whole or in part.
     std::pair<int, int> visibleBlocks() const;
 
@@ -95,6 +99,7 @@ private:
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     std::array<QList<QTextEdit::ExtraSelection>, 2> m_selections; // by SelectionLayer
     LineNumberArea *m_lineNumberArea;
+    TextCounter *m_counter;
     bool m_darkPalette = false; // the lightness the current theme was chosen for
     QString m_themeName;        // empty: follow the palette
     int m_zoom = 0;

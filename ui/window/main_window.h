@@ -14,6 +14,7 @@ class QComboBox;
 class QMenu;
 class QLabel;
 class QTabWidget;
+class QTimer;
 
 namespace KSyntaxHighlighting {
 class Definition;
@@ -30,6 +31,7 @@ class ModelLoader;
 struct RecoverableDocument;
 class SuggestionController;
 class SuggestionStatus;
+struct TextCounts;
 class WritingCommands;
 
 class MainWindow : public QMainWindow
@@ -95,6 +97,13 @@ public:
     int zoom() const { return m_zoom; }
     static QString zoomSettingsKey();
 
+    // The status bar's counts, of the current document or of its selection.
+    QLabel *countLabel() const { return m_countLabel; }
+    // "1,234 words · 6,789 characters", or with a selection "12 of 1,234 words · ...".
+    static QString countsText(const TextCounts &document, const TextCounts *selection);
+    // Shows the counts now (they follow edits after a short delay).
+    void updateCountLabel();
+
     // Opens the file in a tab without asking anything: switches to its tab if it is
     // open already, replaces a new empty current document, or adds a tab. On failure no
     // document changes and *errorMessage says why.
@@ -153,6 +162,8 @@ private:
     FindBar *m_findBar;
     QLabel *m_formatLabel;
     QLabel *m_definitionLabel;
+    QLabel *m_countLabel;
+    QTimer *m_countTimer; // the counts follow typing after a pause, not on every key
     EngineThread *m_engine;
     SuggestionStatus *m_status;
     WritingCommands *m_writing = nullptr;
