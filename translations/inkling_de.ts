@@ -383,6 +383,10 @@
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
         <source>1 word</source>
         <translation>1 Wort</translation>
     </message>

@@ -377,6 +377,10 @@
         <translation>重置缩放(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
         <source>1 word</source>
         <translation>1 个词</translation>
     </message>

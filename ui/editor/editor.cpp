@@ -236,6 +236,13 @@ IndentUnit Editor::indentUnit() const
     return detectIndentUnit(lines);
 }
 
+void Editor::setDistractionFree(bool on)
+{
+    m_distractionFree = on;
+    m_lineNumberArea->setVisible(!on);
+    updateLineNumberAreaWidth();
+}
+
 void Editor::setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections)
 {
     m_selections.at(std::size_t(layer)) = selections;
@@ -305,6 +312,8 @@ void Editor::paintLineNumberArea(QPaintEvent *event)
 void Editor::resizeEvent(QResizeEvent *event)
 {
     QPlainTextEdit::resizeEvent(event);
+    if (m_distractionFree)
+        updateLineNumberAreaWidth(); // the column stays centred
     const QRect r = contentsRect();
     m_lineNumberArea->setGeometry(r.left(), r.top(), lineNumberAreaWidth(), r.height());
 }
@@ -334,6 +343,13 @@ QPalette Editor::inheritedPalette() const
 
 void Editor::updateLineNumberAreaWidth()
 {
+    if (m_distractionFree) {
+        const int column =
+            fontMetrics().horizontalAdvance(QLatin1Char('x')) * kDistractionFreeColumns;
+        const int side = std::max(0, (contentsRect().width() - column) / 2);
+        setViewportMargins(side, 0, side, 0);
+        return;
+    }
     setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
     const QRect r = contentsRect();
     m_lineNumberArea->setGeometry(r.left(), r.top(), lineNumberAreaWidth(), r.height());

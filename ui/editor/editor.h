@@ -68,6 +68,12 @@ public:
     // Word and character counts of the whole document, kept up to date as it changes.
     TextCounter *counter() const { return m_counter; }
 
+    // Distraction-free: no line numbers, the text in a column of about
+    // kDistractionFreeColumns characters, centred.
+    void setDistractionFree(bool on);
+    bool isDistractionFree() const { return m_distractionFree; }
+    static constexpr int kDistractionFreeColumns = 80;
+
     // The numbers of the first and last blocks (lines) shown, whole or in part.
     std::pair<int, int> visibleBlocks() const;
 
@@ -100,6 +106,7 @@ private:
     std::array<QList<QTextEdit::ExtraSelection>, 2> m_selections; // by SelectionLayer
     LineNumberArea *m_lineNumberArea;
     TextCounter *m_counter;
+    bool m_distractionFree = false;
     bool m_darkPalette = false; // the lightness the current theme was chosen for
     QString m_themeName;        // empty: follow the palette
     int m_zoom = 0;

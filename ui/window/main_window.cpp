@@ -26,9 +26,11 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -37,6 +39,7 @@
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace inkling {
@@ -250,6 +253,7 @@ void MainWindow::onCurrentTabChanged()
     updateWindowTitle();
     updateDocumentLabels();
     updateCountLabel();
+    document->editor()->setDistractionFree(m_distractionFree);
     emit currentDocumentChanged(document);
 }
 
@@ -510,7 +514,7 @@ void MainWindow::setZoom(int points)
     QSettings().setValue(zoomSettingsKey(), m_zoom);
 }
 
-// --- counts -----------------------------------------------------------------------
+// --- counts and full screen --------------------------------------------------------
 
 QString MainWindow::countsText(const TextCounts &document, const TextCounts *selection)
 {
@@ -546,6 +550,50 @@ void MainWindow::updateCountLabel()
     }
     const TextCounts selected = countText(cursor.selectedText());
     m_countLabel->setText(countsText(total, &selected));
+}
+
+void MainWindow::setDistractionFree(bool on)
+{
+    if (on == m_distractionFree)
+        return;
+    m_distractionFree = on;
+    if (on) {
+        m_stateBeforeFullScreen = windowState();
+        m_hiddenToolBars.clear();
+        for (QToolBar *bar : findChildren<QToolBar *>()) {
+            if (bar->isVisible()) {
+                bar->hide();
+                m_hiddenToolBars.append(bar);
+            }
+        }
+    }
+    menuBar()->setVisible(!on);
+    statusBar()->setVisible(!on);
+    for (QToolBar *bar : std::as_const(m_hiddenToolBars))
+        bar->setVisible(!on);
+    // Auto-hide shows the tab bar whenever there are two tabs; off while hidden.
+    m_tabs->setTabBarAutoHide(!on);
+    m_tabs->tabBar()->setVisible(!on && m_tabs->count() > 1);
+    for (Document *document : documents())
+        document->editor()->setDistractionFree(on);
+    if (on)
+        setWindowState(m_stateBeforeFullScreen | Qt::WindowFullScreen);
+    else
+        setWindowState(m_stateBeforeFullScreen);
+    const QSignalBlocker block(m_fullScreenAction);
+    m_fullScreenAction->setChecked(on);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    // Esc reaches the window only when nothing took it: no suggestion was dismissed and
+    // the Find bar was not open.
+    if (event->key() == Qt::Key_Escape && m_distractionFree) {
+        setDistractionFree(false);
+        event->accept();
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 // --- suggestions and the engine -----------------------------------------------------

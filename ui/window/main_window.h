@@ -15,6 +15,7 @@ class QMenu;
 class QLabel;
 class QTabWidget;
 class QTimer;
+class QToolBar;
 
 namespace KSyntaxHighlighting {
 class Definition;
@@ -97,6 +98,13 @@ public:
     int zoom() const { return m_zoom; }
     static QString zoomSettingsKey();
 
+    // View › Full Screen (F11): distraction-free, without menus, toolbars, tabs and status
+    // bar, the text in a centred column; F11 or Esc (with no suggestion shown) leaves it
+    // and restores the window as it was.
+    void setDistractionFree(bool on);
+    bool isDistractionFree() const { return m_distractionFree; }
+    QAction *fullScreenAction() const { return m_fullScreenAction; }
+
     // The status bar's counts, of the current document or of its selection.
     QLabel *countLabel() const { return m_countLabel; }
     // "1,234 words · 6,789 characters", or with a selection "12 of 1,234 words · ...".
@@ -116,6 +124,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     enum class OverwriteChoice { Overwrite, SaveAs, Cancel };
@@ -179,6 +188,10 @@ private:
     QMenu *m_recentMenu = nullptr;
     QString m_themeName; // empty: follow the palette
     int m_zoom = 0;
+    QAction *m_fullScreenAction = nullptr;
+    bool m_distractionFree = false;
+    Qt::WindowStates m_stateBeforeFullScreen;
+    QList<QToolBar *> m_hiddenToolBars; // the toolbars full screen hid, shown again after
 };
 
 } // namespace inkling
