@@ -31,10 +31,12 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QStringEncoder>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 
 #include <algorithm>
 #include <functional>
@@ -459,6 +461,50 @@ private slots:
         QVERIFY(has(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return),
                     QStringLiteral("Tools › Continue Paragraph")));
         QVERIFY(has(QKeySequence(QKeySequence::Save), QStringLiteral("File › Save")));
+    }
+
+    // View › Full Screen: F11 hides menus, toolbars, tabs and status bar and centres the
+    // text; F11 again, or Esc with no suggestion, brings all of it back as it was.
+    void fullScreenTogglesAndRestores_data()
+    {
+        QTest::addColumn<int>("leaveKey");
+        QTest::addRow("F11") << int(Qt::Key_F11);
+        QTest::addRow("Esc") << int(Qt::Key_Escape);
+    }
+    void fullScreenTogglesAndRestores()
+    {
+        QFETCH(int, leaveKey);
+        MainWindow window;
+        window.newDocument(); // two tabs: the tab bar shows
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("suggestionsToolBar"));
+        QVERIFY(toolBar && toolBar->isVisible());
+        QVERIFY(window.menuBar()->isVisible() && window.statusBar()->isVisible());
+        QVERIFY(window.tabs()->tabBar()->isVisible());
+        const int margin = window.editor()->viewport()->x();
+
+        window.editor()->setFocus();
+        QTest::keyClick(window.editor(), Qt::Key_F11);
+        QVERIFY(window.isDistractionFree());
+        QVERIFY(window.windowState() & Qt::WindowFullScreen);
+        QVERIFY(window.fullScreenAction()->isChecked());
+        QVERIFY(!window.menuBar()->isVisible());
+        QVERIFY(!window.statusBar()->isVisible());
+        QVERIFY(!toolBar->isVisible());
+        QVERIFY(!window.tabs()->tabBar()->isVisible());
+        QVERIFY(window.editor()->isDistractionFree());
+
+        QTest::keyClick(window.editor(), Qt::Key(leaveKey));
+        QVERIFY(!window.isDistractionFree());
+        QVERIFY(!(window.windowState() & Qt::WindowFullScreen));
+        QVERIFY(!window.fullScreenAction()->isChecked());
+        QVERIFY(window.menuBar()->isVisible());
+        QVERIFY(window.statusBar()->isVisible());
+        QVERIFY(toolBar->isVisible());
+        QVERIFY(window.tabs()->tabBar()->isVisible());
+        QCOMPARE(window.editor()->viewport()->x(), margin); // the gutter is back
     }
 
     // View > Highlighting lists every definition once (plus plain text), checks the

@@ -1,8 +1,13 @@
 // The suggestion controller against a scripted completion source: the test decides
 // what the "engine" answers and when, so every rule is checked deterministically.
 #include "service/completion_source.h"
+#include "ui/editor/editor.h"
 #include "ui/editor/ghost_text.h"
+#include "ui/editor/syntax_repository.h"
 #include "ui/suggestions/suggestion_controller.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
 
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -139,6 +144,34 @@ private slots:
         QCOMPARE(f.controller.suggestion(), QString());
         QTRY_COMPARE(f.source.requests.size(), 2);
         QTRY_COMPARE(f.ghostInLayout(), QString());
+    }
+
+    // Auto-indentation (Editor, in code) and ghost text: Return with its indentation
+    // types through a suggestion that starts the same way, and an accepted multi-line
+    // suggestion goes in exactly as suggested, not indented again.
+    void autoIndentTypesThroughAndKeepsAcceptedCode()
+    {
+        Editor editor;
+        editor.setDefinition(syntaxRepository().definitionForName(QStringLiteral("Python")));
+        ScriptedSource source;
+        SuggestionController controller{&editor, &source};
+        SuggestionSettings s;
+        s.debounceMs = 40;
+        s.trigger = TriggerRule::EveryKeystroke;
+        s.suggestAhead = false;
+        controller.setSettings(s);
+        editor.resize(500, 300);
+        editor.show();
+        editor.setFocus();
+        QTest::keyClicks(&editor, QStringLiteral("def f():"));
+        QTRY_COMPARE_WITH_TIMEOUT(int(source.requests.size()), 1, 2000);
+        source.answer({QStringLiteral("\n    x = [\n        1]\n    return x")});
+        QTest::keyClick(&editor, Qt::Key_Return);
+        QCOMPARE(editor.toPlainText(), QStringLiteral("def f():\n    "));
+        QCOMPARE(controller.suggestion(), QStringLiteral("x = [\n        1]\n    return x"));
+        QTest::keyClick(&editor, Qt::Key_Tab);
+        QCOMPARE(editor.toPlainText(),
+                 QStringLiteral("def f():\n    x = [\n        1]\n    return x"));
     }
 
     void typedThroughWhileStreaming()

@@ -391,6 +391,34 @@
         <translation>&amp;Originalgröße</translation>
     </message>
     <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>1 word</source>
+        <translation>1 Wort</translation>
+    </message>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 Wörter</translation>
+    </message>
+    <message>
+        <source>1 character</source>
+        <translation>1 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 Zeichen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 words</source>
+        <translation>%1 von %2 Wörtern</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 von %2 Zeichen</translation>
+    </message>
+    <message>
         <source>“%1” was changed by another program after you opened it (last changed %2). Saving replaces that version with your text.</source>
         <translation>„%1“ wurde nach dem Öffnen von einem anderen Programm geändert (zuletzt %2). Beim Speichern wird diese Fassung durch Ihren Text ersetzt.</translation>
     </message>

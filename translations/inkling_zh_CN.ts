@@ -385,6 +385,34 @@
         <translation>重置缩放(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <source>1 word</source>
+        <translation>1 个词</translation>
+    </message>
+    <message>
+        <source>%1 words</source>
+        <translation>%1 个词</translation>
+    </message>
+    <message>
+        <source>1 character</source>
+        <translation>1 个字符</translation>
+    </message>
+    <message>
+        <source>%1 characters</source>
+        <translation>%1 个字符</translation>
+    </message>
+    <message>
+        <source>%1 of %2 words</source>
+        <translation>%1 / %2 个词</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 / %2 个字符</translation>
+    </message>
+    <message>
         <source>“%1” was changed by another program after you opened it (last changed %2). Saving replaces that version with your text.</source>
         <translation>“%1” 在您打开后被其他程序修改（最后修改于 %2）。保存将用您的文本替换该版本。</translation>
     </message>

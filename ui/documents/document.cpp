@@ -5,6 +5,7 @@
 #include "ui/documents/autosave.h"
 #include "ui/documents/notes_store.h"
 #include "ui/documents/recent_files.h"
+#include "ui/editor/auto_indent.h"
 #include "ui/editor/editor.h"
 #include "ui/editor/markdown_fence.h"
 #include "ui/editor/plain_text.h"
@@ -28,13 +29,8 @@ Q_LOGGING_CATEGORY(lcDocument, "inkling.ui.document", QtInfoMsg)
 
 CompletionMode modeForDefinition(const QString &section)
 {
-    // KSyntaxHighlighting's sections for programming languages; markup, prose and
-    // configuration files are written in sentences.
-    static const QStringList codeSections = {
-        QStringLiteral("Sources"), QStringLiteral("Scripts"), QStringLiteral("Scientific"),
-        QStringLiteral("Hardware"), QStringLiteral("Database")};
     // Prose gets the mode tuned on the development set (README, Suggestion quality).
-    return codeSections.contains(section) ? CompletionMode::Code : SuggestionSettings{}.proseMode;
+    return isCodeSection(section) ? CompletionMode::Code : SuggestionSettings{}.proseMode;
 }
 
 Document::Document(CompletionSource *source, const SuggestionSettings &settings, QWidget *parent)

@@ -1,8 +1,10 @@
 // The text editor: KSyntaxHighlighting on a QPlainTextEdit, themed from the palette.
 #include "ui/editor/editor.h"
 
+#include "ui/editor/auto_indent.h"
 #include "ui/editor/line_number_area.h"
 #include "ui/editor/syntax_repository.h"
+#include "ui/editor/text_counts.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -11,6 +13,7 @@
 
 #include <QApplication>
 #include <QFontDatabase>
+#include <QKeyEvent>
 #include <QPainter>
 #include <QTextBlock>
 #include <QWheelEvent>
@@ -48,6 +51,7 @@ Editor::Editor(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
     , m_lineNumberArea(new LineNumberArea(this))
+    , m_counter(new TextCounter(document(), this))
 {
     setFont(editorFont()); // changeEvent() derives tab stops and gutter width from it
 
@@ -156,6 +160,89 @@ void Editor::wheelEvent(QWheelEvent *event)
     event->accept();
 }
 
+void Editor::keyPressEvent(QKeyEvent *event)
+{
+    // Plain Return only: Shift+Return is a line break inside the paragraph, and the
+    // suggestion controller has already taken any key bound to a suggestion.
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~Qt::KeypadModifier;
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        modifiers == Qt::NoModifier && insertIndentedLine()) {
+        event->accept();
+        return;
+    }
+    const QString text = event->text();
+    if (text.size() == 1 && QStringLiteral(")]}").contains(text) && typeClosingBracket(text)) {
+        event->accept();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+bool Editor::insertIndentedLine()
+{
+    const Definition d = definition();
+    const IndentLanguage language = indentLanguageFor(d.isValid() ? d.name() : QString(),
+                                                      d.isValid() ? d.section() : QString());
+    if (language == IndentLanguage::None || isReadOnly())
+        return false;
+    QTextCursor c = textCursor();
+    // One edit block: Return and its indentation are one undo step.
+    c.beginEditBlock();
+    c.removeSelectedText();
+    const QString before = c.block().text().left(c.positionInBlock());
+    const QString indent = indentationAfter(before, language, indentUnit());
+    if (!before.isEmpty() && leadingIndentation(before).size() == before.size()) {
+        // A line left blank keeps no indentation behind.
+        c.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
+        c.removeSelectedText();
+    }
+    c.insertBlock();
+    c.insertText(indent);
+    c.endEditBlock();
+    setTextCursor(c);
+    ensureCursorVisible();
+    return true;
+}
+
+bool Editor::typeClosingBracket(const QString &bracket)
+{
+    const Definition d = definition();
+    if (isReadOnly() || !d.isValid() ||
+        indentLanguageFor(d.name(), d.section()) == IndentLanguage::None)
+        return false;
+    QTextCursor c = textCursor();
+    if (c.hasSelection())
+        return false;
+    const QString before = c.block().text().left(c.positionInBlock());
+    if (before.isEmpty() || leadingIndentation(before).size() != before.size())
+        return false; // not the line's first character, or nothing to take away
+    c.beginEditBlock();
+    c.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
+    c.insertText(dedented(before, indentUnit()) + bracket);
+    c.endEditBlock();
+    setTextCursor(c);
+    return true;
+}
+
+IndentUnit Editor::indentUnit() const
+{
+    // The first lines are enough to tell a document's habit, and keep Return cheap in a
+    // long one.
+    constexpr int kLinesLooked = 2000;
+    QStringList lines;
+    for (QTextBlock b = document()->begin(); b.isValid() && lines.size() < kLinesLooked;
+         b = b.next())
+        lines.append(b.text());
+    return detectIndentUnit(lines);
+}
+
+void Editor::setDistractionFree(bool on)
+{
+    m_distractionFree = on;
+    m_lineNumberArea->setVisible(!on);
+    updateLineNumberAreaWidth();
+}
+
 void Editor::setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections)
 {
     m_selections.at(std::size_t(layer)) = selections;
@@ -225,6 +312,8 @@ void Editor::paintLineNumberArea(QPaintEvent *event)
 void Editor::resizeEvent(QResizeEvent *event)
 {
     QPlainTextEdit::resizeEvent(event);
+    if (m_distractionFree)
+        updateLineNumberAreaWidth(); // the column stays centred
     const QRect r = contentsRect();
     m_lineNumberArea->setGeometry(r.left(), r.top(), lineNumberAreaWidth(), r.height());
 }
@@ -254,6 +343,13 @@ QPalette Editor::inheritedPalette() const
 
 void Editor::updateLineNumberAreaWidth()
 {
+    if (m_distractionFree) {
+        const int column =
+            fontMetrics().horizontalAdvance(QLatin1Char('x')) * kDistractionFreeColumns;
+        const int side = std::max(0, (contentsRect().width() - column) / 2);
+        setViewportMargins(side, 0, side, 0);
+        return;
+    }
     setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
     const QRect r = contentsRect();
     m_lineNumberArea->setGeometry(r.left(), r.top(), lineNumberAreaWidth(), r.height());

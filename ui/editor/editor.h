@@ -16,6 +16,8 @@ class Theme;
 namespace inkling {
 
 class LineNumberArea;
+class TextCounter;
+struct IndentUnit;
 
 class Editor : public QPlainTextEdit
 {
@@ -57,6 +59,21 @@ public:
     void setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections);
     QList<QTextEdit::ExtraSelection> selections(SelectionLayer layer) const;
 
+    // Auto-indentation in code documents (auto_indent.h): Return keeps the line's
+    // indentation, one unit more after a line that opens a block; a closing bracket typed
+    // first on a line takes one unit away. Prose keeps plain Return.
+    // The unit, as detected from the document's first lines.
+    IndentUnit indentUnit() const;
+
+    // Word and character counts of the whole document, kept up to date as it changes.
+    TextCounter *counter() const { return m_counter; }
+
+    // Distraction-free: no line numbers, the text in a column of about
+    // kDistractionFreeColumns characters, centred.
+    void setDistractionFree(bool on);
+    bool isDistractionFree() const { return m_distractionFree; }
+    static constexpr int kDistractionFreeColumns = 80;
+
     // The numbers of the first and last blocks (lines) shown, whole or in part.
     std::pair<int, int> visibleBlocks() const;
 
@@ -73,8 +90,12 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
+    // Auto-indentation in code (auto_indent.h); each returns false when it does not apply.
+    bool insertIndentedLine();
+    bool typeClosingBracket(const QString &bracket);
     void updateLineNumberAreaWidth();
     void updateLineNumberArea(const QRect &rect, int dy);
     void highlightCurrentLine();
@@ -84,6 +105,8 @@ private:
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
     std::array<QList<QTextEdit::ExtraSelection>, 2> m_selections; // by SelectionLayer
     LineNumberArea *m_lineNumberArea;
+    TextCounter *m_counter;
+    bool m_distractionFree = false;
     bool m_darkPalette = false; // the lightness the current theme was chosen for
     QString m_themeName;        // empty: follow the palette
     int m_zoom = 0;

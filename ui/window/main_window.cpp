@@ -9,6 +9,7 @@
 #include "ui/documents/text_file.h"
 #include "ui/editor/editor.h"
 #include "ui/editor/find_bar.h"
+#include "ui/editor/text_counts.h"
 #include "ui/models/model_loader.h"
 #include "ui/settings/interface_language.h"
 #include "ui/settings/settings_dialog.h"
@@ -26,15 +27,19 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace inkling {
@@ -56,6 +61,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_findBar(new FindBar(this))
     , m_formatLabel(new QLabel(this))
     , m_definitionLabel(new QLabel(this))
+    , m_countLabel(new QLabel(this))
+    , m_countTimer(new QTimer(this))
     , m_engine(new EngineThread(this))
     , m_status(new SuggestionStatus(this))
     , m_notes(new NotesPanel(this))
@@ -90,6 +97,10 @@ MainWindow::MainWindow(QWidget *parent)
             [this](int index) { closeDocument(qobject_cast<Document *>(m_tabs->widget(index))); });
 
     m_formatLabel->setToolTip(tr("Encoding and line ends of the file; saving keeps them"));
+    m_countTimer->setSingleShot(true);
+    m_countTimer->setInterval(150);
+    connect(m_countTimer, &QTimer::timeout, this, &MainWindow::updateCountLabel);
+    statusBar()->addPermanentWidget(m_countLabel);
     statusBar()->addPermanentWidget(m_status);
     statusBar()->addPermanentWidget(m_formatLabel);
     statusBar()->addPermanentWidget(m_definitionLabel);
@@ -210,6 +221,9 @@ void MainWindow::connectDocument(Document *document)
     connect(document, &Document::formatChanged, this,
             ifCurrent([this] { updateDocumentLabels(); }));
     connect(document->editor(), &Editor::zoomRequested, this, &MainWindow::setZoom);
+    const auto recount = ifCurrent([this] { m_countTimer->start(); });
+    connect(document->editor()->counter(), &TextCounter::changed, this, recount);
+    connect(document->editor(), &QPlainTextEdit::selectionChanged, this, recount);
     connect(document->editor(), &Editor::definitionChanged, this,
             ifCurrent([this] { updateDocumentLabels(); }));
     connect(document, &Document::modeChanged, this,
@@ -248,6 +262,8 @@ void MainWindow::onCurrentTabChanged()
     showMode(document->mode());
     updateWindowTitle();
     updateDocumentLabels();
+    updateCountLabel();
+    document->editor()->setDistractionFree(m_distractionFree);
     emit currentDocumentChanged(document);
 }
 
@@ -506,6 +522,88 @@ void MainWindow::setZoom(int points)
     for (Document *document : documents())
         document->editor()->setZoom(m_zoom);
     QSettings().setValue(zoomSettingsKey(), m_zoom);
+}
+
+// --- counts and full screen --------------------------------------------------------
+
+QString MainWindow::countsText(const TextCounts &document, const TextCounts *selection)
+{
+    const QLocale locale;
+    const auto n = [&locale](qint64 value) {
+        return locale.toString(value);
+    };
+    QString words;
+    QString characters;
+    if (selection) {
+        words = tr("%1 of %2 words").arg(n(selection->words), n(document.words));
+        characters =
+            tr("%1 of %2 characters").arg(n(selection->characters), n(document.characters));
+    } else {
+        words = document.words == 1 ? tr("1 word") : tr("%1 words").arg(n(document.words));
+        characters = document.characters == 1 ? tr("1 character")
+                                              : tr("%1 characters").arg(n(document.characters));
+    }
+    return words + QStringLiteral(" · ") + characters;
+}
+
+void MainWindow::updateCountLabel()
+{
+    m_countTimer->stop();
+    if (!currentDocument())
+        return; // the last tab is being replaced
+    Editor *e = editor();
+    const TextCounts total = e->counter()->total();
+    const QTextCursor cursor = e->textCursor();
+    if (!cursor.hasSelection()) {
+        m_countLabel->setText(countsText(total, nullptr));
+        return;
+    }
+    const TextCounts selected = countText(cursor.selectedText());
+    m_countLabel->setText(countsText(total, &selected));
+}
+
+void MainWindow::setDistractionFree(bool on)
+{
+    if (on == m_distractionFree)
+        return;
+    m_distractionFree = on;
+    if (on) {
+        m_stateBeforeFullScreen = windowState();
+        m_hiddenToolBars.clear();
+        for (QToolBar *bar : findChildren<QToolBar *>()) {
+            if (bar->isVisible()) {
+                bar->hide();
+                m_hiddenToolBars.append(bar);
+            }
+        }
+    }
+    menuBar()->setVisible(!on);
+    statusBar()->setVisible(!on);
+    for (QToolBar *bar : std::as_const(m_hiddenToolBars))
+        bar->setVisible(!on);
+    // Auto-hide shows the tab bar whenever there are two tabs; off while hidden.
+    m_tabs->setTabBarAutoHide(!on);
+    m_tabs->tabBar()->setVisible(!on && m_tabs->count() > 1);
+    for (Document *document : documents())
+        document->editor()->setDistractionFree(on);
+    if (on)
+        setWindowState(m_stateBeforeFullScreen | Qt::WindowFullScreen);
+    else
+        setWindowState(m_stateBeforeFullScreen);
+    const QSignalBlocker block(m_fullScreenAction);
+    m_fullScreenAction->setChecked(on);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    // Esc reaches the window only when nothing took it: no suggestion was dismissed and
+    // the Find bar was not open.
+    if (event->key() == Qt::Key_Escape && m_distractionFree) {
+        setDistractionFree(false);
+        event->accept();
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
 }
 
 // --- suggestions and the engine -----------------------------------------------------

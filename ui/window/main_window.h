@@ -14,6 +14,8 @@ class QComboBox;
 class QMenu;
 class QLabel;
 class QTabWidget;
+class QTimer;
+class QToolBar;
 
 namespace KSyntaxHighlighting {
 class Definition;
@@ -31,6 +33,7 @@ class NotesPanel;
 struct RecoverableDocument;
 class SuggestionController;
 class SuggestionStatus;
+struct TextCounts;
 class WritingCommands;
 
 class MainWindow : public QMainWindow
@@ -96,6 +99,20 @@ public:
     int zoom() const { return m_zoom; }
     static QString zoomSettingsKey();
 
+    // View › Full Screen (F11): distraction-free, without menus, toolbars, tabs and status
+    // bar, the text in a centred column; F11 or Esc (with no suggestion shown) leaves it
+    // and restores the window as it was.
+    void setDistractionFree(bool on);
+    bool isDistractionFree() const { return m_distractionFree; }
+    QAction *fullScreenAction() const { return m_fullScreenAction; }
+
+    // The status bar's counts, of the current document or of its selection.
+    QLabel *countLabel() const { return m_countLabel; }
+    // "1,234 words · 6,789 characters", or with a selection "12 of 1,234 words · ...".
+    static QString countsText(const TextCounts &document, const TextCounts *selection);
+    // Shows the counts now (they follow edits after a short delay).
+    void updateCountLabel();
+
     // Opens the file in a tab without asking anything: switches to its tab if it is
     // open already, replaces a new empty current document, or adds a tab. On failure no
     // document changes and *errorMessage says why.
@@ -108,6 +125,7 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     enum class OverwriteChoice { Overwrite, SaveAs, Cancel };
@@ -154,6 +172,8 @@ private:
     FindBar *m_findBar;
     QLabel *m_formatLabel;
     QLabel *m_definitionLabel;
+    QLabel *m_countLabel;
+    QTimer *m_countTimer; // the counts follow typing after a pause, not on every key
     EngineThread *m_engine;
     SuggestionStatus *m_status;
     NotesPanel *m_notes;
@@ -170,6 +190,10 @@ private:
     QMenu *m_recentMenu = nullptr;
     QString m_themeName; // empty: follow the palette
     int m_zoom = 0;
+    QAction *m_fullScreenAction = nullptr;
+    bool m_distractionFree = false;
+    Qt::WindowStates m_stateBeforeFullScreen;
+    QList<QToolBar *> m_hiddenToolBars; // the toolbars full screen hid, shown again after
 };
 
 } // namespace inkling

@@ -179,6 +179,14 @@ void MainWindow::createViewMenu()
                         [this] { setZoom(m_zoom - 1); });
     viewMenu->addAction(tr("&Reset Zoom"), QKeySequence(Qt::CTRL | Qt::Key_0), this,
                         [this] { setZoom(0); });
+    viewMenu->addSeparator();
+    m_fullScreenAction = viewMenu->addAction(tr("&Full Screen"));
+    m_fullScreenAction->setCheckable(true);
+    m_fullScreenAction->setShortcuts(standardKeys(QKeySequence::FullScreen, Qt::Key_F11));
+    connect(m_fullScreenAction, &QAction::toggled, this, &MainWindow::setDistractionFree);
+    // The menu bar is hidden in full screen, and its actions' keys with it; the window's
+    // own copy keeps F11 working.
+    addAction(m_fullScreenAction);
 }
 
 void MainWindow::createSuggestionMenu()
