@@ -395,6 +395,8 @@ private slots:
             auto *panel = window.findChild<NotesPanel *>();
             QVERIFY(panel && !panel->isVisible());
             window.show();
+            window.activateWindow(); // window shortcuts go to the active window
+            QVERIFY(QTest::qWaitForWindowActive(&window));
             QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
             QVERIFY(panel->isVisible());
             QTest::keyClicks(panel->editor(), "Narrator: Ishmael");

@@ -211,6 +211,7 @@ void MainWindow::connectDocument(Document *document)
         if (document == currentDocument()) {
             updateWindowTitle();
             updateDocumentLabels();
+            m_notes->showNotes(document->notes()); // a file opened brings its notes
         }
     });
     connect(document, &Document::modificationChanged, this, [this, document] {
