@@ -75,6 +75,12 @@ private:
             editor.show();
             editor.setFocus();
         }
+        void suggestAhead()
+        {
+            SuggestionSettings s = controller.settings();
+            s.suggestAhead = true;
+            controller.setSettings(s);
+        }
         // Types text and waits for the debounced request.
         void typeAndWait(const QString &text)
         {
@@ -315,9 +321,7 @@ private slots:
     void nextSuggestionComputedAhead()
     {
         Fixture f;
-        SuggestionSettings s = f.controller.settings();
-        s.suggestAhead = true;
-        f.controller.setSettings(s);
+        f.suggestAhead();
         f.typeAndWait("He saw the");
         f.source.answer({" light of the lamp"});
         QCOMPARE(f.source.requests.size(), 2); // asked ahead at once
@@ -340,9 +344,7 @@ private slots:
     void nextSuggestionAdoptedWhileStreaming()
     {
         Fixture f;
-        SuggestionSettings s = f.controller.settings();
-        s.suggestAhead = true;
-        f.controller.setSettings(s);
+        f.suggestAhead();
         f.typeAndWait("He saw the");
         f.source.answer({" light"});
         const quint64 aheadId = f.source.requests.last().id;
@@ -360,9 +362,7 @@ private slots:
     void editStopsTheNextSuggestion()
     {
         Fixture f;
-        SuggestionSettings s = f.controller.settings();
-        s.suggestAhead = true;
-        f.controller.setSettings(s);
+        f.suggestAhead();
         f.typeAndWait("He saw the");
         f.source.answer({" light"});
         const quint64 aheadId = f.source.requests.last().id;

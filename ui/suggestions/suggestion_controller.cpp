@@ -95,6 +95,13 @@ CompletionMode SuggestionController::modeAtCursor() const
     return modeAt(m_editor->textCursor().position());
 }
 
+QString SuggestionController::textAfter(int position) const
+{
+    // Up to 1,000 characters: a request's textAfter, and what a suggestion must not repeat.
+    QTextDocument *doc = m_editor->document();
+    return documentText(doc, position, qMin(doc->characterCount() - 1, position + 1000));
+}
+
 std::string SuggestionController::cacheContext(int position) const
 {
     // Characters, at least as many as the bytes the cache looks at.
@@ -209,10 +216,7 @@ bool SuggestionController::showKnownSuggestion(int position)
         return false;
     m_debounce.stop();
     Speculative adopted = std::exchange(m_speculative, Speculative{});
-    QTextDocument *doc = m_editor->document();
-    const QString after =
-        documentText(doc, position, qMin(doc->characterCount() - 1, position + 1000));
-    m_session.start(position, 0, false, adopted.id, mode, after.toStdString());
+    m_session.start(position, 0, false, adopted.id, mode, textAfter(position).toStdString());
     m_requestContext = std::move(adopted.context);
     m_requestMode = mode;
     m_latencyReported = false;
@@ -244,7 +248,7 @@ void SuggestionController::startSpeculative()
     QTextDocument *doc = m_editor->document();
     const int start = int(PromptWindow::textStart(size_t(pos), kLargestContext));
     r.textBefore = documentText(doc, start, pos) + fromUtf8(rest);
-    r.textAfter = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
+    r.textAfter = textAfter(pos);
     m_speculative = Speculative{r.id, std::move(context), mode, {}, std::nullopt};
     m_source->request(r);
 }
@@ -317,7 +321,7 @@ void SuggestionController::startRequest(int alternative, bool asked)
     // QString: the service keeps its prompt window). It carries the confidence gate: the
     // engine withholds an unlikely suggestion itself.
     QTextDocument *doc = m_editor->document();
-    const QString after = documentText(doc, pos, qMin(doc->characterCount() - 1, pos + 1000));
+    const QString after = textAfter(pos);
     GenerationRequest g = m_session.start(pos, alternative, asked, id, mode, after.toStdString());
     g.notes = m_notes;
     CompletionRequest r = completionRequest(g);

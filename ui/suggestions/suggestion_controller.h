@@ -110,6 +110,8 @@ private:
     void startRequest(int alternative, bool asked = false);
     void reset(); // drops the ghost and any running request
     CompletionMode modeAt(int position) const;
+    // The text after position sent with a request.
+    QString textAfter(int position) const;
     // The end of the text before position that SuggestionCache keys on (UTF-8).
     std::string cacheContext(int position) const;
     // Shows the suggestion known for the context at position, if there is one: from the
