@@ -67,6 +67,8 @@ Options:
                         (default: the app's); several values run a grid.
   --trigger T[,T...]    eval: always | word: when typing asks for a suggestion (default:
                         the app's); several values run a grid.
+  --after-accept on|off eval: whether accepting all of a suggestion asks for the next one
+                        wherever the trigger rule would wait (default: the app's, on).
   --no-heal             eval: no token healing.
   --full-suggestions    eval: generate every suggestion to its end (slower, same result).
   --print-ids           Print generated token ids instead of text.
@@ -116,7 +118,7 @@ Options parse(int argc, char **argv)
     static const std::vector<std::string> withValue = {
         "model",       "precision", "mode",    "max-tokens",         "time-budget-ms",  "seed",
         "temperature", "top-k",     "top-p",   "repetition-penalty", "no-repeat-ngram", "window",
-        "stride",      "threshold", "trigger", "prose-mode"};
+        "stride",      "threshold", "trigger", "prose-mode",         "after-accept"};
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -395,6 +397,10 @@ int evalCommand(const Options &o)
     sp.topP = float(o.number("top-p", sp.topP));
     sp.repetitionPenalty = float(o.number("repetition-penalty", sp.repetitionPenalty));
     base.tokenHealing = !o.noHeal;
+    if (const std::string a = o.value("after-accept", "on"); a == "on" || a == "off")
+        base.askAfterAccept = a == "on";
+    else
+        throw UsageError("--after-accept must be on or off");
     base.timeBudgetMs = 0; // a loaded machine must not change what is measured
     if (o.values.count("max-tokens")) {
         const int n = int(o.number("max-tokens", 0));
@@ -460,9 +466,10 @@ int evalCommand(const Options &o)
                 st.savingsPercent(), st.wrongShownPercent());
         }
     }
-    std::printf("model %s\nfiles %zu\nmode %s\nsampling %s\nhealing %s\n", model->name().c_str(),
-                texts.size(), modes.c_str(), sp.greedy ? "greedy" : "sampled",
-                base.tokenHealing ? "on" : "off");
+    std::printf("model %s\nfiles %zu\nmode %s\nsampling %s\nhealing %s\nafter_accept %s\n",
+                model->name().c_str(), texts.size(), modes.c_str(),
+                sp.greedy ? "greedy" : "sampled", base.tokenHealing ? "on" : "off",
+                base.askAfterAccept ? "on" : "off");
     for (const Row &row : rows) {
         std::printf("\ntrigger %s\nthreshold %.4g\n", triggerRuleName(row.trigger), row.threshold);
         printStats(row.stats);

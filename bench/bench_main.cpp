@@ -4,6 +4,7 @@
 // ./inkling.sh bench), and against the decode ceiling the memory bandwidth allows.
 #include "bench/llama_baseline.h"
 #include "bench/random_checkpoint.h"
+#include "bench/tab_latency.h"
 #include "bench/typing_latency.h"
 
 #include "engine/generation/suggestion_policy.h"
@@ -16,6 +17,7 @@
 #include "engine/model/gpt2_weights.h"
 #include "engine/model/json.h"
 
+#include <QApplication>
 #include <QLoggingCategory>
 
 #include <omp.h>
@@ -67,8 +69,9 @@ tables.
   --steps N          decode steps per measurement (default 32)
   --repeats N        repetitions; the best is reported (default 3)
   --typing-chars N   characters typed in the typing-latency replay (default 600; 0 skips it)
-  --speed-only       only the speed tables (no typing replay)
-  --typing-only      only the typing-latency table
+  --tab-accepts N    Tabs pressed in the Tab-to-next-suggestion replay (default 30; 0 skips it)
+  --speed-only       only the speed tables (no typing or Tab replay)
+  --typing-only      only the typing-latency and Tab tables
   --quick            --steps 8 --repeats 1 --typing-chars 200
   --work-dir DIR     where the random checkpoint is written (default build/bench-models)
 
@@ -94,7 +97,7 @@ struct Options
     std::vector<std::string> models = {"tiny", "124m"};
     std::vector<std::string> precisions = {"f32", "bf16", "s8"};
     std::vector<std::string> baselines = {"torch", "onnx", "llama"};
-    int threads = 0, steps = 32, repeats = 3, typingChars = 600;
+    int threads = 0, steps = 32, repeats = 3, typingChars = 600, tabAccepts = 30;
     std::vector<std::string> shapes; // the large models: 355m, 1.5b
     std::vector<std::string> largePrecisions = {"auto"};
     bool speed = true, printModelDirs = false;
@@ -630,6 +633,51 @@ void printTyping(const std::vector<BenchModel> &models, const Options &o)
     }
 }
 
+// What a writer who takes suggestion after suggestion with Tab waits for the next one:
+// the app's controller and engine thread, with the one computed ahead and without (then
+// the next is asked for after the debounce), at the precision the app picks.
+void printTab(const std::vector<BenchModel> &models, const Options &o, int threads)
+{
+    constexpr int kReadMs = 1000; // the writer reads a suggestion before taking it
+    const SuggestionPolicy defaults;
+    std::printf(
+        "\n### Tab to the next suggestion\n\nThe app's SuggestionController and "
+        "engine thread on an editor holding the opening of Pride and Prejudice, default "
+        "settings in the prose mode (%s) and in word mode: a suggestion is shown, the writer "
+        "reads it for %d ms and presses Tab, %d times. Milliseconds from Tab to the next "
+        "suggestion's ghost text in the editor; without the next suggestion computed "
+        "ahead it is asked for after the debounce (%d ms). Where none comes (its first "
+        "word below the confidence gate), the writer asks with Ctrl+Space, unmeasured, and "
+        "an asked-for suggestion below the gate has none computed ahead.\n\n"
+        "| model | precision | mode | computed ahead | Tabs | no next suggestion | "
+        "next p50 | next p95 | p50 without ahead / with |\n"
+        "|---|---|---|---|---|---|---|---|---|\n",
+        modeName(defaults.proseMode), kReadMs, o.tabAccepts, defaults.debounceMs);
+    std::fflush(stdout);
+    const QString opening = QString::fromUtf8(kTypedText).left(300);
+    for (const BenchModel &m : models) {
+        for (const CompletionMode mode : {defaults.proseMode, CompletionMode::Word}) {
+            double withAhead = 0;
+            for (const bool ahead : {true, false}) {
+                const bench::TabFigures f =
+                    bench::replayAccepting(QString::fromStdString(m.dir), Precision::Auto, threads,
+                                           opening, mode, o.tabAccepts, ahead, kReadMs);
+                const double p50 = bench::quantile(f.nextMs, 0.5);
+                if (ahead)
+                    withAhead = p50;
+                char ratio[32] = "";
+                if (!ahead && withAhead > 0)
+                    std::snprintf(ratio, sizeof ratio, "%.0fx", p50 / withAhead);
+                std::printf("| %s | %s | %s | %s | %d | %d | %.1f | %.1f | %s |\n",
+                            m.typingLabel.c_str(), qPrintable(f.precision), modeName(mode),
+                            ahead ? "yes" : "no", f.accepts, f.without, p50,
+                            bench::quantile(f.nextMs, 0.95), ratio);
+                std::fflush(stdout);
+            }
+        }
+    }
+}
+
 // The child of measureAlone: measures, prints one JSON line, exits.
 int measureChild(const Options &o)
 {
@@ -743,14 +791,16 @@ int main(int argc, char **argv)
                 o.workDir = value();
             else if (a == "--typing-chars")
                 o.typingChars = std::stoi(value());
+            else if (a == "--tab-accepts")
+                o.tabAccepts = std::stoi(value());
             else if (a == "--speed-only")
-                o.typingChars = 0;
+                o.typingChars = 0, o.tabAccepts = 0;
             else if (a == "--typing-only")
                 o.speed = false;
             else if (a == "--print-model-dirs")
                 o.printModelDirs = true;
             else if (a == "--quick")
-                o.steps = 8, o.repeats = 1, o.typingChars = 200;
+                o.steps = 8, o.repeats = 1, o.typingChars = 200, o.tabAccepts = 4;
             else if (a == "--shapes")
                 o.shapes = split(value());
             else if (a == "--large")
@@ -826,6 +876,14 @@ int main(int argc, char **argv)
                 benchSpeed(m, o, threads);
         if (o.typingChars > 0)
             printTyping(models, o);
+        if (o.tabAccepts > 0) {
+            // Widgets without a screen unless one is there.
+            if (qEnvironmentVariableIsEmpty("DISPLAY") &&
+                qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            QApplication app(argc, argv);
+            printTab(models, o, threads);
+        }
     } catch (const std::exception &e) {
         std::fprintf(stderr, "inkling-bench: error: %s\n", e.what());
         return 1;

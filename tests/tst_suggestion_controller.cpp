@@ -340,6 +340,49 @@ private slots:
                  QStringLiteral("He saw the light of the lamp in the window."));
     }
 
+    // Accepting a whole sentence shows the next one though the cursor now follows a "."
+    // (where typing waits for a word to start): the one computed ahead at once, else the
+    // one asked for after the debounce. Typing the same text asks for nothing.
+    void nextSuggestionAfterASentence_data()
+    {
+        QTest::addColumn<bool>("ahead");
+        QTest::addRow("computed ahead") << true;
+        QTest::addRow("asked after the debounce") << false;
+    }
+    void nextSuggestionAfterASentence()
+    {
+        QFETCH(bool, ahead);
+        Fixture f;
+        SuggestionSettings s = f.controller.settings();
+        s.trigger = TriggerRule::InsideWord;
+        s.suggestAhead = ahead;
+        f.controller.setSettings(s);
+        f.typeAndWait("He saw the");
+        f.source.answer({" lamp."});
+        if (ahead) {
+            QCOMPARE(f.source.requests.size(), 2);
+            QCOMPARE(f.source.requests.last().textBefore, QStringLiteral("He saw the lamp."));
+            f.source.answer({" It was lit."});
+        }
+        QTest::keyClick(&f.editor, Qt::Key_Tab);
+        QCOMPARE(f.editor.toPlainText(), QStringLiteral("He saw the lamp."));
+        if (!ahead) {
+            QCOMPARE(f.controller.suggestion(), QString());
+            QTRY_COMPARE(f.source.requests.size(), 2);
+            QCOMPARE(f.source.requests.last().textBefore, QStringLiteral("He saw the lamp."));
+            f.source.answer({" It was lit."});
+        }
+        QCOMPARE(f.controller.suggestion(), QStringLiteral(" It was lit."));
+
+        // Typed by hand, the same "." waits for the next word, as the trigger rule says.
+        const qsizetype asked = f.source.requests.size();
+        f.controller.dismiss();
+        QTest::keyClicks(&f.editor, " Then.");
+        QTest::qWait(3 * f.controller.currentDebounceMs());
+        QCOMPARE(f.source.requests.size(), asked);
+        QCOMPARE(f.controller.suggestion(), QString());
+    }
+
     // Accepted while still being computed: that request goes on as the suggestion.
     void nextSuggestionAdoptedWhileStreaming()
     {

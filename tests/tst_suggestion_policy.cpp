@@ -168,6 +168,36 @@ private slots:
         QCOMPARE(p.shouldRequest(view(before), view(after)), request);
     }
 
+    // After a whole suggestion is accepted the next is asked for where typing would wait
+    // (after a "." or a space), but still never inside a word or before a long line rest.
+    void triggerAfterAccept_data()
+    {
+        QTest::addColumn<bool>("askAfterAccept");
+        QTest::addColumn<QByteArray>("before");
+        QTest::addColumn<QByteArray>("after");
+        QTest::addColumn<bool>("request");
+        QTest::addRow("after a sentence")
+            << true << QByteArray("He saw it.") << QByteArray() << true;
+        QTest::addRow("after a space") << true << QByteArray("He saw ") << QByteArray() << true;
+        QTest::addRow("inside a word")
+            << true << QByteArray("He saw ") << QByteArray("it") << false;
+        QTest::addRow("long line rest")
+            << true << QByteArray("f(") << QByteArray(" a, b, c, d, e)") << false;
+        QTest::addRow("switched off") << false << QByteArray("He saw it.") << QByteArray() << false;
+    }
+    void triggerAfterAccept()
+    {
+        QFETCH(bool, askAfterAccept);
+        QFETCH(QByteArray, before);
+        QFETCH(QByteArray, after);
+        QFETCH(bool, request);
+        SuggestionPolicy p;
+        QCOMPARE(p.trigger, TriggerRule::InsideWord);
+        p.askAfterAccept = askAfterAccept;
+        QVERIFY(!p.shouldRequest(view(before), view(after))); // typing there would wait
+        QCOMPARE(p.shouldRequest(view(before), view(after), true), request);
+    }
+
     void requestCarriesTheSettings()
     {
         SuggestionPolicy p;

@@ -160,9 +160,11 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
     session.setMode(m_mode);
     std::uint64_t id = 0;
     bool usedShown = false; // a piece of the suggestion shown was accepted
+    bool accepted = false;  // the last keys accepted all that was left of one
     size_t pos = 0;
     while (pos < all.size()) {
-        if (session.text().empty() && pos > 0 && session.shouldRequest(all.substr(0, pos), {})) {
+        if (session.text().empty() && pos > 0 &&
+            session.shouldRequest(all.substr(0, pos), {}, accepted)) {
             // The request the session makes is m_generation's (see suggestionAt), with
             // the gate applied here rather than by the engine, so that the suggestion
             // kept for this position serves every threshold.
@@ -198,6 +200,7 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
                 usedShown = true;
                 session.typed(long(pos), all.substr(pos, plan.bytes), long(plan.bytes));
                 pos += plan.bytes;
+                accepted = session.text().empty();
                 continue; // what is left of it may be accepted further after typing on
             }
         }
@@ -205,6 +208,7 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
         const size_t n = charLength(all, pos);
         ++st.keystrokes;
         ++st.typed;
+        accepted = false;
         session.typed(long(pos), all.substr(pos, n), long(n));
         pos += n;
     }

@@ -78,7 +78,8 @@ int SuggestionPolicy::maxTokens(CompletionMode mode) const
     return maxTokensSentence;
 }
 
-bool SuggestionPolicy::shouldRequest(std::string_view before, std::string_view after) const
+bool SuggestionPolicy::shouldRequest(std::string_view before, std::string_view after,
+                                     bool accepted) const
 {
     // In the middle of an existing word a continuation would have to end exactly where
     // the word's typed rest begins: never useful, often confusing.
@@ -89,6 +90,8 @@ bool SuggestionPolicy::shouldRequest(std::string_view before, std::string_view a
         line.remove_suffix(1);
     if (countChars(line) > size_t(maxLineSuffix))
         return false;
+    if (accepted && askAfterAccept)
+        return true;
     switch (trigger) {
     case TriggerRule::EveryKeystroke:
         return true;

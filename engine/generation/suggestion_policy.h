@@ -54,6 +54,11 @@ struct SuggestionPolicy
     // cursor on its line (trailing blanks not counted; llama.vim's max_line_suffix): a
     // continuation there would have to end exactly where that text begins.
     int maxLineSuffix = 8;
+    // Once a whole suggestion is accepted with a key, the next one is asked for wherever
+    // the text after the cursor allows, whatever the trigger rule says: the writer is
+    // reading on, not typing a word (after a sentence's "." the rule would wait), and the
+    // suggestion computed ahead is shown at once (llama.vim does the same).
+    bool askAfterAccept = true;
     // Idle time after typing before a suggestion is requested (the editor waits; the
     // keystroke evaluator, which replays no time, does not).
     int debounceMs = 200;
@@ -61,8 +66,10 @@ struct SuggestionPolicy
     int maxTokens(CompletionMode mode) const;
 
     // Whether to ask for a suggestion with the cursor between `before` and `after`
-    // (the document's text on either side; only their ends matter).
-    bool shouldRequest(std::string_view before, std::string_view after) const;
+    // (the document's text on either side; only their ends matter). `accepted`: a whole
+    // suggestion has just been accepted there (see askAfterAccept).
+    bool shouldRequest(std::string_view before, std::string_view after,
+                       bool accepted = false) const;
 
     // The engine request for a suggestion at the end of `prompt` (the text before the
     // cursor). Alternative n > 0 is sampled with seed + n, so that alternatives differ.

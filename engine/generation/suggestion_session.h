@@ -56,11 +56,11 @@ public:
     // Of the first word of the suggestion shown (1 until the engine reports it).
     double confidence() const { return m_confidence; }
 
-    // The trigger rule: whether typing that leaves the cursor between `before` and
-    // `after` asks for a suggestion.
-    bool shouldRequest(std::string_view before, std::string_view after) const
+    // The trigger rule: whether typing (or accepting a whole suggestion: `accepted`) that
+    // leaves the cursor between `before` and `after` asks for a suggestion.
+    bool shouldRequest(std::string_view before, std::string_view after, bool accepted = false) const
     {
-        return m_policy.shouldRequest(before, after);
+        return m_policy.shouldRequest(before, after, accepted);
     }
 
     // Starts asking for alternative n at `position` (n = 0: a new suggestion, replacing

@@ -53,7 +53,7 @@ SuggestionController::SuggestionController(QPlainTextEdit *editor, CompletionSou
     connect(&m_debounce, &QTimer::timeout, this, [this] {
         const QTextCursor c = m_editor->textCursor();
         if (c.position() == m_debouncePosition && !c.hasSelection() && !hasSuggestion() &&
-            triggerAllows(c.position()))
+            triggerAllows(c.position(), m_debounceAccepted))
             startRequest(0);
     });
     connect(m_editor->document(), &QTextDocument::contentsChange, this,
@@ -144,13 +144,13 @@ bool SuggestionController::suggestsWhileTyping() const
            !m_settings.quietFileTypes.contains(m_fileType);
 }
 
-bool SuggestionController::triggerAllows(int position) const
+bool SuggestionController::triggerAllows(int position, bool accepted) const
 {
     QTextDocument *doc = m_editor->document();
     const QString before = documentText(doc, qMax(0, position - kTriggerContext), position);
     const QString after =
         documentText(doc, position, qMin(doc->characterCount() - 1, position + kTriggerContext));
-    return m_session.shouldRequest(before.toStdString(), after.toStdString());
+    return m_session.shouldRequest(before.toStdString(), after.toStdString(), accepted);
 }
 
 void SuggestionController::onContentsChange(int position, int removed, int added)
@@ -166,10 +166,13 @@ void SuggestionController::onContentsChange(int position, int removed, int added
     if (m_session.typed(position, std::string_view(typed.constData(), size_t(typed.size())),
                         added)) {
         // Typed (or accepted) exactly the next characters: the rest stays, no new request.
+        // All of it typed or accepted: the next suggestion is shown if known, else asked
+        // for as after any edit.
+        const bool accepted = m_inserting; // by a key, not typed through
         if (!m_session.isActive() && m_enabled && suggestsWhileTyping() &&
-            !showKnownSuggestion(position + added)) {
-            // All of it typed: the next suggestion is asked for as after any edit.
+            !showKnownSuggestion(position + added, accepted)) {
             m_debouncePosition = position + added;
+            m_debounceAccepted = accepted;
             m_debounce.start(currentDebounceMs());
         }
         showGhost();
@@ -191,13 +194,14 @@ void SuggestionController::onContentsChange(int position, int removed, int added
     }
     if (m_enabled && suggestsWhileTyping() && !showKnownSuggestion(position + added)) {
         m_debouncePosition = position + added;
+        m_debounceAccepted = false;
         m_debounce.start(currentDebounceMs());
     }
 }
 
-bool SuggestionController::showKnownSuggestion(int position)
+bool SuggestionController::showKnownSuggestion(int position, bool accepted)
 {
-    if (!m_enabled || !triggerAllows(position))
+    if (!m_enabled || !triggerAllows(position, accepted))
         return false;
     const CompletionMode mode = modeAt(position);
     const std::string context = cacheContext(position);
@@ -371,11 +375,13 @@ void SuggestionController::onFinished(quint64 id, const QString &text, const Com
     reportBusy();
     emit finished(stats);
     showGhost();
-    // Remembered for its context (a greedy suggestion: the one the model gives there),
-    // and the next one computed ahead while this one is read.
-    if (greedy && m_session.isActive() && m_session.policy().isConfident(m_session.confidence())) {
-        m_cache.remember(m_requestContext, m_requestMode, m_session.whole(),
-                         m_session.confidence());
+    // Remembered for its context (a greedy suggestion: the one the model gives there, if
+    // typing would show it), and the next one computed ahead while this one is read (also
+    // after one asked for below the confidence gate: the writer may take it all the same).
+    if (greedy && m_session.isActive()) {
+        if (m_session.policy().isConfident(m_session.confidence()))
+            m_cache.remember(m_requestContext, m_requestMode, m_session.whole(),
+                             m_session.confidence());
         startSpeculative();
     }
 }

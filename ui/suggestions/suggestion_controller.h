@@ -104,7 +104,8 @@ private:
     void onCursorPositionChanged();
     void onConfidence(quint64 id, double firstWordConfidence);
     void onPartial(quint64 id, const QString &text);
-    bool triggerAllows(int position) const;
+    // `accepted`: a whole suggestion was just accepted there (SuggestionPolicy::askAfterAccept).
+    bool triggerAllows(int position, bool accepted = false) const;
     void onFinished(quint64 id, const QString &text, const CompletionStats &stats);
     void onFailed(quint64 id, const QString &message);
     void startRequest(int alternative, bool asked = false);
@@ -116,8 +117,8 @@ private:
     std::string cacheContext(int position) const;
     // Shows the suggestion known for the context at position, if there is one: from the
     // cache, or the one being computed ahead for it (which then streams on as the
-    // suggestion). True when it did.
-    bool showKnownSuggestion(int position);
+    // suggestion). True when it did. `accepted` as for triggerAllows.
+    bool showKnownSuggestion(int position, bool accepted = false);
     // While a suggestion is shown and the engine idle: compute the suggestion that would
     // follow if all of it were accepted, into the cache.
     void startSpeculative();
@@ -146,6 +147,7 @@ private:
     std::string m_notes;
     QTimer m_debounce;
     int m_debouncePosition = -1;
+    bool m_debounceAccepted = false; // the debounce follows the accept of a whole suggestion
 
     SuggestionSession m_session;
     SuggestionCache m_cache;
