@@ -1,0 +1,129 @@
+// SpellChecker: Sonnet's Speller and GuessLanguage behind a small cached interface.
+#include "ui/spelling/spell_checker.h"
+
+#include <Sonnet/GuessLanguage>
+#include <Sonnet/Speller>
+
+#include <QCollator>
+#include <QMap>
+
+#include <algorithm>
+
+namespace inkling {
+
+namespace {
+
+// Bumped by every personal word: the word list is shared by all documents, so every
+// checker's cache must forget its verdicts.
+int s_personalWords = 0;
+
+// Sonnet's guess is a bare language ("de") or a dictionary code; the dictionary to load
+// is the code itself if installed, else the first installed one of that language, e.g.
+// "de" → "de_DE".
+QString dictionaryFor(const QString &guess, const QStringList &installed)
+{
+    if (guess.isEmpty() || installed.contains(guess))
+        return guess;
+    const QString language = guess.section(u'_', 0, 0);
+    QStringList candidates;
+    for (const QString &code : installed) {
+        if (code == language || code.startsWith(language + u'_'))
+            candidates.append(code);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    return candidates.value(0);
+}
+
+} // namespace
+
+SpellChecker::SpellChecker(QObject *parent)
+    : QObject(parent)
+    , m_speller(std::make_unique<Sonnet::Speller>())
+{}
+
+SpellChecker::~SpellChecker() = default;
+
+QList<std::pair<QString, QString>> SpellChecker::dictionaries()
+{
+    const QMap<QString, QString> byName = Sonnet::Speller().availableDictionaries();
+    QList<std::pair<QString, QString>> list;
+    for (auto it = byName.cbegin(); it != byName.cend(); ++it)
+        list.append({it.key(), it.value()});
+    QCollator collator;
+    std::sort(list.begin(), list.end(),
+              [&](const auto &a, const auto &b) { return collator.compare(a.first, b.first) < 0; });
+    return list;
+}
+
+void SpellChecker::setLanguage(const QString &code)
+{
+    if (code == m_language && (code.isEmpty() || m_speller->language() == code))
+        return;
+    m_language = code;
+    // Automatic starts from Sonnet's default (the locale's language) until a guess.
+    useDictionary(code.isEmpty() ? (m_guessed.isEmpty() ? m_speller->defaultLanguage() : m_guessed)
+                                 : code);
+}
+
+QString SpellChecker::effectiveLanguage() const
+{
+    return isUsable() ? m_speller->language() : QString();
+}
+
+bool SpellChecker::isUsable() const
+{
+    return m_speller->isValid();
+}
+
+bool SpellChecker::guessLanguage(const QString &text)
+{
+    if (!m_language.isEmpty())
+        return false;
+    const QStringList installed = m_speller->availableLanguages();
+    const QString guess = dictionaryFor(Sonnet::GuessLanguage().identify(text), installed);
+    if (guess.isEmpty() || guess == m_guessed)
+        return false;
+    m_guessed = guess;
+    const QString before = m_speller->language();
+    useDictionary(guess);
+    return m_speller->language() != before;
+}
+
+void SpellChecker::useDictionary(const QString &code)
+{
+    m_speller->setLanguage(code);
+    m_misspelled.clear();
+    emit dictionaryChanged();
+}
+
+bool SpellChecker::isMisspelled(const QString &word) const
+{
+    if (!isUsable())
+        return false;
+    if (m_personalWords != s_personalWords) {
+        m_misspelled.clear();
+        m_personalWords = s_personalWords;
+    }
+    const auto known = m_misspelled.constFind(word);
+    if (known != m_misspelled.cend())
+        return *known;
+    const bool misspelled = m_speller->isMisspelled(word);
+    m_misspelled.insert(word, misspelled);
+    return misspelled;
+}
+
+QStringList SpellChecker::suggestions(const QString &word) const
+{
+    return isUsable() ? m_speller->suggest(word) : QStringList();
+}
+
+bool SpellChecker::addToDictionary(const QString &word)
+{
+    if (!isUsable() || !m_speller->addToPersonal(word))
+        return false;
+    ++s_personalWords;
+    emit dictionaryChanged();
+    return true;
+}
+
+} // namespace inkling
