@@ -6,6 +6,8 @@
 
 #include <QCollator>
 #include <QMap>
+#include <QRegularExpression>
+#include <QSet>
 
 #include <algorithm>
 
@@ -17,14 +19,18 @@ namespace {
 // checker's cache must forget its verdicts.
 int s_personalWords = 0;
 
-// Sonnet's guess is a bare language ("de") or a dictionary code; the dictionary to load
-// is the code itself if installed, else the first installed one of that language, e.g.
-// "de" → "de_DE".
+// The dictionary for a language ("de" or "de_DE"): the code itself if installed, else
+// the main one of the language (de_DE, then en_US for English), else the first.
 QString dictionaryFor(const QString &guess, const QStringList &installed)
 {
     if (guess.isEmpty() || installed.contains(guess))
         return guess;
     const QString language = guess.section(u'_', 0, 0);
+    for (const QString &preferred :
+         {language + u'_' + language.toUpper(), QStringLiteral("en_US")}) {
+        if (preferred.startsWith(language + u'_') && installed.contains(preferred))
+            return preferred;
+    }
     QStringList candidates;
     for (const QString &code : installed) {
         if (code == language || code.startsWith(language + u'_'))
@@ -32,6 +38,35 @@ QString dictionaryFor(const QString &guess, const QStringList &installed)
     }
     std::sort(candidates.begin(), candidates.end());
     return candidates.value(0);
+}
+
+// How many of the words each language's dictionary knows. Sonnet's own guess can go
+// wrong on a short text (here it named German for plain English), so it only breaks ties.
+QString bestDictionary(const QString &text, const QString &sonnetGuess,
+                       const QStringList &installed)
+{
+    static const QRegularExpression nonLetters(QStringLiteral("[^\\p{L}']+"));
+    QStringList words = text.split(nonLetters, Qt::SkipEmptyParts);
+    constexpr int kWordsTried = 200;
+    words = words.mid(0, kWordsTried);
+    QSet<QString> languages;
+    for (const QString &code : installed)
+        languages.insert(code.section(u'_', 0, 0));
+    QString best = sonnetGuess;
+    int bestKnown = -1;
+    for (const QString &language : languages) {
+        const QString code = dictionaryFor(language, installed);
+        const Sonnet::Speller speller(code);
+        int known = 0;
+        for (const QString &w : std::as_const(words))
+            known += speller.isCorrect(w) ? 1 : 0;
+        const bool tieWonByGuess = known == bestKnown && code == sonnetGuess;
+        if (known > bestKnown || tieWonByGuess) {
+            best = code;
+            bestKnown = known;
+        }
+    }
+    return best;
 }
 
 } // namespace
@@ -80,7 +115,8 @@ bool SpellChecker::guessLanguage(const QString &text)
     if (!m_language.isEmpty())
         return false;
     const QStringList installed = m_speller->availableLanguages();
-    const QString guess = dictionaryFor(Sonnet::GuessLanguage().identify(text), installed);
+    const QString sonnetGuess = dictionaryFor(Sonnet::GuessLanguage().identify(text), installed);
+    const QString guess = bestDictionary(text, sonnetGuess, installed);
     if (guess.isEmpty() || guess == m_guessed)
         return false;
     m_guessed = guess;

@@ -38,8 +38,9 @@ public:
     // False when Sonnet has no dictionary for the language: nothing is misspelt then.
     bool isUsable() const;
 
-    // In automatic mode, asks Sonnet which language the text is in and switches to its
-    // dictionary; true if the dictionary changed. Does nothing with a chosen language.
+    // In automatic mode, switches to the dictionary of the text's language: the installed
+    // language whose dictionary knows most of its words, Sonnet's GuessLanguage breaking
+    // ties; true if the dictionary changed. Does nothing with a chosen language.
     bool guessLanguage(const QString &text);
 
     bool isMisspelled(const QString &word) const;
