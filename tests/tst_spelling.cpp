@@ -4,11 +4,13 @@
 // dictionary; switching off, the context menu's suggestions, "Add to Dictionary" (into a
 // temporary home), a language without a dictionary, and ghost text never underlined.
 // The dictionaries are the build root's hunspell-en-us and hunspell-de-de.
+#include "ui/documents/document.h"
 #include "ui/editor/editor.h"
 #include "ui/editor/ghost_text.h"
 #include "ui/spelling/spell_checker.h"
 #include "ui/spelling/spelling_settings.h"
 #include "ui/spelling/spelling_underlines.h"
+#include "ui/window/main_window.h"
 
 #include <QAction>
 #include <QFile>
@@ -16,6 +18,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
@@ -272,6 +275,52 @@ private slots:
         QVERIFY(editor.spellChecker());
         QCOMPARE(editor.spellChecker()->effectiveLanguage(), expected);
         QVERIFY(underlined(editor).isEmpty()); // correct text in its own language
+    }
+
+    void loadedTextIsGuessedAtOnce()
+    {
+        // setPlainText is how a file is read: no pause in typing needed for its language.
+        Editor editor;
+        editor.setSpelling({true, QString()});
+        editor.setPlainText(QStringLiteral(
+            "Gestern Abend sind wir mit dem Fahrrad in die Stadt gefahren. Dort haben wir "
+            "Freunde getroffen und zusammen gegessen. Es war ein schöner Abend. Danach sind wir "
+            "langsam durch den Park nach Hause gegangen, und der Mond stand schon hoch am "
+            "Himmel über den alten Häusern der Stadt."));
+        QVERIFY(editor.spellChecker());
+        QCOMPARE(editor.spellChecker()->effectiveLanguage(), QStringLiteral("de_DE"));
+        QVERIFY(underlined(editor).isEmpty());
+    }
+
+    void windowSwitchesEveryDocument()
+    {
+        QSettings().remove(QStringLiteral("spelling"));
+        MainWindow window;
+        QVERIFY(window.spelling().enabled); // on by default
+        QVERIFY(window.checkSpellingAction()->isChecked());
+        window.newDocument();
+        QCOMPARE(window.documents().size(), 2);
+        for (Document *d : window.documents())
+            QVERIFY(d->editor()->spellChecker());
+
+        window.checkSpellingAction()->trigger();
+        for (Document *d : window.documents())
+            QVERIFY(!d->editor()->spellChecker());
+        QSettings settings;
+        QVERIFY(!SpellingSettings::load(settings).enabled); // remembered
+        {
+            MainWindow next;
+            QVERIFY(!next.checkSpellingAction()->isChecked());
+            QVERIFY(!next.editor()->spellChecker());
+        }
+
+        // A dictionary Sonnet does not have: spelling stays off, the status bar says why.
+        window.applySpelling({true, QStringLiteral("xx_XX")});
+        QVERIFY(window.checkSpellingAction()->isChecked());
+        QVERIFY(!window.editor()->spellChecker());
+        QCOMPARE(window.statusBar()->currentMessage(), window.editor()->spellingProblem());
+        QVERIFY(!window.statusBar()->currentMessage().isEmpty());
+        window.applySpelling(SpellingSettings{});
     }
 
     void noDictionaryKeepsWorking()

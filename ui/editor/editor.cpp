@@ -40,6 +40,8 @@ constexpr qreal kMinimumPointSize = 11;
 // long is when it is asked again.
 constexpr int kLanguageSampleCharacters = 4000;
 constexpr int kLanguageGuessDelayMs = 1500;
+// An insertion this long is a file read or a paste, not typing: guessed at once.
+constexpr int kImmediateGuessCharacters = 200;
 
 bool isDark(const QPalette &palette)
 {
@@ -69,8 +71,14 @@ Editor::Editor(QWidget *parent)
     m_languageGuessTimer.setSingleShot(true);
     m_languageGuessTimer.setInterval(kLanguageGuessDelayMs);
     connect(&m_languageGuessTimer, &QTimer::timeout, this, &Editor::guessSpellingLanguage);
-    connect(document(), &QTextDocument::contentsChanged, this, [this] {
-        if (m_spelling.enabled && m_spelling.language.isEmpty())
+    connect(document(), &QTextDocument::contentsChange, this, [this](int, int, int added) {
+        if (!m_spelling.enabled || !m_spelling.language.isEmpty())
+            return;
+        // A file read or a long paste is guessed at once, so it is not underlined in the
+        // wrong language until typing pauses.
+        if (added >= kImmediateGuessCharacters)
+            guessSpellingLanguage();
+        else
             m_languageGuessTimer.start();
     });
 

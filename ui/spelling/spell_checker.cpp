@@ -49,6 +49,8 @@ QString bestDictionary(const QString &text, const QString &sonnetGuess,
     QStringList words = text.split(nonLetters, Qt::SkipEmptyParts);
     constexpr int kWordsTried = 200;
     words = words.mid(0, kWordsTried);
+    if (words.isEmpty())
+        return sonnetGuess;
     QSet<QString> languages;
     for (const QString &code : installed)
         languages.insert(code.section(u'_', 0, 0));
