@@ -81,8 +81,9 @@ public:
 
     // Spell checking (ui/spelling/): misspelt words in prose, comments and strings get a
     // red wavy underline, with suggestions and "Add to Dictionary" in the context menu.
-    // With an automatic language, the dictionary follows Sonnet's guess of the text's
-    // language, re-guessed when typing pauses.
+    // With an automatic language, the dictionary is the one that knows most of the text's
+    // words (SpellChecker::guessLanguage), guessed again when typing pauses. Off until
+    // the window applies the user's choice.
     void setSpelling(const SpellingSettings &settings);
     SpellingSettings spelling() const { return m_spelling; }
     // The checker while spell checking is on and has a dictionary; else null.
@@ -129,8 +130,8 @@ private:
 
     SpellingHighlighter *m_highlighter;
     SpellChecker *m_spellChecker = nullptr; // made when spelling is first switched on
-    SpellingSettings m_spelling{false, {}};
-    QTimer m_languageGuessTimer; // re-guesses the language once typing pauses
+    SpellingSettings m_spelling{false, {}}; // see setSpelling()
+    QTimer m_languageGuessTimer;            // re-guesses the language once typing pauses
     std::array<QList<QTextEdit::ExtraSelection>, 2> m_selections; // by SelectionLayer
     LineNumberArea *m_lineNumberArea;
     TextCounter *m_counter;

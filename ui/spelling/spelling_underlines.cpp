@@ -9,6 +9,8 @@
 #include <QTextBoundaryFinder>
 #include <QTextLayout>
 
+#include <algorithm>
+
 namespace inkling {
 
 namespace {
@@ -89,14 +91,27 @@ QList<TextRange> SpellingHighlighter::misspelledRanges(const QTextBlock &block)
     QList<TextRange> ranges;
     if (!block.isValid() || !block.layout())
         return ranges;
-    for (const QTextLayout::FormatRange &f : block.layout()->formats()) {
+    // The layout's ranges count ghost text (the pre-edit area) as characters; the
+    // document's do not.
+    const QTextLayout *layout = block.layout();
+    const int ghostStart = layout->preeditAreaPosition();
+    const int ghostLength = ghostStart < 0 ? 0 : int(layout->preeditAreaText().size());
+    for (const QTextLayout::FormatRange &f : layout->formats()) {
         if (!f.format.boolProperty(kMisspelledProperty))
             continue;
+        int start = f.start;
+        int length = f.length;
+        if (ghostLength > 0 && start >= ghostStart + ghostLength)
+            start -= ghostLength;
+        else if (ghostLength > 0 && start + length > ghostStart)
+            length = std::max(0, ghostStart - start); // never reported inside the ghost
+        if (length == 0)
+            continue;
         // One word can span several highlighter formats: join the touching pieces.
-        if (!ranges.isEmpty() && ranges.last().start + ranges.last().length == f.start)
-            ranges.last().length += f.length;
+        if (!ranges.isEmpty() && ranges.last().start + ranges.last().length == start)
+            ranges.last().length += length;
         else
-            ranges.append({f.start, f.length});
+            ranges.append({start, length});
     }
     return ranges;
 }
@@ -121,8 +136,16 @@ void SpellingHighlighter::highlightBlock(const QString &text)
         return;
     const QList<TextRange> misspelled = misspelledWords(
         text, m_checked, [this](const QString &word) { return m_checker->isMisspelled(word); });
-    for (const TextRange &range : misspelled)
-        underline(range);
+    // QSyntaxHighlighter stretches a range that reaches the pre-edit area over it, and
+    // ghost text lives there: a word touching the ghost (the one being typed) is left
+    // alone until the ghost goes, so the suggestion is never underlined.
+    const QTextLayout *layout = currentBlock().layout();
+    const int ghost =
+        layout && !layout->preeditAreaText().isEmpty() ? layout->preeditAreaPosition() : -1;
+    for (const TextRange &range : misspelled) {
+        if (ghost < 0 || ghost < range.start || ghost > range.start + range.length)
+            underline(range);
+    }
 }
 
 void SpellingHighlighter::underline(const TextRange &range)
