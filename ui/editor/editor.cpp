@@ -363,8 +363,10 @@ QMenu *Editor::createContextMenu(int position)
         }
         QAction *add = new QAction(tr("Add to Dictionary"), menu);
         connect(add, &QAction::triggered, this, [this, misspelled] {
-            if (SpellChecker *c = spellChecker(); c && c->addToDictionary(misspelled))
+            if (SpellChecker *c = spellChecker()) {
+                c->addToDictionary(misspelled);
                 emit wordAddedToDictionary();
+            }
         });
         menu->insertAction(first, add);
         menu->insertSeparator(first);

@@ -157,11 +157,14 @@ QStringList SpellChecker::suggestions(const QString &word) const
 
 bool SpellChecker::addToDictionary(const QString &word)
 {
-    if (!isUsable() || !m_speller->addToPersonal(word))
+    if (!isUsable())
         return false;
+    // Sonnet's Hunspell plugin accepts the word for this session before it writes the
+    // list, so it is known from now on even when the list cannot be written.
+    const bool saved = m_speller->addToPersonal(word);
     ++s_personalWords;
     emit dictionaryChanged();
-    return true;
+    return saved;
 }
 
 } // namespace inkling

@@ -46,7 +46,8 @@ public:
     bool isMisspelled(const QString &word) const;
     QStringList suggestions(const QString &word) const;
     // Adds the word to the personal word list of the dictionary in use, for this and
-    // every later session; false if it could not be written.
+    // every later session; false if the list could not be written (the word is still
+    // accepted in this session).
     bool addToDictionary(const QString &word);
 
 signals:
