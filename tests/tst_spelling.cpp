@@ -134,6 +134,9 @@ private slots:
             << "tool.py" << "en_US" << "def recieve():  # [recieve] data\n    pass\n";
         QTest::newRow("Python identifier, string")
             << "tool.py" << "en_US" << "recieve = \"[recieve] it\"\n";
+        QTest::newRow("C++ fenced in Markdown")
+            << "notes.md" << "en_US"
+            << "We [recieve] it.\n```cpp\nint recieve = 0; // [recieve]\n```\n";
         QTest::newRow("German") << "notes.md" << "de_DE"
                                 << "Wir haben [gestren] einen Brief an die Nachbarn geschrieben.";
         QTest::newRow("German correct")
