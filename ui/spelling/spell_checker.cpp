@@ -7,7 +7,6 @@
 #include <QCollator>
 #include <QMap>
 #include <QRegularExpression>
-#include <QSet>
 
 #include <algorithm>
 
@@ -51,9 +50,11 @@ QString bestDictionary(const QString &text, const QString &sonnetGuess,
     words = words.mid(0, kWordsTried);
     if (words.isEmpty())
         return sonnetGuess;
-    QSet<QString> languages;
+    QStringList languages; // sorted, so equal counts always go the same way
     for (const QString &code : installed)
-        languages.insert(code.section(u'_', 0, 0));
+        languages.append(code.section(u'_', 0, 0));
+    languages.sort();
+    languages.removeDuplicates();
     QString best = sonnetGuess;
     int bestKnown = -1;
     for (const QString &language : languages) {
