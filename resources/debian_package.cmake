@@ -19,7 +19,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION editors)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://github.com/inkling/inkling")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, qt6-svg-plugins")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n, fonts-dejavu-core")
+# Spell checking: Sonnet's Hunspell plugin and a dictionary (without them it is simply off).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS
+    "qt6-translations-l10n, fonts-dejavu-core, sonnet6-plugins, hunspell-en-us | hunspell-dictionary")
 # Only what a user runs: the application, the CLI, the model and desktop files (the
 # tests and benchmarks install nothing).
 set(CPACK_STRIP_FILES ON)

@@ -347,6 +347,14 @@
 <context>
     <name>inkling::MainWindow</name>
     <message>
+        <source>Check S&amp;pelling</source>
+        <translation>Rechtschreibung &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Underline misspelt words in prose, comments and strings</source>
+        <translation>Falsch geschriebene Wörter in Text, Kommentaren und Zeichenketten unterstreichen</translation>
+    </message>
+    <message>
         <source>Document &amp;Notes</source>
         <translation>Dokument&amp;notizen</translation>
     </message>
@@ -883,6 +891,30 @@ Möchten Sie sie speichern?</translation>
 <context>
     <name>inkling::SettingsDialog</name>
     <message>
+        <source>Spelling</source>
+        <translation>Rechtschreibung</translation>
+    </message>
+    <message>
+        <source>Check spelling while typing</source>
+        <translation>Rechtschreibung beim Tippen prüfen</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>Automatisch</translation>
+    </message>
+    <message>
+        <source>Automatic: the language each document is written in, as far as it can be told from its text.</source>
+        <translation>Automatisch: die Sprache, in der das jeweilige Dokument geschrieben ist, soweit sie sich aus seinem Text erkennen lässt.</translation>
+    </message>
+    <message>
+        <source>Dictionary:</source>
+        <translation>Wörterbuch:</translation>
+    </message>
+    <message>
+        <source>No spelling dictionary is installed, so nothing is checked. Install Hunspell dictionaries, such as hunspell-en-us.</source>
+        <translation>Es ist kein Rechtschreibwörterbuch installiert, daher wird nichts geprüft. Installieren Sie Hunspell-Wörterbücher, etwa hunspell-de-de.</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -1370,6 +1402,25 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>e.g. Characters: Zebulon Quackenbush, an old sailor</source>
         <translation>z. B. Figuren: Zebulon Quackenbush, ein alter Seemann</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::Editor</name>
+    <message>
+        <source>Spell checking is off: there is no dictionary for %1.</source>
+        <translation>Rechtschreibprüfung ist aus: Für %1 gibt es kein Wörterbuch.</translation>
+    </message>
+    <message>
+        <source>Spell checking is off: no dictionary is installed.</source>
+        <translation>Rechtschreibprüfung ist aus: Es ist kein Wörterbuch installiert.</translation>
+    </message>
+    <message>
+        <source>No Suggestions</source>
+        <translation>Keine Vorschläge</translation>
+    </message>
+    <message>
+        <source>Add to Dictionary</source>
+        <translation>Zum Wörterbuch hinzufügen</translation>
     </message>
 </context>
 </TS>

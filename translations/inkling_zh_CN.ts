@@ -341,6 +341,14 @@
 <context>
     <name>inkling::MainWindow</name>
     <message>
+        <source>Check S&amp;pelling</source>
+        <translation>检查拼写(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Underline misspelt words in prose, comments and strings</source>
+        <translation>为正文、注释和字符串中拼错的单词加下划线</translation>
+    </message>
+    <message>
         <source>Document &amp;Notes</source>
         <translation>文档笔记(&amp;N)</translation>
     </message>
@@ -877,6 +885,30 @@ Do you want to save them?</source>
 <context>
     <name>inkling::SettingsDialog</name>
     <message>
+        <source>Spelling</source>
+        <translation>拼写</translation>
+    </message>
+    <message>
+        <source>Check spelling while typing</source>
+        <translation>输入时检查拼写</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Automatic: the language each document is written in, as far as it can be told from its text.</source>
+        <translation>自动：每个文档所用的语言，以能从其文本判断的为准。</translation>
+    </message>
+    <message>
+        <source>Dictionary:</source>
+        <translation>词典：</translation>
+    </message>
+    <message>
+        <source>No spelling dictionary is installed, so nothing is checked. Install Hunspell dictionaries, such as hunspell-en-us.</source>
+        <translation>未安装拼写词典，因此不会检查任何内容。请安装 Hunspell 词典，例如 hunspell-en-us。</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1364,6 +1396,25 @@ Do you want to save them?</source>
     <message>
         <source>e.g. Characters: Zebulon Quackenbush, an old sailor</source>
         <translation>例如：人物：Zebulon Quackenbush，一位老水手</translation>
+    </message>
+</context>
+<context>
+    <name>inkling::Editor</name>
+    <message>
+        <source>Spell checking is off: there is no dictionary for %1.</source>
+        <translation>拼写检查已关闭：没有 %1 的词典。</translation>
+    </message>
+    <message>
+        <source>Spell checking is off: no dictionary is installed.</source>
+        <translation>拼写检查已关闭：未安装任何词典。</translation>
+    </message>
+    <message>
+        <source>No Suggestions</source>
+        <translation>无建议</translation>
+    </message>
+    <message>
+        <source>Add to Dictionary</source>
+        <translation>添加到词典</translation>
     </message>
 </context>
 </TS>

@@ -5,6 +5,8 @@
 #include "ui/editor/line_number_area.h"
 #include "ui/editor/syntax_repository.h"
 #include "ui/editor/text_counts.h"
+#include "ui/spelling/spell_checker.h"
+#include "ui/spelling/spelling_underlines.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>
@@ -12,8 +14,10 @@
 #include <KSyntaxHighlighting/Theme>
 
 #include <QApplication>
+#include <QContextMenuEvent>
 #include <QFontDatabase>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QPainter>
 #include <QTextBlock>
 #include <QWheelEvent>
@@ -32,6 +36,12 @@ namespace {
 constexpr int kTabWidthInSpaces = 4;
 // Below the usual desktop default of 9–10 pt, long-form writing gets tiring.
 constexpr qreal kMinimumPointSize = 11;
+// Sonnet's guess needs a few sentences, not the whole document; a pause in typing this
+// long is when it is asked again.
+constexpr int kLanguageSampleCharacters = 4000;
+constexpr int kLanguageGuessDelayMs = 1500;
+// An insertion this long is a file read or a paste, not typing: guessed at once.
+constexpr int kImmediateGuessCharacters = 200;
 
 bool isDark(const QPalette &palette)
 {
@@ -49,7 +59,7 @@ QFont editorFont()
 
 Editor::Editor(QWidget *parent)
     : QPlainTextEdit(parent)
-    , m_highlighter(new KSyntaxHighlighting::SyntaxHighlighter(document()))
+    , m_highlighter(new SpellingHighlighter(document()))
     , m_lineNumberArea(new LineNumberArea(this))
     , m_counter(new TextCounter(document(), this))
 {
@@ -58,6 +68,19 @@ Editor::Editor(QWidget *parent)
     connect(this, &QPlainTextEdit::blockCountChanged, this, &Editor::updateLineNumberAreaWidth);
     connect(this, &QPlainTextEdit::updateRequest, this, &Editor::updateLineNumberArea);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &Editor::highlightCurrentLine);
+    m_languageGuessTimer.setSingleShot(true);
+    m_languageGuessTimer.setInterval(kLanguageGuessDelayMs);
+    connect(&m_languageGuessTimer, &QTimer::timeout, this, &Editor::guessSpellingLanguage);
+    connect(document(), &QTextDocument::contentsChange, this, [this](int, int, int added) {
+        if (!m_spelling.enabled || !m_spelling.language.isEmpty())
+            return;
+        // A file read or a long paste is guessed at once, so it is not underlined in the
+        // wrong language until typing pauses.
+        if (added >= kImmediateGuessCharacters)
+            guessSpellingLanguage();
+        else
+            m_languageGuessTimer.start();
+    });
 
     m_highlighter->setDefinition(defaultDefinition());
     m_darkPalette = isDark(inheritedPalette());
@@ -255,6 +278,109 @@ void Editor::setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSel
 QList<QTextEdit::ExtraSelection> Editor::selections(SelectionLayer layer) const
 {
     return m_selections.at(std::size_t(layer));
+}
+
+void Editor::setSpelling(const SpellingSettings &settings)
+{
+    if (settings == m_spelling)
+        return;
+    m_spelling = settings;
+    m_languageGuessTimer.stop();
+    if (!settings.enabled) {
+        m_highlighter->setSpellChecker(nullptr);
+        return;
+    }
+    if (!m_spellChecker)
+        m_spellChecker = new SpellChecker(this);
+    // Guess before the first highlighting, so a loaded document is checked once.
+    const QSignalBlocker blocker(m_spellChecker);
+    m_spellChecker->setLanguage(settings.language);
+    guessSpellingLanguage();
+    m_highlighter->setSpellChecker(m_spellChecker); // re-highlights
+}
+
+SpellChecker *Editor::spellChecker() const
+{
+    return m_spelling.enabled && m_spellChecker && m_spellChecker->isUsable() ? m_spellChecker
+                                                                              : nullptr;
+}
+
+QString Editor::spellingProblem() const
+{
+    if (!m_spelling.enabled || spellChecker())
+        return {};
+    if (!m_spelling.language.isEmpty())
+        return tr("Spell checking is off: there is no dictionary for %1.").arg(m_spelling.language);
+    return tr("Spell checking is off: no dictionary is installed.");
+}
+
+void Editor::recheckSpelling()
+{
+    if (spellChecker())
+        m_highlighter->rehighlight();
+}
+
+void Editor::guessSpellingLanguage()
+{
+    if (!m_spellChecker || !m_spelling.enabled || !m_spelling.language.isEmpty())
+        return;
+    QString sample;
+    for (QTextBlock b = document()->begin();
+         b.isValid() && sample.size() < kLanguageSampleCharacters; b = b.next())
+        sample += b.text() + u'\n';
+    m_spellChecker->guessLanguage(sample);
+}
+
+QMenu *Editor::createContextMenu(int position)
+{
+    QMenu *menu = createStandardContextMenu();
+    SpellChecker *checker = spellChecker();
+    const QTextBlock block = document()->findBlock(position);
+    if (!checker || !block.isValid())
+        return menu;
+    const int inBlock = position - block.position();
+    for (const TextRange &r : SpellingHighlighter::misspelledRanges(block)) {
+        if (inBlock < r.start || inBlock > r.start + r.length)
+            continue;
+        QTextCursor word(block);
+        word.setPosition(block.position() + r.start);
+        word.setPosition(block.position() + r.start + r.length, QTextCursor::KeepAnchor);
+        const QString misspelled = word.selectedText();
+        QAction *first = menu->actions().value(0);
+        const QStringList suggestions = checker->suggestions(misspelled);
+        for (const QString &suggestion : suggestions) {
+            QAction *a = new QAction(suggestion, menu);
+            connect(a, &QAction::triggered, this, [this, word, suggestion]() mutable {
+                word.insertText(suggestion); // one undo step
+                setTextCursor(word);
+            });
+            menu->insertAction(first, a);
+        }
+        if (suggestions.isEmpty()) {
+            QAction *none = new QAction(tr("No Suggestions"), menu);
+            none->setEnabled(false);
+            menu->insertAction(first, none);
+        }
+        QAction *add = new QAction(tr("Add to Dictionary"), menu);
+        connect(add, &QAction::triggered, this, [this, misspelled] {
+            if (SpellChecker *c = spellChecker()) {
+                c->addToDictionary(misspelled);
+                emit wordAddedToDictionary();
+            }
+        });
+        menu->insertAction(first, add);
+        menu->insertSeparator(first);
+        break;
+    }
+    return menu;
+}
+
+void Editor::contextMenuEvent(QContextMenuEvent *event)
+{
+    const int position = cursorForPosition(event->pos()).position();
+    QMenu *menu = createContextMenu(position);
+    menu->exec(event->globalPos());
+    delete menu;
 }
 
 std::pair<int, int> Editor::visibleBlocks() const

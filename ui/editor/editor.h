@@ -2,7 +2,10 @@
 // copied from a theme chosen by the palette's lightness, and a line-number gutter.
 #pragma once
 
+#include "ui/spelling/spelling_settings.h"
+
 #include <QPlainTextEdit>
+#include <QTimer>
 
 #include <array>
 #include <utility>
@@ -16,6 +19,8 @@ class Theme;
 namespace inkling {
 
 class LineNumberArea;
+class SpellChecker;
+class SpellingHighlighter;
 class TextCounter;
 struct IndentUnit;
 
@@ -74,6 +79,23 @@ public:
     bool isDistractionFree() const { return m_distractionFree; }
     static constexpr int kDistractionFreeColumns = 80;
 
+    // Spell checking (ui/spelling/): misspelt words in prose, comments and strings get a
+    // red wavy underline, with suggestions and "Add to Dictionary" in the context menu.
+    // With an automatic language, the dictionary is the one that knows most of the text's
+    // words (SpellChecker::guessLanguage), guessed again when typing pauses. Off until
+    // the window applies the user's choice.
+    void setSpelling(const SpellingSettings &settings);
+    SpellingSettings spelling() const { return m_spelling; }
+    // The checker while spell checking is on and has a dictionary; else null.
+    SpellChecker *spellChecker() const;
+    // Why spelling is on but nothing is checked (no dictionary); empty otherwise.
+    QString spellingProblem() const;
+    // Checks the whole document again, e.g. after another document added a word.
+    void recheckSpelling();
+    // The context menu at a document position: Qt's standard actions, led by the
+    // spelling suggestions and "Add to Dictionary" on a misspelt word. The caller owns it.
+    QMenu *createContextMenu(int position);
+
     // The numbers of the first and last blocks (lines) shown, whole or in part.
     std::pair<int, int> visibleBlocks() const;
 
@@ -85,12 +107,15 @@ signals:
     void definitionChanged();
     // Ctrl+wheel asks for this zoom; the window applies it to every editor and remembers it.
     void zoomRequested(int points);
+    // "Add to Dictionary" changed the personal word list every document shares.
+    void wordAddedToDictionary();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     // Auto-indentation in code (auto_indent.h); each returns false when it does not apply.
@@ -99,10 +124,14 @@ private:
     void updateLineNumberAreaWidth();
     void updateLineNumberArea(const QRect &rect, int dy);
     void highlightCurrentLine();
+    void guessSpellingLanguage();
     // The palette the editor would have without the theme's colours.
     QPalette inheritedPalette() const;
 
-    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter;
+    SpellingHighlighter *m_highlighter;
+    SpellChecker *m_spellChecker = nullptr; // made when spelling is first switched on
+    SpellingSettings m_spelling{false, {}}; // see setSpelling()
+    QTimer m_languageGuessTimer;            // re-guesses the language once typing pauses
     std::array<QList<QTextEdit::ExtraSelection>, 2> m_selections; // by SelectionLayer
     LineNumberArea *m_lineNumberArea;
     TextCounter *m_counter;

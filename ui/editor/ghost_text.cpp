@@ -8,6 +8,8 @@
 #include <QTextDocument>
 #include <QTextLayout>
 
+#include <algorithm>
+
 namespace inkling {
 
 GhostText::GhostText(QPlainTextEdit *editor)
@@ -58,13 +60,42 @@ void GhostText::setPreedit(const QTextBlock &block, int inBlock, const QString &
     QString shown = text;
     shown.replace(QLatin1Char('\n'), QChar::LineSeparator);
 
-    // Keep the highlighter's formats; drop our previous ghost range.
+    // Keep the highlighter's formats (colours, spelling underlines); drop our previous
+    // ghost range. The layout counts the pre-edit text as characters, so the formats
+    // move out of the ghost's way and back, and one that the ghost would fall inside is
+    // split: the ghost never takes on a word's format, nor is the rest of the line
+    // drawn with its neighbour's.
     QList<QTextLayout::FormatRange> formats = layout->formats();
     const int oldStart = layout->preeditAreaPosition();
-    const int oldLength = layout->preeditAreaText().size();
-    formats.removeIf([&](const QTextLayout::FormatRange &r) {
-        return oldLength > 0 && r.start >= oldStart && r.start + r.length <= oldStart + oldLength;
-    });
+    const int oldLength = oldStart < 0 ? 0 : int(layout->preeditAreaText().size());
+    if (oldLength > 0) {
+        formats.removeIf([&](const QTextLayout::FormatRange &r) {
+            return r.start >= oldStart && r.start + r.length <= oldStart + oldLength;
+        });
+        for (QTextLayout::FormatRange &r : formats) {
+            if (r.start >= oldStart + oldLength)
+                r.start -= oldLength;
+            else if (r.start + r.length > oldStart) // stretched over it by QSyntaxHighlighter
+                r.length = std::max(oldStart - r.start, r.length - oldLength);
+        }
+    }
+    if (!shown.isEmpty()) {
+        const int length = int(shown.size());
+        QList<QTextLayout::FormatRange> moved;
+        for (QTextLayout::FormatRange r : std::as_const(formats)) {
+            if (r.start >= inBlock) {
+                r.start += length;
+            } else if (r.start + r.length > inBlock) {
+                QTextLayout::FormatRange after = r;
+                after.start = inBlock + length;
+                after.length = r.start + r.length - inBlock;
+                r.length = inBlock - r.start;
+                moved.append(after);
+            }
+            moved.append(r);
+        }
+        formats = moved;
+    }
     layout->setPreeditArea(shown.isEmpty() ? -1 : inBlock, shown);
     if (!shown.isEmpty()) {
         QTextCharFormat format = m_format;

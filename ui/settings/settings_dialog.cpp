@@ -2,6 +2,7 @@
 #include "ui/settings/settings_dialog.h"
 
 #include "ui/settings/interface_language.h"
+#include "ui/spelling/spell_checker.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -50,6 +51,7 @@ SettingsDialog::SettingsDialog(const SuggestionSettings &settings, QWidget *pare
     tabs->addTab(createEnginePage(), tr("Engine"));
     tabs->addTab(createKeysPage(), tr("Keys"));
     tabs->addTab(createLanguagePage(), tr("Language"));
+    tabs->addTab(createSpellingPage(), tr("Spelling"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
                                          QDialogButtonBox::RestoreDefaults);
@@ -62,6 +64,7 @@ SettingsDialog::SettingsDialog(const SuggestionSettings &settings, QWidget *pare
     layout->addWidget(tabs);
     layout->addWidget(buttons);
     setValues(settings);
+    setSpelling(SpellingSettings{});
 }
 
 QWidget *SettingsDialog::createLanguagePage()
@@ -86,6 +89,47 @@ void SettingsDialog::setUiLanguage(const QString &code)
 QString SettingsDialog::uiLanguage() const
 {
     return m_language->currentData().toString();
+}
+
+QWidget *SettingsDialog::createSpellingPage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    m_spellingEnabled = new QCheckBox(tr("Check spelling while typing"));
+    form->addRow(m_spellingEnabled);
+    m_spellingLanguage = new QComboBox;
+    m_spellingLanguage->addItem(tr("Automatic"), QString());
+    const QList<std::pair<QString, QString>> dictionaries = SpellChecker::dictionaries();
+    for (const auto &[name, code] : dictionaries)
+        m_spellingLanguage->addItem(name, code);
+    m_spellingLanguage->setToolTip(tr("Automatic: the language each document is written in, "
+                                      "as far as it can be told from its text."));
+    form->addRow(tr("Dictionary:"), m_spellingLanguage);
+    if (dictionaries.isEmpty()) {
+        auto *note = new QLabel(tr("No spelling dictionary is installed, so nothing is checked. "
+                                   "Install Hunspell dictionaries, such as hunspell-en-us."));
+        note->setWordWrap(true);
+        form->addRow(note);
+    }
+    connect(m_spellingEnabled, &QCheckBox::toggled, m_spellingLanguage, &QWidget::setEnabled);
+    return page;
+}
+
+void SettingsDialog::setSpelling(const SpellingSettings &spelling)
+{
+    m_spellingEnabled->setChecked(spelling.enabled);
+    m_spellingLanguage->setEnabled(spelling.enabled);
+    int index = m_spellingLanguage->findData(spelling.language);
+    if (index < 0) { // a dictionary since removed: keep showing the choice
+        m_spellingLanguage->addItem(spelling.language, spelling.language);
+        index = m_spellingLanguage->count() - 1;
+    }
+    m_spellingLanguage->setCurrentIndex(index);
+}
+
+SpellingSettings SettingsDialog::spelling() const
+{
+    return {m_spellingEnabled->isChecked(), m_spellingLanguage->currentData().toString()};
 }
 
 QWidget *SettingsDialog::createSuggestionsPage()
@@ -238,6 +282,7 @@ void SettingsDialog::setValues(const SuggestionSettings &s)
 void SettingsDialog::restoreDefaults()
 {
     setValues(SuggestionSettings{});
+    setSpelling(SpellingSettings{});
 }
 
 SuggestionSettings SettingsDialog::settings() const

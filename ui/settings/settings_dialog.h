@@ -3,6 +3,7 @@
 // applies and persists it.
 #pragma once
 
+#include "ui/spelling/spelling_settings.h"
 #include "ui/suggestions/suggestion_settings.h"
 
 #include <QDialog>
@@ -28,6 +29,9 @@ public:
     // ui/settings/interface_language.h).
     void setUiLanguage(const QString &code);
     QString uiLanguage() const;
+    // Spell checking: on or off, and the dictionary ("" = automatic).
+    void setSpelling(const SpellingSettings &spelling);
+    SpellingSettings spelling() const;
 
 private:
     QWidget *createSuggestionsPage();
@@ -35,6 +39,7 @@ private:
     QWidget *createEnginePage();
     QWidget *createKeysPage();
     QWidget *createLanguagePage();
+    QWidget *createSpellingPage();
     void restoreDefaults();
     void setValues(const SuggestionSettings &s);
 
@@ -58,6 +63,8 @@ private:
     QKeySequenceEdit *m_keyAcceptAll, *m_keyAcceptWord, *m_keyAcceptLine, *m_keyDismiss, *m_keyNext,
         *m_keyPrevious, *m_keyRequest;
     QComboBox *m_language = nullptr;
+    QCheckBox *m_spellingEnabled = nullptr;
+    QComboBox *m_spellingLanguage = nullptr;
 };
 
 } // namespace inkling

@@ -109,6 +109,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_settings = SuggestionSettings::load(settings);
         m_themeName = settings.value(themeSettingsKey()).toString();
         m_zoom = Editor::clampZoom(settings.value(zoomSettingsKey(), 0).toInt());
+        m_spelling = SpellingSettings::load(settings);
     }
     createMenus(); // the suggestion menu shows the configured keys
     m_models = new ModelLoader(m_engine, m_status, this);
@@ -117,6 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &message) { statusBar()->showMessage(message); });
     newDocument();
     applySettings(m_settings);
+    applySpelling(m_spelling);
     resize(defaultSize());
 }
 
@@ -183,6 +185,7 @@ Document *MainWindow::addDocument()
     auto *document = new Document(m_engine, m_settings, m_tabs);
     document->editor()->setThemeName(m_themeName);
     document->editor()->setZoom(m_zoom);
+    document->editor()->setSpelling(m_spelling);
     connectDocument(document);
     m_tabs->addTab(document, document->displayName());
     updateTab(document);
@@ -222,6 +225,12 @@ void MainWindow::connectDocument(Document *document)
     connect(document, &Document::formatChanged, this,
             ifCurrent([this] { updateDocumentLabels(); }));
     connect(document->editor(), &Editor::zoomRequested, this, &MainWindow::setZoom);
+    connect(document->editor(), &Editor::wordAddedToDictionary, this, [this, document] {
+        for (Document *other : documents()) {
+            if (other != document)
+                other->editor()->recheckSpelling();
+        }
+    });
     const auto recount = ifCurrent([this] { m_countTimer->start(); });
     connect(document->editor()->counter(), &TextCounter::changed, this, recount);
     connect(document->editor(), &QPlainTextEdit::selectionChanged, this, recount);
@@ -653,15 +662,37 @@ void MainWindow::applySettings(const SuggestionSettings &settings)
     m_models->apply(settings);
 }
 
+void MainWindow::applySpelling(const SpellingSettings &spelling)
+{
+    m_spelling = spelling;
+    QString problem;
+    for (Document *document : documents()) {
+        document->editor()->setSpelling(spelling);
+        if (problem.isEmpty())
+            problem = document->editor()->spellingProblem();
+    }
+    if (m_checkSpellingAction) {
+        const QSignalBlocker blocker(m_checkSpellingAction);
+        m_checkSpellingAction->setChecked(spelling.enabled);
+    }
+    QSettings persisted;
+    spelling.save(persisted);
+    if (!problem.isEmpty())
+        statusBar()->showMessage(problem, 10000);
+}
+
 void MainWindow::showSettings()
 {
     SettingsDialog dialog(m_settings, this);
     QSettings persisted;
     const QString language = loadUiLanguage(persisted);
     dialog.setUiLanguage(language);
+    dialog.setSpelling(m_spelling);
     if (dialog.exec() != QDialog::Accepted)
         return;
     applySettings(dialog.settings());
+    if (dialog.spelling() != m_spelling)
+        applySpelling(dialog.spelling());
     if (dialog.uiLanguage() != language) {
         saveUiLanguage(persisted, dialog.uiLanguage());
         statusBar()->showMessage(tr("The new language is used from the next start."), 10000);

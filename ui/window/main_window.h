@@ -5,6 +5,7 @@
 #pragma once
 
 #include "engine/generation/stop_rule.h"
+#include "ui/spelling/spelling_settings.h"
 #include "ui/suggestions/suggestion_settings.h"
 
 #include <QMainWindow>
@@ -90,6 +91,12 @@ public:
     // persists them.
     void applySettings(const SuggestionSettings &settings);
     const SuggestionSettings &settings() const { return m_settings; }
+    // Edit › Check Spelling and Settings › Spelling, for every document; remembered. When
+    // spelling is on but Sonnet has no dictionary, the status bar says so.
+    void applySpelling(const SpellingSettings &spelling);
+    const SpellingSettings &spelling() const { return m_spelling; }
+    QAction *checkSpellingAction() const { return m_checkSpellingAction; }
+
     // The mode a document starts in: code for source files, sentence for prose.
     static CompletionMode modeForDefinition(const QString &section);
     // The QSettings key of the editor theme's name (empty: follow the palette).
@@ -183,6 +190,8 @@ private:
     QActionGroup *m_modeActions = nullptr;
     QComboBox *m_modeBox = nullptr;
     QAction *m_autoSuggestAction = nullptr;
+    QAction *m_checkSpellingAction = nullptr;
+    SpellingSettings m_spelling;
     QAction *m_documentSuggestsAction = nullptr; // this document's switch
     QAction *m_fileTypeSuggestsAction = nullptr; // its file type's switch
     // The Suggestions menu's actions and the key binding each one shows.

@@ -149,6 +149,16 @@ void MainWindow::createEditMenu()
             askAndGoToLine(e);
     });
     editMenu->addSeparator();
+    m_checkSpellingAction = editMenu->addAction(tr("Check S&pelling"));
+    m_checkSpellingAction->setCheckable(true);
+    m_checkSpellingAction->setChecked(m_spelling.enabled);
+    m_checkSpellingAction->setStatusTip(
+        tr("Underline misspelt words in prose, comments and strings"));
+    connect(m_checkSpellingAction, &QAction::toggled, this, [this](bool on) {
+        SpellingSettings s = m_spelling;
+        s.enabled = on;
+        applySpelling(s);
+    });
     QAction *settingsAction = editMenu->addAction(tr("&Settings…"), QKeySequence::Preferences, this,
                                                   &MainWindow::showSettings);
     settingsAction->setMenuRole(QAction::PreferencesRole);
