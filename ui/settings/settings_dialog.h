@@ -1,8 +1,9 @@
 // Preferences: auto-suggest, debounce, per-mode token budgets, sampling, engine threads,
-// model directory and the suggestion keys. Edits a SuggestionSettings value; the caller
-// applies and persists it.
+// model directory, the suggestion keys and the editor's fonts. Edits a SuggestionSettings
+// and an EditorFonts value; the caller applies and persists them.
 #pragma once
 
+#include "ui/editor/editor_fonts.h"
 #include "ui/suggestions/suggestion_settings.h"
 
 #include <QDialog>
@@ -10,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFontComboBox;
 class QKeySequenceEdit;
 class QLineEdit;
 class QSpinBox;
@@ -28,6 +30,9 @@ public:
     // ui/settings/interface_language.h).
     void setUiLanguage(const QString &code);
     QString uiLanguage() const;
+    // The writing font, the code font and the prose line width (the Editor page).
+    void setFonts(const EditorFonts &fonts);
+    EditorFonts fonts() const;
 
 private:
     QWidget *createSuggestionsPage();
@@ -35,6 +40,7 @@ private:
     QWidget *createEnginePage();
     QWidget *createKeysPage();
     QWidget *createLanguagePage();
+    QWidget *createEditorPage();
     void restoreDefaults();
     void setValues(const SuggestionSettings &s);
 
@@ -58,6 +64,10 @@ private:
     QKeySequenceEdit *m_keyAcceptAll, *m_keyAcceptWord, *m_keyAcceptLine, *m_keyDismiss, *m_keyNext,
         *m_keyPrevious, *m_keyRequest;
     QComboBox *m_language = nullptr;
+    QFontComboBox *m_proseFamily = nullptr, *m_codeFamily = nullptr;
+    QSpinBox *m_proseSize = nullptr, *m_codeSize = nullptr;
+    QCheckBox *m_limitLineWidth = nullptr;
+    QSpinBox *m_lineWidth = nullptr;
 };
 
 } // namespace inkling
