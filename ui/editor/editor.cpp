@@ -332,6 +332,17 @@ void Editor::resizeEvent(QResizeEvent *event)
     updateMargins(); // the column stays centred; the gutter follows the height
 }
 
+bool Editor::event(QEvent *event)
+{
+    // The space beside a centred column is the editor's own area, not the viewport's:
+    // painted like the page, so the column does not sit in a grey frame.
+    if (event->type() == QEvent::Paint && textColumnWidth() > 0) {
+        QPainter painter(this);
+        painter.fillRect(contentsRect(), palette().color(QPalette::Base));
+    }
+    return QPlainTextEdit::event(event);
+}
+
 void Editor::changeEvent(QEvent *event)
 {
     QPlainTextEdit::changeEvent(event);
@@ -375,8 +386,10 @@ void Editor::updateMargins()
     if (const int column = textColumnWidth(); column > 0)
         side = std::max(0, (r.width() - gutter - column) / 2);
     setViewportMargins(gutter + side, 0, side, 0);
+    // The line numbers stay beside the text, wherever the column is.
     if (!m_distractionFree)
-        m_lineNumberArea->setGeometry(r.left(), r.top(), lineNumberAreaWidth(), r.height());
+        m_lineNumberArea->setGeometry(r.left() + side, r.top(), gutter, r.height());
+    update(); // the margins' background
 }
 
 void Editor::updateLineNumberArea(const QRect &rect, int dy)
