@@ -32,6 +32,17 @@
     </message>
 </context>
 <context>
+    <name>PrintableDocument</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save “%1”: %2</source>
+        <translation>„%1“ kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>Screenshot</name>
     <message>
         <source>The window was never shown.</source>
@@ -353,6 +364,42 @@
     <message>
         <source>Underline misspelt words in prose, comments and strings</source>
         <translation>Falsch geschriebene Wörter in Text, Kommentaren und Zeichenketten unterstreichen</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken…</translation>
+    </message>
+    <message>
+        <source>Print the document with its highlighting</source>
+        <translation>Das Dokument mit seiner Hervorhebung drucken</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as PDF…</source>
+        <translation>Als PDF e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Save the document as a PDF file with its highlighting</source>
+        <translation>Das Dokument mit seiner Hervorhebung als PDF-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Print “%1”</source>
+        <translation>„%1“ drucken</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>Als PDF exportieren</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-Dateien (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot Export as PDF</source>
+        <translation>PDF-Export nicht möglich</translation>
+    </message>
+    <message>
+        <source>Exported “%1”</source>
+        <translation>„%1“ exportiert</translation>
     </message>
     <message>
         <source>Document &amp;Notes</source>
@@ -913,6 +960,42 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>No spelling dictionary is installed, so nothing is checked. Install Hunspell dictionaries, such as hunspell-en-us.</source>
         <translation>Es ist kein Rechtschreibwörterbuch installiert, daher wird nichts geprüft. Installieren Sie Hunspell-Wörterbücher, etwa hunspell-de-de.</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Writing font:</source>
+        <translation>Textschrift:</translation>
+    </message>
+    <message>
+        <source>Code font:</source>
+        <translation>Schrift für Code:</translation>
+    </message>
+    <message>
+        <source>Prose (Markdown, plain text) is set in the writing font, source code in the code font.</source>
+        <translation>Prosa (Markdown, reiner Text) erscheint in der Textschrift, Quelltext in der Schrift für Code.</translation>
+    </message>
+    <message>
+        <source>Limit the line width of prose, centred</source>
+        <translation>Zeilenbreite von Prosa begrenzen, zentriert</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> Zeichen</translation>
+    </message>
+    <message>
+        <source>About 60 to 90 characters make lines that are easy to read</source>
+        <translation>Zeilen mit etwa 60 bis 90 Zeichen lesen sich leicht</translation>
+    </message>
+    <message>
+        <source>Line width:</source>
+        <translation>Zeilenbreite:</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -32,6 +32,17 @@
     </message>
 </context>
 <context>
+    <name>PrintableDocument</name>
+    <message>
+        <source>Cannot write “%1”: %2</source>
+        <translation>无法写入“%1”：%2</translation>
+    </message>
+    <message>
+        <source>Cannot save “%1”: %2</source>
+        <translation>无法保存“%1”：%2</translation>
+    </message>
+</context>
+<context>
     <name>Screenshot</name>
     <message>
         <source>The window was never shown.</source>
@@ -347,6 +358,42 @@
     <message>
         <source>Underline misspelt words in prose, comments and strings</source>
         <translation>为正文、注释和字符串中拼错的单词加下划线</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the document with its highlighting</source>
+        <translation>打印文档及其语法高亮</translation>
+    </message>
+    <message>
+        <source>E&amp;xport as PDF…</source>
+        <translation>导出为 PDF(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the document as a PDF file with its highlighting</source>
+        <translation>将文档及其语法高亮保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>Print “%1”</source>
+        <translation>打印“%1”</translation>
+    </message>
+    <message>
+        <source>Export as PDF</source>
+        <translation>导出为 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot Export as PDF</source>
+        <translation>无法导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Exported “%1”</source>
+        <translation>已导出“%1”</translation>
     </message>
     <message>
         <source>Document &amp;Notes</source>
@@ -907,6 +954,42 @@ Do you want to save them?</source>
     <message>
         <source>No spelling dictionary is installed, so nothing is checked. Install Hunspell dictionaries, such as hunspell-en-us.</source>
         <translation>未安装拼写词典，因此不会检查任何内容。请安装 Hunspell 词典，例如 hunspell-en-us。</translation>
+    </message>
+    <message>
+        <source>Editor</source>
+        <translation>编辑器</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <source>Writing font:</source>
+        <translation>写作字体：</translation>
+    </message>
+    <message>
+        <source>Code font:</source>
+        <translation>代码字体：</translation>
+    </message>
+    <message>
+        <source>Prose (Markdown, plain text) is set in the writing font, source code in the code font.</source>
+        <translation>文章（Markdown、纯文本）使用写作字体，源代码使用代码字体。</translation>
+    </message>
+    <message>
+        <source>Limit the line width of prose, centred</source>
+        <translation>限制文章的行宽并居中</translation>
+    </message>
+    <message>
+        <source> characters</source>
+        <translation> 个字符</translation>
+    </message>
+    <message>
+        <source>About 60 to 90 characters make lines that are easy to read</source>
+        <translation>每行约 60 到 90 个字符最易阅读</translation>
+    </message>
+    <message>
+        <source>Line width:</source>
+        <translation>行宽：</translation>
     </message>
     <message>
         <source>Settings</source>

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QFontDatabase>
+#include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
@@ -34,8 +35,6 @@ namespace inkling {
 namespace {
 
 constexpr int kTabWidthInSpaces = 4;
-// Below the usual desktop default of 9–10 pt, long-form writing gets tiring.
-constexpr qreal kMinimumPointSize = 11;
 // Sonnet's guess needs a few sentences, not the whole document; a pause in typing this
 // long is when it is asked again.
 constexpr int kLanguageSampleCharacters = 4000;
@@ -48,13 +47,6 @@ bool isDark(const QPalette &palette)
     return palette.color(QPalette::Base).lightness() < 128;
 }
 
-QFont editorFont()
-{
-    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    font.setPointSizeF(std::max(font.pointSizeF(), kMinimumPointSize));
-    return font;
-}
-
 } // namespace
 
 Editor::Editor(QWidget *parent)
@@ -63,9 +55,7 @@ Editor::Editor(QWidget *parent)
     , m_lineNumberArea(new LineNumberArea(this))
     , m_counter(new TextCounter(document(), this))
 {
-    setFont(editorFont()); // changeEvent() derives tab stops and gutter width from it
-
-    connect(this, &QPlainTextEdit::blockCountChanged, this, &Editor::updateLineNumberAreaWidth);
+    connect(this, &QPlainTextEdit::blockCountChanged, this, &Editor::updateMargins);
     connect(this, &QPlainTextEdit::updateRequest, this, &Editor::updateLineNumberArea);
     connect(this, &QPlainTextEdit::cursorPositionChanged, this, &Editor::highlightCurrentLine);
     m_languageGuessTimer.setSingleShot(true);
@@ -83,9 +73,10 @@ Editor::Editor(QWidget *parent)
     });
 
     m_highlighter->setDefinition(defaultDefinition());
+    applyFont(); // changeEvent() derives tab stops and gutter width from it
     m_darkPalette = isDark(inheritedPalette());
     setTheme(themeForPalette(inheritedPalette()));
-    updateLineNumberAreaWidth();
+    updateMargins();
 }
 
 Editor::~Editor() = default;
@@ -112,6 +103,7 @@ void Editor::setDefinition(const Definition &definition)
         return;
     // SyntaxHighlighter rehighlights the whole document itself when the definition changes.
     m_highlighter->setDefinition(definition);
+    applyFont(); // prose and code are set in different fonts
     emit definitionChanged();
 }
 
@@ -153,19 +145,45 @@ void Editor::setThemeName(const QString &name)
     setTheme(chosen.isValid() ? chosen : themeForPalette(inheritedPalette()));
 }
 
-int Editor::clampZoom(int points)
+void Editor::setFonts(const EditorFonts &fonts)
 {
-    const qreal base = editorFont().pointSizeF();
-    return std::clamp(points, int(std::ceil(kMinimumZoomedSize - base)),
-                      int(std::floor(kMaximumZoomedSize - base)));
+    m_fonts = fonts;
+    m_zoom = clampZoom(m_zoom, fonts);
+    applyFont();
+    updateMargins(); // the line width may have changed with the same font
+}
+
+bool Editor::isProse() const
+{
+    const Definition d = definition();
+    return !d.isValid() || !isCodeSection(d.section());
+}
+
+QFont Editor::unzoomedFont() const
+{
+    return isProse() ? m_fonts.proseFont() : m_fonts.codeFont();
+}
+
+int Editor::clampZoom(int points, const EditorFonts &fonts)
+{
+    const qreal prose = fonts.proseFont().pointSizeF();
+    const qreal code = fonts.codeFont().pointSizeF();
+    return std::clamp(points, int(std::ceil(kMinimumZoomedSize - std::max(prose, code))),
+                      int(std::floor(kMaximumZoomedSize - std::min(prose, code))));
 }
 
 void Editor::setZoom(int points)
 {
-    m_zoom = clampZoom(points);
-    QFont font = editorFont();
-    font.setPointSizeF(font.pointSizeF() + m_zoom);
-    setFont(font); // changeEvent() follows with tab stops and the gutter
+    m_zoom = clampZoom(points, m_fonts);
+    applyFont();
+}
+
+void Editor::applyFont()
+{
+    QFont zoomed = unzoomedFont();
+    zoomed.setPointSizeF(
+        std::clamp(zoomed.pointSizeF() + m_zoom, kMinimumZoomedSize, kMaximumZoomedSize));
+    setFont(zoomed); // changeEvent() follows with tab stops, the gutter and the column
 }
 
 void Editor::wheelEvent(QWheelEvent *event)
@@ -263,7 +281,7 @@ void Editor::setDistractionFree(bool on)
 {
     m_distractionFree = on;
     m_lineNumberArea->setVisible(!on);
-    updateLineNumberAreaWidth();
+    updateMargins();
 }
 
 void Editor::setSelections(SelectionLayer layer, const QList<QTextEdit::ExtraSelection> &selections)
@@ -438,10 +456,18 @@ void Editor::paintLineNumberArea(QPaintEvent *event)
 void Editor::resizeEvent(QResizeEvent *event)
 {
     QPlainTextEdit::resizeEvent(event);
-    if (m_distractionFree)
-        updateLineNumberAreaWidth(); // the column stays centred
-    const QRect r = contentsRect();
-    m_lineNumberArea->setGeometry(r.left(), r.top(), lineNumberAreaWidth(), r.height());
+    updateMargins(); // the column stays centred; the gutter follows the height
+}
+
+bool Editor::event(QEvent *event)
+{
+    // The space beside a centred column is the editor's own area, not the viewport's:
+    // painted like the page, so the column does not sit in a grey frame.
+    if (event->type() == QEvent::Paint && textColumnWidth() > 0) {
+        QPainter painter(this);
+        painter.fillRect(contentsRect(), palette().color(QPalette::Base));
+    }
+    return QPlainTextEdit::event(event);
 }
 
 void Editor::changeEvent(QEvent *event)
@@ -458,7 +484,7 @@ void Editor::changeEvent(QEvent *event)
         }
     } else if (event->type() == QEvent::FontChange) {
         setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * kTabWidthInSpaces);
-        updateLineNumberAreaWidth();
+        updateMargins();
     }
 }
 
@@ -467,18 +493,30 @@ QPalette Editor::inheritedPalette() const
     return parentWidget() ? parentWidget()->palette() : QApplication::palette(this);
 }
 
-void Editor::updateLineNumberAreaWidth()
+int Editor::textColumnWidth() const
 {
-    if (m_distractionFree) {
-        const int column =
-            fontMetrics().horizontalAdvance(QLatin1Char('x')) * kDistractionFreeColumns;
-        const int side = std::max(0, (contentsRect().width() - column) / 2);
-        setViewportMargins(side, 0, side, 0);
-        return;
-    }
-    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+    const bool limited = isProse() && m_fonts.limitLineWidth;
+    if (!limited && !m_distractionFree)
+        return 0;
+    const int columns = limited ? m_fonts.lineWidth : kDistractionFreeColumns;
+    // The average character of the font, as typographers count a measure: a proportional
+    // font's 'x' is narrower than its text.
+    const qreal text = QFontMetricsF(font()).averageCharWidth() * columns;
+    return int(std::ceil(text + 2 * document()->documentMargin()));
+}
+
+void Editor::updateMargins()
+{
+    const int gutter = m_distractionFree ? 0 : lineNumberAreaWidth();
     const QRect r = contentsRect();
-    m_lineNumberArea->setGeometry(r.left(), r.top(), lineNumberAreaWidth(), r.height());
+    int side = 0;
+    if (const int column = textColumnWidth(); column > 0)
+        side = std::max(0, (r.width() - gutter - column) / 2);
+    setViewportMargins(gutter + side, 0, side, 0);
+    // The line numbers stay beside the text, wherever the column is.
+    if (!m_distractionFree)
+        m_lineNumberArea->setGeometry(r.left() + side, r.top(), gutter, r.height());
+    update(); // the margins' background
 }
 
 void Editor::updateLineNumberArea(const QRect &rect, int dy)

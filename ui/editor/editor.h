@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/spelling/spelling_settings.h"
+#include "ui/editor/editor_fonts.h"
 
 #include <QPlainTextEdit>
 #include <QTimer>
@@ -50,11 +51,23 @@ public:
     void setThemeName(const QString &name);
     QString themeName() const { return m_themeName; }
 
-    // Zoom: points added to the default font size (Ctrl++ / Ctrl+- / Ctrl+0); the font
+    // The writing font for prose, the fixed font for code (editor_fonts.h); which one
+    // the document gets follows its highlighting definition. Prose may be set in a
+    // centred column of fonts.lineWidth average characters.
+    void setFonts(const EditorFonts &fonts);
+    const EditorFonts &fonts() const { return m_fonts; }
+    // Prose: no definition, or one that is not a programming language (Markdown, plain
+    // text, markup); the rest is code.
+    bool isProse() const;
+    // The font the document is written in, without the zoom (what is printed).
+    QFont unzoomedFont() const;
+
+    // Zoom: points added to both fonts' sizes (Ctrl++ / Ctrl+- / Ctrl+0); each font
     // stays between kMinimumZoomedSize and kMaximumZoomedSize points.
     void setZoom(int points);
     int zoom() const { return m_zoom; }
-    static int clampZoom(int points);
+    // The zoom range in which at least one of the fonts still changes size.
+    static int clampZoom(int points, const EditorFonts &fonts = {});
     static constexpr qreal kMinimumZoomedSize = 6;
     static constexpr qreal kMaximumZoomedSize = 72;
 
@@ -73,8 +86,8 @@ public:
     // Word and character counts of the whole document, kept up to date as it changes.
     TextCounter *counter() const { return m_counter; }
 
-    // Distraction-free: no line numbers, the text in a column of about
-    // kDistractionFreeColumns characters, centred.
+    // Distraction-free: no line numbers, the text in a centred column: prose as wide as
+    // its line width setting, code (or prose without a limit) kDistractionFreeColumns.
     void setDistractionFree(bool on);
     bool isDistractionFree() const { return m_distractionFree; }
     static constexpr int kDistractionFreeColumns = 80;
@@ -101,6 +114,9 @@ public:
 
     // The gutter is a child widget, but only the editor knows where blocks are drawn.
     int lineNumberAreaWidth() const;
+    // The width of the centred column the text is set in (the document's margins
+    // included), or 0 when the text fills the editor.
+    int textColumnWidth() const;
     void paintLineNumberArea(QPaintEvent *event);
 
 signals:
@@ -111,6 +127,7 @@ signals:
     void wordAddedToDictionary();
 
 protected:
+    bool event(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
     void wheelEvent(QWheelEvent *event) override;
@@ -121,7 +138,9 @@ private:
     // Auto-indentation in code (auto_indent.h); each returns false when it does not apply.
     bool insertIndentedLine();
     bool typeClosingBracket(const QString &bracket);
-    void updateLineNumberAreaWidth();
+    void applyFont();
+    // The gutter's width and the centred column, as viewport margins.
+    void updateMargins();
     void updateLineNumberArea(const QRect &rect, int dy);
     void highlightCurrentLine();
     void guessSpellingLanguage();
@@ -138,6 +157,7 @@ private:
     bool m_distractionFree = false;
     bool m_darkPalette = false; // the lightness the current theme was chosen for
     QString m_themeName;        // empty: follow the palette
+    EditorFonts m_fonts;
     int m_zoom = 0;
     int m_wheelDelta = 0; // a high-resolution wheel's eighths of a degree short of a step
 };

@@ -1,6 +1,7 @@
 // A tabbed QDialog over SuggestionSettings.
 #include "ui/settings/settings_dialog.h"
 
+#include "ui/editor/editor.h"
 #include "ui/settings/interface_language.h"
 #include "ui/spelling/spell_checker.h"
 
@@ -9,6 +10,8 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFontComboBox>
+#include <QFontInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QKeySequenceEdit>
@@ -46,6 +49,7 @@ SettingsDialog::SettingsDialog(const SuggestionSettings &settings, QWidget *pare
 {
     setWindowTitle(tr("Settings"));
     auto *tabs = new QTabWidget;
+    tabs->addTab(createEditorPage(), tr("Editor"));
     tabs->addTab(createSuggestionsPage(), tr("Suggestions"));
     tabs->addTab(createSamplingPage(), tr("Sampling"));
     tabs->addTab(createEnginePage(), tr("Engine"));
@@ -130,6 +134,71 @@ void SettingsDialog::setSpelling(const SpellingSettings &spelling)
 SpellingSettings SettingsDialog::spelling() const
 {
     return {m_spellingEnabled->isChecked(), m_spellingLanguage->currentData().toString()};
+}
+
+QWidget *SettingsDialog::createEditorPage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    const auto fontRow = [](QFontComboBox *&family, QSpinBox *&size) {
+        family = new QFontComboBox;
+        size = spin(int(Editor::kMinimumZoomedSize), int(Editor::kMaximumZoomedSize), tr(" pt"));
+        auto *row = new QHBoxLayout;
+        row->addWidget(family, 1);
+        row->addWidget(size);
+        return row;
+    };
+    form->addRow(tr("Writing font:"), fontRow(m_proseFamily, m_proseSize));
+    form->addRow(tr("Code font:"), fontRow(m_codeFamily, m_codeSize));
+    m_codeFamily->setFontFilters(QFontComboBox::MonospacedFonts);
+    auto *note = new QLabel(tr("Prose (Markdown, plain text) is set in the writing font, "
+                               "source code in the code font."));
+    note->setWordWrap(true);
+    form->addRow(note);
+    m_limitLineWidth = new QCheckBox(tr("Limit the line width of prose, centred"));
+    m_lineWidth =
+        spin(EditorFonts::kMinimumLineWidth, EditorFonts::kMaximumLineWidth, tr(" characters"));
+    m_lineWidth->setToolTip(tr("About 60 to 90 characters make lines that are easy to read"));
+    connect(m_limitLineWidth, &QCheckBox::toggled, m_lineWidth, &QWidget::setEnabled);
+    form->addRow(m_limitLineWidth);
+    form->addRow(tr("Line width:"), m_lineWidth);
+    setFonts(EditorFonts{});
+    return page;
+}
+
+void SettingsDialog::setFonts(const EditorFonts &fonts)
+{
+    // The family the font resolves to: a system font may be named by an alias ("Sans
+    // Serif") the combo box does not list.
+    m_proseFamily->setCurrentFont(QFont(QFontInfo(fonts.proseFont()).family()));
+    m_codeFamily->setCurrentFont(QFont(QFontInfo(fonts.codeFont()).family()));
+    m_proseSize->setValue(qRound(fonts.proseFont().pointSizeF()));
+    m_codeSize->setValue(qRound(fonts.codeFont().pointSizeF()));
+    m_limitLineWidth->setChecked(fonts.limitLineWidth);
+    m_lineWidth->setEnabled(fonts.limitLineWidth);
+    m_lineWidth->setValue(fonts.lineWidth);
+}
+
+EditorFonts SettingsDialog::fonts() const
+{
+    // What the system's fonts give stays unset, so the editor follows the desktop when
+    // its fonts change.
+    const EditorFonts system;
+    const auto family = [](QFontComboBox *box, const QFont &systemFont) {
+        const QString chosen = box->currentFont().family();
+        return chosen == QFontInfo(systemFont).family() ? QString() : chosen;
+    };
+    const auto size = [](QSpinBox *box, const QFont &systemFont) {
+        return box->value() == qRound(systemFont.pointSizeF()) ? 0.0 : qreal(box->value());
+    };
+    EditorFonts f;
+    f.proseFamily = family(m_proseFamily, system.proseFont());
+    f.codeFamily = family(m_codeFamily, system.codeFont());
+    f.proseSize = size(m_proseSize, system.proseFont());
+    f.codeSize = size(m_codeSize, system.codeFont());
+    f.limitLineWidth = m_limitLineWidth->isChecked();
+    f.lineWidth = m_lineWidth->value();
+    return f;
 }
 
 QWidget *SettingsDialog::createSuggestionsPage()
@@ -283,6 +352,7 @@ void SettingsDialog::restoreDefaults()
 {
     setValues(SuggestionSettings{});
     setSpelling(SpellingSettings{});
+    setFonts(EditorFonts{});
 }
 
 SuggestionSettings SettingsDialog::settings() const

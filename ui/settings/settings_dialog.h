@@ -1,9 +1,10 @@
 // Preferences: auto-suggest, debounce, per-mode token budgets, sampling, engine threads,
-// model directory and the suggestion keys. Edits a SuggestionSettings value; the caller
-// applies and persists it.
+// model directory, the suggestion keys and the editor's fonts. Edits a SuggestionSettings
+// and an EditorFonts value; the caller applies and persists them.
 #pragma once
 
 #include "ui/spelling/spelling_settings.h"
+#include "ui/editor/editor_fonts.h"
 #include "ui/suggestions/suggestion_settings.h"
 
 #include <QDialog>
@@ -11,6 +12,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFontComboBox;
 class QKeySequenceEdit;
 class QLineEdit;
 class QSpinBox;
@@ -32,6 +34,9 @@ public:
     // Spell checking: on or off, and the dictionary ("" = automatic).
     void setSpelling(const SpellingSettings &spelling);
     SpellingSettings spelling() const;
+    // The writing font, the code font and the prose line width (the Editor page).
+    void setFonts(const EditorFonts &fonts);
+    EditorFonts fonts() const;
 
 private:
     QWidget *createSuggestionsPage();
@@ -40,6 +45,7 @@ private:
     QWidget *createKeysPage();
     QWidget *createLanguagePage();
     QWidget *createSpellingPage();
+    QWidget *createEditorPage();
     void restoreDefaults();
     void setValues(const SuggestionSettings &s);
 
@@ -65,6 +71,10 @@ private:
     QComboBox *m_language = nullptr;
     QCheckBox *m_spellingEnabled = nullptr;
     QComboBox *m_spellingLanguage = nullptr;
+    QFontComboBox *m_proseFamily = nullptr, *m_codeFamily = nullptr;
+    QSpinBox *m_proseSize = nullptr, *m_codeSize = nullptr;
+    QCheckBox *m_limitLineWidth = nullptr;
+    QSpinBox *m_lineWidth = nullptr;
 };
 
 } // namespace inkling

@@ -5,6 +5,7 @@
 #include "ui/documents/autosave.h"
 #include "ui/documents/crash_recovery.h"
 #include "ui/documents/document.h"
+#include "ui/documents/printable_document.h"
 #include "ui/documents/recent_files.h"
 #include "ui/documents/text_file.h"
 #include "ui/editor/editor.h"
@@ -33,6 +34,8 @@
 #include <QLoggingCategory>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrinter>
 #include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
@@ -108,7 +111,8 @@ MainWindow::MainWindow(QWidget *parent)
         QSettings settings;
         m_settings = SuggestionSettings::load(settings);
         m_themeName = settings.value(themeSettingsKey()).toString();
-        m_zoom = Editor::clampZoom(settings.value(zoomSettingsKey(), 0).toInt());
+        m_fonts = EditorFonts::load(settings);
+        m_zoom = Editor::clampZoom(settings.value(zoomSettingsKey(), 0).toInt(), m_fonts);
         m_spelling = SpellingSettings::load(settings);
     }
     createMenus(); // the suggestion menu shows the configured keys
@@ -184,6 +188,7 @@ Document *MainWindow::addDocument()
 {
     auto *document = new Document(m_engine, m_settings, m_tabs);
     document->editor()->setThemeName(m_themeName);
+    document->editor()->setFonts(m_fonts);
     document->editor()->setZoom(m_zoom);
     document->editor()->setSpelling(m_spelling);
     connectDocument(document);
@@ -427,6 +432,41 @@ bool MainWindow::saveAs(Document *document)
     return true;
 }
 
+void MainWindow::print()
+{
+    QPrinter printer(QPrinter::HighResolution);
+    printer.setDocName(currentDocument()->displayName());
+    QPrintDialog dialog(&printer, this);
+    dialog.setWindowTitle(tr("Print “%1”").arg(currentDocument()->displayName()));
+    if (dialog.exec() == QDialog::Accepted)
+        printDocument(editor(), &printer);
+}
+
+void MainWindow::exportAsPdf()
+{
+    Document *document = currentDocument();
+    // Beside the document, under its name: notes.md becomes notes.pdf.
+    const QFileInfo named(document->filePath().isEmpty() ? document->displayName()
+                                                         : document->filePath());
+    const QString suggested =
+        named.dir().filePath(named.completeBaseName() + QStringLiteral(".pdf"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export as PDF"), suggested, tr("PDF files (*.pdf)"));
+    if (!path.isEmpty())
+        exportPdfTo(path);
+}
+
+bool MainWindow::exportPdfTo(const QString &path)
+{
+    QString errorMessage;
+    if (!exportPdf(editor(), path, currentDocument()->displayName(), &errorMessage)) {
+        showError(tr("Cannot Export as PDF"), errorMessage);
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported “%1”").arg(QFileInfo(path).fileName()), 3000);
+    return true;
+}
+
 bool MainWindow::reloadFromDisk()
 {
     return currentDocument()->reloadFromDisk();
@@ -528,10 +568,20 @@ QString MainWindow::zoomSettingsKey()
 
 void MainWindow::setZoom(int points)
 {
-    m_zoom = Editor::clampZoom(points);
+    m_zoom = Editor::clampZoom(points, m_fonts);
     for (Document *document : documents())
         document->editor()->setZoom(m_zoom);
     QSettings().setValue(zoomSettingsKey(), m_zoom);
+}
+
+void MainWindow::applyFonts(const EditorFonts &fonts)
+{
+    m_fonts = fonts;
+    for (Document *document : documents())
+        document->editor()->setFonts(fonts);
+    QSettings persisted;
+    fonts.save(persisted);
+    setZoom(m_zoom); // the zoom's range follows the fonts' sizes
 }
 
 // --- counts and full screen --------------------------------------------------------
@@ -688,9 +738,11 @@ void MainWindow::showSettings()
     const QString language = loadUiLanguage(persisted);
     dialog.setUiLanguage(language);
     dialog.setSpelling(m_spelling);
+    dialog.setFonts(m_fonts);
     if (dialog.exec() != QDialog::Accepted)
         return;
     applySettings(dialog.settings());
+    applyFonts(dialog.fonts());
     if (dialog.spelling() != m_spelling)
         applySpelling(dialog.spelling());
     if (dialog.uiLanguage() != language) {

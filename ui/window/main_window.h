@@ -6,6 +6,7 @@
 
 #include "engine/generation/stop_rule.h"
 #include "ui/spelling/spelling_settings.h"
+#include "ui/editor/editor_fonts.h"
 #include "ui/suggestions/suggestion_settings.h"
 
 #include <QMainWindow>
@@ -101,7 +102,15 @@ public:
     static CompletionMode modeForDefinition(const QString &section);
     // The QSettings key of the editor theme's name (empty: follow the palette).
     static QString themeSettingsKey();
-    // View › Zoom: points added to the editor font of every document, remembered.
+    // The writing and code fonts and the prose line width (Edit › Settings › Editor), for
+    // every document; persisted.
+    void applyFonts(const EditorFonts &fonts);
+    const EditorFonts &fonts() const { return m_fonts; }
+    // File › Export as PDF without the file dialog: the current document, titled with its
+    // name. False if it could not be written (the user has been told).
+    bool exportPdfTo(const QString &path);
+
+    // View › Zoom: points added to the editor fonts of every document, remembered.
     void setZoom(int points);
     int zoom() const { return m_zoom; }
     static QString zoomSettingsKey();
@@ -166,6 +175,8 @@ private:
     void open();
     bool save(Document *document);
     bool saveAs(Document *document);
+    void print();
+    void exportAsPdf();
     void about();
     // Asks whether to save a modified document; false means the user cancelled.
     bool maybeSave(Document *document);
@@ -199,6 +210,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QString m_themeName; // empty: follow the palette
     int m_zoom = 0;
+    EditorFonts m_fonts;
     QAction *m_fullScreenAction = nullptr;
     bool m_distractionFree = false;
     Qt::WindowStates m_stateBeforeFullScreen;

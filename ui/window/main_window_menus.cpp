@@ -116,6 +116,13 @@ void MainWindow::createFileMenu()
                   [l](TextFormat &f) { f.lineEnding = l; });
 
     fileMenu->addSeparator();
+    QAction *printAction =
+        fileMenu->addAction(tr("&Print…"), QKeySequence::Print, this, &MainWindow::print);
+    printAction->setStatusTip(tr("Print the document with its highlighting"));
+    QAction *pdfAction = fileMenu->addAction(tr("E&xport as PDF…"), this, &MainWindow::exportAsPdf);
+    pdfAction->setStatusTip(tr("Save the document as a PDF file with its highlighting"));
+
+    fileMenu->addSeparator();
     QAction *closeAction = fileMenu->addAction(tr("&Close"), QKeySequence::Close, this,
                                                [this] { closeDocument(currentDocument()); });
     closeAction->setStatusTip(tr("Close the document"));
