@@ -1,6 +1,6 @@
 // Preferences: auto-suggest, debounce, per-mode token budgets, sampling, engine threads,
-// model directory and the suggestion keys. Edits a SuggestionSettings value; the caller
-// applies and persists it.
+// model directory, the optional server and the suggestion keys. Edits a SuggestionSettings value;
+// the caller applies and persists it.
 #pragma once
 
 #include "ui/suggestions/suggestion_settings.h"
@@ -28,11 +28,15 @@ public:
     // ui/settings/interface_language.h).
     void setUiLanguage(const QString &code);
     QString uiLanguage() const;
+    // The server's API key (kept apart from the settings: see server_key.h).
+    void setServerKey(const QString &key);
+    QString serverKey() const;
 
 private:
     QWidget *createSuggestionsPage();
     QWidget *createSamplingPage();
     QWidget *createEnginePage();
+    QWidget *createServerPage();
     QWidget *createKeysPage();
     QWidget *createLanguagePage();
     void restoreDefaults();
@@ -55,6 +59,8 @@ private:
     QSpinBox *m_threads;
     QComboBox *m_precision;
     QLineEdit *m_modelDirectory;
+    QCheckBox *m_serverEnabled;
+    QLineEdit *m_serverUrl, *m_serverModel, *m_serverKey;
     QKeySequenceEdit *m_keyAcceptAll, *m_keyAcceptWord, *m_keyAcceptLine, *m_keyDismiss, *m_keyNext,
         *m_keyPrevious, *m_keyRequest;
     QComboBox *m_language = nullptr;

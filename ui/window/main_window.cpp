@@ -2,6 +2,7 @@
 #include "ui/window/main_window.h"
 
 #include "service/engine_thread.h"
+#include "service/fallback_completion_source.h"
 #include "ui/documents/autosave.h"
 #include "ui/documents/crash_recovery.h"
 #include "ui/documents/document.h"
@@ -12,6 +13,7 @@
 #include "ui/editor/text_counts.h"
 #include "ui/models/model_loader.h"
 #include "ui/settings/interface_language.h"
+#include "ui/settings/server_key.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/suggestions/notes_panel.h"
 #include "ui/suggestions/suggestion_controller.h"
@@ -64,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_countTimer(new QTimer(this))
     , m_engine(new EngineThread(this))
+    , m_source(new FallbackCompletionSource(m_engine, this))
     , m_status(new SuggestionStatus(this))
     , m_notes(new NotesPanel(this))
 {
@@ -111,6 +114,14 @@ MainWindow::MainWindow(QWidget *parent)
         m_zoom = Editor::clampZoom(settings.value(zoomSettingsKey(), 0).toInt());
     }
     createMenus(); // the suggestion menu shows the configured keys
+    connect(
+        m_source, &FallbackCompletionSource::answeredBy, m_status,
+        [this](const QString &server) { m_status->setBackend(server, m_source->usesServer()); });
+    connect(m_source, &FallbackCompletionSource::serverFailed, this,
+            [this](const QString &message) {
+                statusBar()->showMessage(tr("Server: %1 The built-in model answers.").arg(message),
+                                         10000);
+            });
     m_models = new ModelLoader(m_engine, m_status, this);
     connect(m_models, &ModelLoader::readyChanged, this, &MainWindow::updateSuggestionsEnabled);
     connect(m_models, &ModelLoader::failed, this,
@@ -180,7 +191,7 @@ QString MainWindow::filePath() const
 
 Document *MainWindow::addDocument()
 {
-    auto *document = new Document(m_engine, m_settings, m_tabs);
+    auto *document = new Document(m_source, m_settings, m_tabs);
     document->editor()->setThemeName(m_themeName);
     document->editor()->setZoom(m_zoom);
     connectDocument(document);
@@ -651,6 +662,16 @@ void MainWindow::applySettings(const SuggestionSettings &settings)
     QSettings persisted;
     settings.save(persisted);
     m_models->apply(settings);
+    // The server is asked only when the writer turned it on; otherwise nothing of
+    // Inkling touches the network.
+    ServerConfig server;
+    if (settings.serverEnabled) {
+        server.url = QUrl::fromUserInput(settings.serverUrl);
+        server.model = settings.serverModel;
+        server.apiKey = loadServerKey();
+    }
+    m_source->setServer(server);
+    m_status->setBackend(server.url.host(), m_source->usesServer());
 }
 
 void MainWindow::showSettings()
@@ -659,8 +680,14 @@ void MainWindow::showSettings()
     QSettings persisted;
     const QString language = loadUiLanguage(persisted);
     dialog.setUiLanguage(language);
+    const QString key = loadServerKey();
+    dialog.setServerKey(key);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (dialog.serverKey() != key && !saveServerKey(dialog.serverKey()))
+        statusBar()->showMessage(tr("Cannot store the server's API key in %1.")
+                                     .arg(QDir::toNativeSeparators(serverKeyPath())),
+                                 10000);
     applySettings(dialog.settings());
     if (dialog.uiLanguage() != language) {
         saveUiLanguage(persisted, dialog.uiLanguage());
