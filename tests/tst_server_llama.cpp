@@ -199,11 +199,23 @@ private slots:
         QFETCH(CompletionMode, mode);
         const QString greedy = greedyFromServer(kPrompt, kTokens);
         QVERIFY2(!greedy.isEmpty(), "llama-server gave no greedy text");
+        // When the budget ends inside a character, /completion shows its start as U+FFFD,
+        // while the stream holds the unfinished character back, with the rest of its
+        // token (a space before it): compare what both have.
+        QString whole = greedy;
+        bool unfinished = false;
+        if (whole.endsWith(QChar(0xFFFD))) {
+            unfinished = true;
+            whole.chop(1);
+            while (!whole.isEmpty() && whole.back().isSpace())
+                whole.chop(1);
+        }
         // The stop rule's cut of llama-server's own text.
-        const std::string g = greedy.toStdString();
+        const std::string g = whole.toStdString();
         const StopRule rule(mode);
         const std::optional<size_t> stop = rule.stopAt(g);
-        const QString expected = QString::fromStdString(g.substr(0, stop ? *stop : rule.finalLength(g)));
+        const QString expected =
+            QString::fromStdString(g.substr(0, stop ? *stop : rule.finalLength(g)));
 
         ServerCompletionSource source;
         source.setConfig({serverUrl(), {}, {}});
@@ -213,7 +225,12 @@ private slots:
         source.request(r);
         QTRY_VERIFY_WITH_TIMEOUT(heard.ended(), 60000);
         QCOMPARE(heard.failure, QString());
-        QCOMPARE(heard.text, expected);
+        QString text = heard.text;
+        if (unfinished && mode == CompletionMode::Raw) {
+            while (!text.isEmpty() && text.back().isSpace())
+                text.chop(1);
+        }
+        QCOMPARE(text, expected);
         QCOMPARE(heard.streamed, heard.text);
         QCOMPARE(heard.confidences, 1);
         QVERIFY2(heard.confidence > 0 && heard.confidence <= 1,
