@@ -7,8 +7,14 @@
 #include "engine/generation/generator.h"
 #include "engine/model/language_model.h"
 #include "engine/text/utf8_stream.h"
+#include "service/engine_thread.h"
 #include "service/fallback_completion_source.h"
+#include "ui/editor/editor.h"
+#include "ui/editor/ghost_text.h"
 #include "ui/settings/server_key.h"
+#include "ui/suggestions/suggestion_controller.h"
+#include "ui/suggestions/suggestion_status.h"
+#include "ui/window/main_window.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,6 +23,7 @@
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTest>
@@ -81,6 +88,8 @@ public:
         return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
     }
     void add(const Script &script) { m_scripts.append(script); }
+    // The answer once the added scripts are used up (every keystroke asks anew).
+    void setDefault(const Script &script) { m_default = script; }
 
     int connections = 0;
     QList<QByteArray> heads;   // request line and headers
@@ -106,7 +115,7 @@ private:
         heads.append(head);
         bodies.append(QJsonDocument::fromJson(buffer.mid(headEnd + 4, length)).object());
         m_buffers.remove(socket);
-        answer(socket, m_scripts.isEmpty() ? Script{} : m_scripts.takeFirst());
+        answer(socket, m_scripts.isEmpty() ? m_default : m_scripts.takeFirst());
     }
 
     static void answer(QTcpSocket *socket, const Script &script)
@@ -134,6 +143,7 @@ private:
 
     QTcpServer m_server;
     QList<Script> m_scripts;
+    Script m_default;
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
@@ -235,6 +245,8 @@ private slots:
     void failureHandsOverToLocal_data();
     void failureHandsOverToLocal();
     void offByDefaultTouchesNoNetwork();
+    void ghostTextFromTheServer_data();
+    void ghostTextFromTheServer();
     void keyOnlyInTheAuthorizationHeader();
     void keyFileIsPrivate();
 };
@@ -500,6 +512,69 @@ void TestServerSource::offByDefaultTouchesNoNetwork()
     QCOMPARE(source.findChildren<QNetworkAccessManager *>().size(), 0);
 }
 
+void TestServerSource::ghostTextFromTheServer_data()
+{
+    QTest::addColumn<bool>("serverDies");
+    QTest::newRow("server answers") << false;
+    QTest::newRow("server dies") << true;
+}
+
+// The whole path in the real window: settings → fallback source → controller → ghost
+// text, and the status bar naming who answered.
+void TestServerSource::ghostTextFromTheServer()
+{
+    QFETCH(bool, serverDies);
+    QStandardPaths::setTestModeEnabled(true);
+    ScriptedServer server;
+    Script script;
+    script.events = {token(" the", -0.1), token(" cat", -0.1), token(" sat", -0.1),
+                     token(".", -0.1), token(" And", -0.1)};
+    if (serverDies) {
+        script.events = script.events.mid(0, 2); // " the cat", then the connection drops
+        script.done = false;
+    }
+    server.setDefault(script);
+
+    MainWindow window;
+    QSignalSpy loaded(window.engine(), &EngineThread::modelLoaded);
+    SuggestionSettings settings;
+    settings.debounceMs = 60;
+    settings.sampling.greedy = true;
+    settings.minConfidence = 0;
+    settings.trigger = TriggerRule::EveryKeystroke;
+    settings.serverEnabled = true;
+    settings.serverUrl = server.url().toString();
+    window.applySettings(settings);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.engine()->isModelLoaded() || loaded.wait(30000));
+
+    Editor *editor = window.editor();
+    editor->setFocus();
+    QSignalSpy finished(window.suggestions(), &SuggestionController::finished);
+    QSignalSpy messages(window.statusBar(), &QStatusBar::messageChanged);
+    QTest::keyClicks(editor, QStringLiteral("Once upon a time"));
+    QVERIFY(finished.wait(30000));
+    QTRY_VERIFY(!window.suggestions()->isPending());
+    QVERIFY(server.connections >= 1);
+    if (!serverDies) {
+        QCOMPARE(window.suggestions()->suggestion(), QStringLiteral(" the cat sat."));
+        QTRY_COMPARE(window.suggestions()->ghost()->text(), QStringLiteral(" the cat sat."));
+        QCOMPARE(window.suggestionStatus()->backendText(), QStringLiteral("Server: 127.0.0.1"));
+    } else {
+        // The built-in model answered (continuing after " the cat" when that showed),
+        // and the status bar said why.
+        QTRY_COMPARE(window.suggestionStatus()->backendText(), QStringLiteral("Built-in model"));
+        QVERIFY(!window.suggestions()->suggestion().isEmpty());
+        QTRY_COMPARE(window.suggestions()->ghost()->text(), window.suggestions()->suggestion());
+        bool said = false;
+        for (const QList<QVariant> &message : std::as_const(messages))
+            said |= message.first().toString().contains(QLatin1String("built-in model answers"));
+        QVERIFY(said);
+    }
+    QCOMPARE(editor->toPlainText(), QStringLiteral("Once upon a time"));
+}
+
 void TestServerSource::keyOnlyInTheAuthorizationHeader()
 {
     const QString key = QStringLiteral("sk-secret-4711-do-not-print");
@@ -570,5 +645,5 @@ void TestServerSource::keyFileIsPrivate()
     QCOMPARE(loadServerKey(), QString());
 }
 
-QTEST_GUILESS_MAIN(TestServerSource)
+QTEST_MAIN(TestServerSource)
 #include "tst_server_source.moc"
