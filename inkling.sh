@@ -157,13 +157,13 @@ test_fuzz() {
 # embedded model (as GGUF), started in the benchmark's root by tests/bench/serve_llama.py
 # on a free loopback port (both roots share the host's network), stopped afterwards.
 test_llama_server() {
-    local work=build/llama-server-test status=0 server i
+    local work=build/llama-server-test status=0 server
     in_env cmake --build build --target tst_server_llama
     mkdir -p "$work"
     rm -f "$work/url" "$work/stop"
     root_exec_in bench python3 tests/bench/serve_llama.py resources/models/inkling-tiny "$work" &
     server=$!
-    for i in $(seq 900); do
+    for _ in $(seq 900); do
         { [ -f "$work/url" ] || ! kill -0 "$server" 2>/dev/null; } && break
         sleep 0.2
     done
