@@ -9,8 +9,9 @@
 #        [--sanitize]                ... then again under ASan+UBSan (build-asan/)
 #        [--tsan]                    ... then the threaded tests under TSan (build-tsan/)
 #        [--fuzz SECONDS]            ... then every libFuzzer target for SECONDS (build-fuzz/)
-#        [--llama]                   ... then the GGUF converter's test in the benchmark's
-#                                    Debian unstable root (made once; see "bench")
+#        [--llama]                   ... then the GGUF converter's test and the server backend
+#                                    against llama-server (tst_server_llama) in the
+#                                    benchmark's Debian unstable root (made once; see "bench")
 #   ./inkling.sh build [--werror]    configure and build only
 #   ./inkling.sh package             build build/inkling_VERSION_amd64.deb (Debian 13, Ubuntu 25.04+)
 #   ./inkling.sh bench [ARGS...]     build and run inkling-bench (ARGS: its options); llama.cpp's
@@ -30,7 +31,7 @@ cd "$INKLING_SRC"
 . "$INKLING_SRC/env/debian-root.sh"
 
 usage() {
-    sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,23p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
 }
 
 # in_env CMD...: CMD inside the build environment, from the repository root.
@@ -152,6 +153,32 @@ test_fuzz() {
     ' sh "$seconds"
 }
 
+# test_llama_server: tst_server_llama against llama.cpp's llama-server serving the
+# embedded model (as GGUF), started in the benchmark's root by tests/bench/serve_llama.py
+# on a free loopback port (both roots share the host's network), stopped afterwards.
+test_llama_server() {
+    local work=build/llama-server-test status=0 server
+    in_env cmake --build build --target tst_server_llama
+    mkdir -p "$work"
+    rm -f "$work/url" "$work/stop"
+    root_exec_in bench python3 tests/bench/serve_llama.py resources/models/inkling-tiny "$work" &
+    server=$!
+    for _ in $(seq 900); do
+        { [ -f "$work/url" ] || ! kill -0 "$server" 2>/dev/null; } && break
+        sleep 0.2
+    done
+    if [ ! -f "$work/url" ]; then
+        echo "inkling: llama-server did not start" >&2
+        touch "$work/stop"
+        wait "$server" || true
+        return 1
+    fi
+    INKLING_LLAMA_URL=$(cat "$work/url") in_env build/tests/tst_server_llama || status=$?
+    touch "$work/stop"
+    wait "$server" || true
+    return "$status"
+}
+
 # run_bench ARGS...: inkling-bench with ARGS, after bench/llama_baseline.py has measured
 # llama.cpp on the same models in the benchmark's Debian unstable root (root_kind bench),
 # which is made the first time only, when llama is among the baselines (the default).
@@ -247,7 +274,10 @@ test)
     [ -z "$tsan" ] || test_tsan "$werror"
     [ -z "$fuzz" ] || test_fuzz "$werror" "$fuzz"
     # Not by default: the root is Debian unstable's, made for the benchmark only.
-    [ -z "$llama" ] || root_exec_in bench python3 tests/bench/test_to_gguf.py
+    if [ -n "$llama" ]; then
+        root_exec_in bench python3 tests/bench/test_to_gguf.py
+        test_llama_server
+    fi
     ;;
 build)
     build "$@"

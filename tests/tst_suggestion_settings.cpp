@@ -36,6 +36,9 @@ SuggestionSettings unusual()
     s.threads = 3;
     s.precision = Precision::S8;
     s.modelDirectory = QStringLiteral("/models/gpt2-medium");
+    s.serverEnabled = !s.serverEnabled;
+    s.serverUrl = QStringLiteral("http://127.0.0.1:8080");
+    s.serverModel = QStringLiteral("qwen2.5-7b");
     s.keys.acceptAll = QKeySequence(Qt::CTRL | Qt::Key_Return);
     s.keys.acceptWord = QKeySequence(Qt::ALT | Qt::Key_W);
     s.keys.dismiss = QKeySequence(Qt::Key_F9);
@@ -90,6 +93,9 @@ private slots:
                              "engine/threads",
                              "engine/precision",
                              "engine/modelDirectory",
+                             "server/enabled",
+                             "server/url",
+                             "server/model",
                              "keys/acceptAll",
                              "keys/acceptWord",
                              "keys/dismiss"};

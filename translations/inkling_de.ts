@@ -719,6 +719,14 @@ Möchten Sie sie speichern?</translation>
         <source>Line Ends: %1</source>
         <translation>Zeilenenden: %1</translation>
     </message>
+    <message>
+        <source>Server: %1 The built-in model answers.</source>
+        <translation>Server: %1 Das eingebaute Modell antwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot store the server&apos;s API key in %1.</source>
+        <translation>Der API-Schlüssel des Servers kann nicht in %1 gespeichert werden.</translation>
+    </message>
 </context>
 <context>
     <name>inkling::ModelDownload</name>
@@ -1209,6 +1217,46 @@ Möchten Sie sie speichern?</translation>
         <source>Weight precision:</source>
         <translation>Gewichtsgenauigkeit:</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Ask a server for suggestions</source>
+        <translation>Vorschläge von einem Server holen</translation>
+    </message>
+    <message>
+        <source>An OpenAI-compatible completions server (llama-server, vLLM, Ollama); /v1/completions is added.</source>
+        <translation>Ein OpenAI-kompatibler Completions-Server (llama-server, vLLM, Ollama); /v1/completions wird angehängt.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s only model</source>
+        <translation>Das einzige Modell des Servers</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Kept in a file only you can read, never in the settings.</source>
+        <translation>Wird in einer Datei gespeichert, die nur Sie lesen können, nie in den Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>Serveradresse:</translation>
+    </message>
+    <message>
+        <source>Model name:</source>
+        <translation>Modellname:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>The text before the cursor and your notes are sent to this server while you write. The built-in model answers when the server cannot.</source>
+        <translation>Während Sie schreiben, werden der Text vor dem Cursor und Ihre Notizen an diesen Server geschickt. Kann der Server nicht antworten, antwortet das eingebaute Modell.</translation>
+    </message>
 </context>
 <context>
     <name>inkling::SuggestionStatus</name>
@@ -1283,6 +1331,22 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>Keystrokes that accepted suggestions saved you: the characters they inserted minus the keys pressed to accept them, in this session and since you started using Inkling</source>
         <translation>Tastendrücke, die Ihnen angenommene Vorschläge erspart haben: die eingefügten Zeichen abzüglich der zum Annehmen gedrückten Tasten, in dieser Sitzung und seit Sie Inkling verwenden</translation>
+    </message>
+    <message>
+        <source>Built-in model</source>
+        <translation>Eingebautes Modell</translation>
+    </message>
+    <message>
+        <source>The built-in model answered: the server could not.</source>
+        <translation>Das eingebaute Modell hat geantwortet: Der Server konnte nicht.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Suggestions come from the server at %1.</source>
+        <translation>Die Vorschläge kommen vom Server %1.</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1568,33 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>Add to Dictionary</source>
         <translation>Zum Wörterbuch hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCompletionSource</name>
+    <message>
+        <source>The server sent an answer Inkling cannot read.</source>
+        <translation>Der Server hat eine Antwort geschickt, die Inkling nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>The server reported an error: %1</source>
+        <translation>Der Server meldet einen Fehler: %1</translation>
+    </message>
+    <message>
+        <source>The server answered with error %1.</source>
+        <translation>Der Server hat mit Fehler %1 geantwortet.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>Der Server ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer broke off.</source>
+        <translation>Die Antwort des Servers ist abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No server is set up.</source>
+        <translation>Es ist kein Server eingerichtet.</translation>
     </message>
 </context>
 </TS>

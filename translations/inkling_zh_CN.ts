@@ -713,6 +713,14 @@ Do you want to save them?</source>
         <source>Line Ends: %1</source>
         <translation>换行符：%1</translation>
     </message>
+    <message>
+        <source>Server: %1 The built-in model answers.</source>
+        <translation>服务器：%1 由内置模型回答。</translation>
+    </message>
+    <message>
+        <source>Cannot store the server&apos;s API key in %1.</source>
+        <translation>无法将服务器的 API 密钥保存到 %1。</translation>
+    </message>
 </context>
 <context>
     <name>inkling::ModelDownload</name>
@@ -1203,6 +1211,46 @@ Do you want to save them?</source>
         <source>Weight precision:</source>
         <translation>权重精度：</translation>
     </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Ask a server for suggestions</source>
+        <translation>向服务器请求建议</translation>
+    </message>
+    <message>
+        <source>An OpenAI-compatible completions server (llama-server, vLLM, Ollama); /v1/completions is added.</source>
+        <translation>兼容 OpenAI 的补全服务器（llama-server、vLLM、Ollama）；会自动加上 /v1/completions。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s only model</source>
+        <translation>服务器上唯一的模型</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Kept in a file only you can read, never in the settings.</source>
+        <translation>保存在只有您能读取的文件中，绝不写入设置。</translation>
+    </message>
+    <message>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <source>Model name:</source>
+        <translation>模型名称：</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API 密钥：</translation>
+    </message>
+    <message>
+        <source>The text before the cursor and your notes are sent to this server while you write. The built-in model answers when the server cannot.</source>
+        <translation>写作时，光标前的文本和您的笔记会发送到此服务器。服务器无法回答时，由内置模型回答。</translation>
+    </message>
 </context>
 <context>
     <name>inkling::SuggestionStatus</name>
@@ -1277,6 +1325,22 @@ Do you want to save them?</source>
     <message>
         <source>Keystrokes that accepted suggestions saved you: the characters they inserted minus the keys pressed to accept them, in this session and since you started using Inkling</source>
         <translation>接受建议为您节省的按键：插入的字符数减去接受建议所按的键数，分别统计本次会话和自开始使用 Inkling 以来</translation>
+    </message>
+    <message>
+        <source>Built-in model</source>
+        <translation>内置模型</translation>
+    </message>
+    <message>
+        <source>The built-in model answered: the server could not.</source>
+        <translation>由内置模型回答：服务器无法回答。</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>服务器：%1</translation>
+    </message>
+    <message>
+        <source>Suggestions come from the server at %1.</source>
+        <translation>建议来自位于 %1 的服务器。</translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1562,33 @@ Do you want to save them?</source>
     <message>
         <source>Add to Dictionary</source>
         <translation>添加到词典</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCompletionSource</name>
+    <message>
+        <source>The server sent an answer Inkling cannot read.</source>
+        <translation>服务器发送了 Inkling 无法读取的回答。</translation>
+    </message>
+    <message>
+        <source>The server reported an error: %1</source>
+        <translation>服务器报告了错误：%1</translation>
+    </message>
+    <message>
+        <source>The server answered with error %1.</source>
+        <translation>服务器返回了错误 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server: %1</source>
+        <translation>无法连接服务器：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer broke off.</source>
+        <translation>服务器的回答中途中断了。</translation>
+    </message>
+    <message>
+        <source>No server is set up.</source>
+        <translation>尚未设置服务器。</translation>
     </message>
 </context>
 </TS>

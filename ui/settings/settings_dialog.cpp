@@ -53,6 +53,7 @@ SettingsDialog::SettingsDialog(const SuggestionSettings &settings, QWidget *pare
     tabs->addTab(createSuggestionsPage(), tr("Suggestions"));
     tabs->addTab(createSamplingPage(), tr("Sampling"));
     tabs->addTab(createEnginePage(), tr("Engine"));
+    tabs->addTab(createServerPage(), tr("Server"));
     tabs->addTab(createKeysPage(), tr("Keys"));
     tabs->addTab(createLanguagePage(), tr("Language"));
     tabs->addTab(createSpellingPage(), tr("Spelling"));
@@ -298,6 +299,50 @@ QWidget *SettingsDialog::createEnginePage()
     return page;
 }
 
+QWidget *SettingsDialog::createServerPage()
+{
+    auto *page = new QWidget;
+    auto *form = new QFormLayout(page);
+    m_serverEnabled = new QCheckBox(tr("Ask a server for suggestions"));
+    m_serverUrl = new QLineEdit;
+    m_serverUrl->setPlaceholderText(QStringLiteral("http://127.0.0.1:8080"));
+    m_serverUrl->setToolTip(tr("An OpenAI-compatible completions server (llama-server, vLLM, "
+                               "Ollama); /v1/completions is added."));
+    m_serverModel = new QLineEdit;
+    m_serverModel->setPlaceholderText(tr("The server's only model"));
+    m_serverKey = new QLineEdit;
+    m_serverKey->setEchoMode(QLineEdit::Password);
+    m_serverKey->setPlaceholderText(tr("None"));
+    m_serverKey->setToolTip(tr("Kept in a file only you can read, never in the settings."));
+    form->addRow(m_serverEnabled);
+    form->addRow(tr("Server address:"), m_serverUrl);
+    form->addRow(tr("Model name:"), m_serverModel);
+    form->addRow(tr("API key:"), m_serverKey);
+    auto *note = new QLabel(tr("The text before the cursor and your notes are sent to this "
+                               "server while you write. The built-in model answers when the "
+                               "server cannot."));
+    note->setWordWrap(true);
+    form->addRow(note);
+    const auto enable = [this](bool on) {
+        m_serverUrl->setEnabled(on);
+        m_serverModel->setEnabled(on);
+        m_serverKey->setEnabled(on);
+    };
+    connect(m_serverEnabled, &QCheckBox::toggled, this, enable);
+    enable(false);
+    return page;
+}
+
+void SettingsDialog::setServerKey(const QString &key)
+{
+    m_serverKey->setText(key);
+}
+
+QString SettingsDialog::serverKey() const
+{
+    return m_serverKey->text().trimmed();
+}
+
 QWidget *SettingsDialog::createKeysPage()
 {
     auto *page = new QWidget;
@@ -339,6 +384,9 @@ void SettingsDialog::setValues(const SuggestionSettings &s)
     m_threads->setValue(s.threads);
     m_precision->setCurrentIndex(qMax(0, m_precision->findData(int(s.precision))));
     m_modelDirectory->setText(s.modelDirectory);
+    m_serverEnabled->setChecked(s.serverEnabled);
+    m_serverUrl->setText(s.serverUrl);
+    m_serverModel->setText(s.serverModel);
     m_keyAcceptAll->setKeySequence(s.keys.acceptAll);
     m_keyAcceptWord->setKeySequence(s.keys.acceptWord);
     m_keyAcceptLine->setKeySequence(s.keys.acceptLine);
@@ -377,6 +425,9 @@ SuggestionSettings SettingsDialog::settings() const
     s.threads = m_threads->value();
     s.precision = Precision(m_precision->currentData().toInt());
     s.modelDirectory = m_modelDirectory->text().trimmed();
+    s.serverEnabled = m_serverEnabled->isChecked();
+    s.serverUrl = m_serverUrl->text().trimmed();
+    s.serverModel = m_serverModel->text().trimmed();
     const auto key = [](QKeySequenceEdit *e, const QKeySequence &fallback) {
         return e->keySequence().isEmpty() ? fallback : e->keySequence();
     };

@@ -1,6 +1,7 @@
 // Preferences: auto-suggest, debounce, per-mode token budgets, sampling, engine threads,
-// model directory, the suggestion keys and the editor's fonts. Edits a SuggestionSettings
-// and an EditorFonts value; the caller applies and persists them.
+// model directory, the optional server, the suggestion keys, spelling and the editor's
+// fonts. Edits a SuggestionSettings, a SpellingSettings and an EditorFonts value; the
+// caller applies and persists them.
 #pragma once
 
 #include "ui/spelling/spelling_settings.h"
@@ -37,11 +38,15 @@ public:
     // The writing font, the code font and the prose line width (the Editor page).
     void setFonts(const EditorFonts &fonts);
     EditorFonts fonts() const;
+    // The server's API key (kept apart from the settings: see server_key.h).
+    void setServerKey(const QString &key);
+    QString serverKey() const;
 
 private:
     QWidget *createSuggestionsPage();
     QWidget *createSamplingPage();
     QWidget *createEnginePage();
+    QWidget *createServerPage();
     QWidget *createKeysPage();
     QWidget *createLanguagePage();
     QWidget *createSpellingPage();
@@ -66,6 +71,8 @@ private:
     QSpinBox *m_threads;
     QComboBox *m_precision;
     QLineEdit *m_modelDirectory;
+    QCheckBox *m_serverEnabled;
+    QLineEdit *m_serverUrl, *m_serverModel, *m_serverKey;
     QKeySequenceEdit *m_keyAcceptAll, *m_keyAcceptWord, *m_keyAcceptLine, *m_keyDismiss, *m_keyNext,
         *m_keyPrevious, *m_keyRequest;
     QComboBox *m_language = nullptr;

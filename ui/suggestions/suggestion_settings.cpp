@@ -1,4 +1,4 @@
-// QSettings keys under "suggestions/", "sampling/", "engine/" and "keys/".
+// QSettings keys under "suggestions/", "sampling/", "engine/", "server/" and "keys/".
 #include "ui/suggestions/suggestion_settings.h"
 
 #include <QSettings>
@@ -31,6 +31,9 @@ template<typename Settings, typename Visit> void forEachField(Settings &s, Visit
     visit("engine/threads", s.threads, 0, 256);
     visit("engine/precision", s.precision);
     visit("engine/modelDirectory", s.modelDirectory);
+    visit("server/enabled", s.serverEnabled);
+    visit("server/url", s.serverUrl);
+    visit("server/model", s.serverModel);
     visit("keys/acceptAll", s.keys.acceptAll);
     visit("keys/acceptWord", s.keys.acceptWord);
     visit("keys/acceptLine", s.keys.acceptLine);

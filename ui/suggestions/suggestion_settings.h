@@ -41,6 +41,11 @@ struct SuggestionSettings : SuggestionPolicy
     // Weight format; Auto: s8 where oneDNN has a native kernel, else bf16, else f32.
     Precision precision = Precision::Auto;
     QString modelDirectory; // empty: the embedded model
+    // A bigger model on a server (OpenAI-compatible /v1/completions), off by default: the
+    // only network use. Its API key is no setting: see ui/settings/server_key.h.
+    bool serverEnabled = false;
+    QString serverUrl;   // e.g. http://127.0.0.1:8080
+    QString serverModel; // the "model" field; empty for servers that serve one model
     KeyBindings keys;
 
     static SuggestionSettings load(QSettings &settings);

@@ -39,6 +39,7 @@ SuggestionStatus::SuggestionStatus(QWidget *parent)
     , m_latency(new QLabel(this))
     , m_speed(new QLabel(this))
     , m_saved(new QLabel(this))
+    , m_backend(new QLabel(this))
     , m_busy(new QProgressBar(this))
 {
     m_busy->setRange(0, 0); // indeterminate
@@ -46,6 +47,7 @@ SuggestionStatus::SuggestionStatus(QWidget *parent)
     m_busy->setMaximumHeight(12);
     m_busy->setTextVisible(false);
     m_busy->setVisible(false);
+    m_backend->setVisible(false); // until a server is set up
     m_busy->setToolTip(tr("Generating a suggestion"));
     m_latency->setToolTip(tr("Time from your last keystroke to the first suggested character"));
     m_speed->setToolTip(tr("Generation speed of the last suggestion"));
@@ -56,7 +58,8 @@ SuggestionStatus::SuggestionStatus(QWidget *parent)
     showSaved();
     for (QWidget *w : {static_cast<QWidget *>(m_busy), static_cast<QWidget *>(m_saved),
                        static_cast<QWidget *>(m_latency), static_cast<QWidget *>(m_speed),
-                       static_cast<QWidget *>(m_mode), static_cast<QWidget *>(m_model)})
+                       static_cast<QWidget *>(m_mode), static_cast<QWidget *>(m_backend),
+                       static_cast<QWidget *>(m_model)})
         layout->addWidget(w);
     setModelLoading(QString());
 }
@@ -171,6 +174,25 @@ void SuggestionStatus::showSaved()
 QString SuggestionStatus::savedText() const
 {
     return m_saved->text();
+}
+
+void SuggestionStatus::setBackend(const QString &server, bool serverSetUp)
+{
+    m_backend->setVisible(serverSetUp);
+    if (!serverSetUp) {
+        m_backend->clear();
+    } else if (server.isEmpty()) {
+        m_backend->setText(tr("Built-in model"));
+        m_backend->setToolTip(tr("The built-in model answered: the server could not."));
+    } else {
+        m_backend->setText(tr("Server: %1").arg(server));
+        m_backend->setToolTip(tr("Suggestions come from the server at %1.").arg(server));
+    }
+}
+
+QString SuggestionStatus::backendText() const
+{
+    return m_backend->isVisibleTo(this) ? m_backend->text() : QString();
 }
 
 QString SuggestionStatus::modelText() const

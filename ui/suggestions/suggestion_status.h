@@ -1,6 +1,7 @@
 // The status bar's view of suggestions: model, mode, latency of the last suggestion
 // (keystroke to first ghost character), decode speed, a busy indicator, and the
-// keystrokes that accepted suggestions saved (this session, and in total).
+// keystrokes that accepted suggestions saved (this session, and in total), and with a
+// server set up, which backend answered.
 #pragma once
 
 #include "engine/generation/stop_rule.h"
@@ -32,6 +33,9 @@ public:
     void setLatency(double milliseconds);
     void setSpeed(double tokensPerSecond);
     void setBusy(bool busy);
+    // Who answered the last request when a server is set up: the server (its host) or,
+    // with server empty, the built-in model. Without a server nothing is shown.
+    void setBackend(const QString &server, bool serverSetUp);
     // One accept key inserted `characters` characters: saved characters - 1 keystrokes.
     // The total is kept in QSettings ("stats/keystrokesSaved").
     void addAccepted(int characters);
@@ -49,6 +53,7 @@ public:
     QString modelText() const;
     QString latencyText() const;
     QString modeText() const;
+    QString backendText() const; // empty while hidden
 
 private:
     void showSaved();
@@ -58,6 +63,7 @@ private:
     QLabel *m_latency;
     QLabel *m_speed;
     QLabel *m_saved;
+    QLabel *m_backend;
     qint64 m_sessionSaved = 0;
     qint64 m_totalSaved = 0;
     qint64 m_sessionShown = 0;

@@ -2,6 +2,7 @@
 #include "ui/window/main_window.h"
 
 #include "service/engine_thread.h"
+#include "service/fallback_completion_source.h"
 #include "ui/documents/autosave.h"
 #include "ui/documents/crash_recovery.h"
 #include "ui/documents/document.h"
@@ -13,6 +14,7 @@
 #include "ui/editor/text_counts.h"
 #include "ui/models/model_loader.h"
 #include "ui/settings/interface_language.h"
+#include "ui/settings/server_key.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/suggestions/notes_panel.h"
 #include "ui/suggestions/suggestion_controller.h"
@@ -67,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_countLabel(new QLabel(this))
     , m_countTimer(new QTimer(this))
     , m_engine(new EngineThread(this))
+    , m_source(new FallbackCompletionSource(m_engine, this))
     , m_status(new SuggestionStatus(this))
     , m_notes(new NotesPanel(this))
 {
@@ -116,6 +119,14 @@ MainWindow::MainWindow(QWidget *parent)
         m_spelling = SpellingSettings::load(settings);
     }
     createMenus(); // the suggestion menu shows the configured keys
+    connect(
+        m_source, &FallbackCompletionSource::answeredBy, m_status,
+        [this](const QString &server) { m_status->setBackend(server, m_source->usesServer()); });
+    connect(m_source, &FallbackCompletionSource::serverFailed, this,
+            [this](const QString &message) {
+                statusBar()->showMessage(tr("Server: %1 The built-in model answers.").arg(message),
+                                         10000);
+            });
     m_models = new ModelLoader(m_engine, m_status, this);
     connect(m_models, &ModelLoader::readyChanged, this, &MainWindow::updateSuggestionsEnabled);
     connect(m_models, &ModelLoader::failed, this,
@@ -186,7 +197,7 @@ QString MainWindow::filePath() const
 
 Document *MainWindow::addDocument()
 {
-    auto *document = new Document(m_engine, m_settings, m_tabs);
+    auto *document = new Document(m_source, m_settings, m_tabs);
     document->editor()->setThemeName(m_themeName);
     document->editor()->setFonts(m_fonts);
     document->editor()->setZoom(m_zoom);
@@ -710,6 +721,16 @@ void MainWindow::applySettings(const SuggestionSettings &settings)
     QSettings persisted;
     settings.save(persisted);
     m_models->apply(settings);
+    // The server is asked only when the writer turned it on; otherwise nothing of
+    // Inkling touches the network.
+    ServerConfig server;
+    if (settings.serverEnabled) {
+        server.url = QUrl::fromUserInput(settings.serverUrl);
+        server.model = settings.serverModel;
+        server.apiKey = loadServerKey();
+    }
+    m_source->setServer(server);
+    m_status->setBackend(server.url.host(), m_source->usesServer());
 }
 
 void MainWindow::applySpelling(const SpellingSettings &spelling)
@@ -739,8 +760,14 @@ void MainWindow::showSettings()
     dialog.setUiLanguage(language);
     dialog.setSpelling(m_spelling);
     dialog.setFonts(m_fonts);
+    const QString key = loadServerKey();
+    dialog.setServerKey(key);
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (dialog.serverKey() != key && !saveServerKey(dialog.serverKey()))
+        statusBar()->showMessage(tr("Cannot store the server's API key in %1.")
+                                     .arg(QDir::toNativeSeparators(serverKeyPath())),
+                                 10000);
     applySettings(dialog.settings());
     applyFonts(dialog.fonts());
     if (dialog.spelling() != m_spelling)

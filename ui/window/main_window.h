@@ -29,6 +29,7 @@ class Autosave;
 class Document;
 class Editor;
 class EngineThread;
+class FallbackCompletionSource;
 class FindBar;
 class ModelLoader;
 class NotesPanel;
@@ -193,6 +194,8 @@ private:
     QLabel *m_countLabel;
     QTimer *m_countTimer; // the counts follow typing after a pause, not on every key
     EngineThread *m_engine;
+    // What documents and commands ask: m_engine, or a server with m_engine behind it.
+    FallbackCompletionSource *m_source;
     SuggestionStatus *m_status;
     NotesPanel *m_notes;
     WritingCommands *m_writing = nullptr;

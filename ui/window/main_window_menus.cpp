@@ -4,6 +4,7 @@
 #include "ui/window/main_window.h"
 
 #include "service/engine_thread.h"
+#include "service/fallback_completion_source.h"
 #include "ui/documents/document.h"
 #include "ui/documents/recent_files.h"
 #include "ui/documents/text_file.h"
@@ -291,7 +292,7 @@ void MainWindow::createToolsMenu()
     addDockWidget(Qt::RightDockWidgetArea, panel);
     panel->hide(); // the first command shows it
     // The commands work on the current tab; no document exists yet while menus are made.
-    m_writing = new WritingCommands(nullptr, m_engine, panel, this);
+    m_writing = new WritingCommands(nullptr, m_source, panel, this);
     connect(this, &MainWindow::currentDocumentChanged, m_writing, [this](Document *document) {
         m_writing->setEditor(document ? document->editor() : nullptr);
     });
