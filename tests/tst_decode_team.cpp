@@ -195,10 +195,14 @@ private slots:
                  model.matmulImplementation().c_str());
         // Past 64 positions, so that attention crosses a tile of the cache.
         const std::vector<int> tokens = someTokens(70, model.config().nVocab);
-        // Without VNNI, oneDNN's s8 rows take 7-bit activations and the row kernel 8-bit
-        // ones, so the two are not the same numbers: there the oracle is f32, within the
-        // relative RMS that tst_precision allows s8 (8 %).
-        if (precision == Precision::S8 && sevenBitChunkActivations()) {
+        // Only at f32 do the two differ in nothing but the order of float additions. At bf16
+        // and s8 the activations are rounded or quantised after a LayerNorm, GELU or
+        // attention that each side sums in its own order, so one quantum flips now and then
+        // and eight layers carry it on (max |Δlogit| 0.29 seen on AVX-512; without VNNI,
+        // oneDNN's s8 rows even take 7-bit activations): there the oracle is f32, within
+        // the relative RMS that tst_precision allows (bf16 3 %, s8 8 %). The team's
+        // partition is checked to the bit by the f32 rows and by teamSizeDoesNotChangeTheResult.
+        if (precision != Precision::F32) {
             const std::vector<float> ref = decodeLogits(tinyModel(Precision::F32), tokens);
             omp_set_num_threads(threads);
             const std::vector<float> got = decodeLogits(model, tokens);
@@ -209,8 +213,9 @@ private slots:
                 den += double(ref[i]) * ref[i];
             }
             const double err = std::sqrt(num / den);
-            qInfo("s8 decode vs f32: relative RMS %.4f", err);
-            QVERIFY2(err <= 0.08, qPrintable(QString::number(err)));
+            qInfo("%s decode vs f32: relative RMS %.4f", precisionName(precision), err);
+            QVERIFY2(err <= (precision == Precision::BF16 ? 0.03 : 0.08),
+                     qPrintable(QString::number(err)));
             return;
         }
         const std::vector<float> expected = decodeLogits(oracle, tokens);

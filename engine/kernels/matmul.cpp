@@ -163,9 +163,37 @@ PackedMatrix::PackedMatrix(const float *w, int64_t k, int64_t n, bool transposed
     m_weights = dnnl::memory(packedWeightsDesc(k, n, type), ctx.engine);
     const tag layout = transposed ? tag::ba : tag::ab;
     if (type != WeightType::S8) {
-        // One reorder packs and, for bf16, rounds to nearest even.
-        const dnnl::memory src({{k, n}, dt::f32, layout}, ctx.engine, const_cast<float *>(w));
-        reorderInto(src, m_weights);
+        // Packed from row-major [K, N] in the weights' own type, so that the reorder only
+        // moves elements: oneDNN 3.7's jit reorder that also transposes (an [N, K] source,
+        // tag ba) or converts (f32 to bf16) writes wrong values into the AVX-512 blocked
+        // layouts (BA16a64b, AB16a64b2a) on AMD Zen 4: in the last, partial block of
+        // columns, and with an odd K (tst_matmul's lm-head and odd-size rows). A temporary
+        // copy of the matrix, at load only; bf16 rounds to nearest even, as oneDNN does.
+        std::vector<float> rowMajor;
+        const float *plain = w;
+        if (transposed) {
+            rowMajor.resize(size_t(k * n));
+            constexpr int64_t kTile = 64; // a tile of each side stays in cache while copied
+#pragma omp parallel for schedule(static)
+            for (int64_t c0 = 0; c0 < n; c0 += kTile)
+                for (int64_t r0 = 0; r0 < k; r0 += kTile)
+                    for (int64_t col = c0; col < std::min(n, c0 + kTile); ++col)
+                        for (int64_t row = r0; row < std::min(k, r0 + kTile); ++row)
+                            rowMajor[size_t(row * n + col)] = w[col * k + row];
+            plain = rowMajor.data();
+        }
+        if (type == WeightType::BF16) {
+            std::vector<uint16_t> rounded(size_t(k * n));
+#pragma omp parallel for schedule(static)
+            for (int64_t i = 0; i < k * n; ++i)
+                rounded[size_t(i)] = bf16FromFloat(plain[i]);
+            reorderInto(dnnl::memory({{k, n}, dt::bf16, tag::ab}, ctx.engine, rounded.data()),
+                        m_weights);
+        } else {
+            reorderInto(
+                dnnl::memory({{k, n}, dt::f32, tag::ab}, ctx.engine, const_cast<float *>(plain)),
+                m_weights);
+        }
         m_rowKernel = rowKernelFor(m_weights.get_desc());
         return;
     }
