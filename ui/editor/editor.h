@@ -2,8 +2,8 @@
 // copied from a theme chosen by the palette's lightness, and a line-number gutter.
 #pragma once
 
-#include "ui/spelling/spelling_settings.h"
 #include "ui/editor/editor_fonts.h"
+#include "ui/spelling/spelling_settings.h"
 
 #include <QPlainTextEdit>
 #include <QTimer>

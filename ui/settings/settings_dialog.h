@@ -4,8 +4,8 @@
 // caller applies and persists them.
 #pragma once
 
-#include "ui/spelling/spelling_settings.h"
 #include "ui/editor/editor_fonts.h"
+#include "ui/spelling/spelling_settings.h"
 #include "ui/suggestions/suggestion_settings.h"
 
 #include <QDialog>

@@ -5,8 +5,8 @@
 #pragma once
 
 #include "engine/generation/stop_rule.h"
-#include "ui/spelling/spelling_settings.h"
 #include "ui/editor/editor_fonts.h"
+#include "ui/spelling/spelling_settings.h"
 #include "ui/suggestions/suggestion_settings.h"
 
 #include <QMainWindow>
