@@ -87,25 +87,33 @@ def post(port, endpoint, body):
         return json.loads(r.read())
 
 
-def greedy(path, prompt, n_tokens, threads):
-    """llama.cpp's own tokenisation of the prompt and greedy continuation (temperature 0:
-    the argmax at every step), from llama-server on a loopback port it alone uses."""
+def start_server(path, threads):
+    """llama-server on GGUF file `path`, on a free loopback port, once /health answers:
+    (the process, its port). The caller terminates it."""
     port = free_port()
     server = subprocess.Popen(["llama-server", "-m", path, "-t", str(threads), "--host", "127.0.0.1",
                                "--port", str(port), "-c", "1024", "-np", "1"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as r:
+                if r.status == 200:
+                    return server, port
+        except OSError:
+            pass
+        if server.poll() is not None or time.monotonic() > deadline:
+            server.terminate()
+            server.wait(timeout=30)
+            raise SystemExit("llama-server did not start")
+        time.sleep(0.2)
+
+
+def greedy(path, prompt, n_tokens, threads):
+    """llama.cpp's own tokenisation of the prompt and greedy continuation (temperature 0:
+    the argmax at every step), from llama-server on a loopback port it alone uses."""
+    server, port = start_server(path, threads)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("llama-server did not start")
-            time.sleep(0.2)
         prompt_ids = post(port, "tokenize", {"content": prompt, "add_special": False})["tokens"]
         reply = post(port, "completion", {"prompt": prompt_ids, "n_predict": n_tokens,
                                           "temperature": 0, "top_k": 1, "cache_prompt": False,

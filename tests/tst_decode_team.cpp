@@ -187,9 +187,6 @@ private slots:
         // whose synchronisation it cannot see may run our code. The team's size follows
         // omp_set_num_threads, as in the app.
         omp_set_num_threads(1);
-        setRowKernelsEnabled(false);
-        const Gpt2Model oracle = tinyModel(precision);
-        setRowKernelsEnabled(true);
         const Gpt2Model model = tinyModel(precision);
         QVERIFY2(model.matmulImplementation().find("inkling_row") != std::string::npos,
                  model.matmulImplementation().c_str());
@@ -218,6 +215,9 @@ private slots:
                      qPrintable(QString::number(err)));
             return;
         }
+        setRowKernelsEnabled(false);
+        const Gpt2Model oracle = tinyModel(precision);
+        setRowKernelsEnabled(true);
         const std::vector<float> expected = decodeLogits(oracle, tokens);
         omp_set_num_threads(threads);
         const std::vector<float> actual = decodeLogits(model, tokens);

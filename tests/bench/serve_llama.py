@@ -8,20 +8,12 @@ when WORK_DIR/stop appears (or after --max-seconds, should the caller die).
 """
 import argparse
 import os
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "bench"))
+import llama_baseline  # noqa: E402  (starts llama-server as the benchmark does)
 import to_gguf  # noqa: E402
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def main():
@@ -36,22 +28,8 @@ def main():
             os.remove(os.path.join(args.work_dir, name))
     path = os.path.join(args.work_dir, "model-f32.gguf")
     to_gguf.convert(args.model_dir, path, "f32")
-    port = free_port()
-    server = subprocess.Popen(["llama-server", "-m", path, "-t", "2", "--host", "127.0.0.1",
-                               "--port", str(port), "-c", "1024", "-np", "1"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, port = llama_baseline.start_server(path, 2)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("serve_llama: llama-server did not start")
-            time.sleep(0.2)
         with open(os.path.join(args.work_dir, "url.partial"), "w") as f:
             f.write(f"http://127.0.0.1:{port}")
         os.replace(os.path.join(args.work_dir, "url.partial"), os.path.join(args.work_dir, "url"))
