@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QList>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -14,6 +15,7 @@
 #include <QStringList>
 #include <QThread>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kill_trial {
@@ -43,21 +45,48 @@ inline void report(const QByteArray &line)
 
 // Parent side: starts this executable with arguments, waits for "ready", lets it run for
 // a random 1..maxDelayMs milliseconds, then kills it.
+//
+// With Pace::OfFirstReport the delay follows the child's own pace instead: the parent
+// waits for the child's first report (one unit of work done), then kills it after a
+// random 1..2 times that unit's duration, so the kill lands inside the next unit however
+// fast or slow the machine (a sanitizer build under load is many times slower).
+enum class Pace { Fixed, OfFirstReport };
+
 inline Outcome killAfterRandomDelay(const QStringList &arguments, QRandomGenerator &rng,
-                                    int maxDelayMs = 40)
+                                    int maxDelayMs = 40, Pace pace = Pace::Fixed)
 {
     Outcome outcome;
     QProcess child;
     child.start(QCoreApplication::applicationFilePath(), arguments);
-    if (!child.waitForReadyRead(60000) || child.readLine().trimmed() != "ready") {
+    const auto fail = [&](const QString &what) {
         child.kill();
         child.waitForFinished(5000);
-        outcome.error = QStringLiteral("the child did not start: ") +
-                        QString::fromLocal8Bit(child.readAllStandardError().right(2000));
+        outcome.error = what + QString::fromLocal8Bit(child.readAllStandardError().right(2000));
         return outcome;
+    };
+    const auto waitForLine = [&child] {
+        while (!child.canReadLine()) {
+            if (!child.waitForReadyRead(60000))
+                return false;
+        }
+        return true;
+    };
+    if (!waitForLine() || child.readLine().trimmed() != "ready")
+        return fail(QStringLiteral("the child did not start: "));
+    int delayMs = 0;
+    if (pace == Pace::Fixed) {
+        delayMs = int(rng.bounded(1, maxDelayMs + 1));
+    } else {
+        QElapsedTimer unit;
+        unit.start();
+        if (!waitForLine())
+            return fail(QStringLiteral("the child reported nothing: "));
+        const int unitMs = int(std::max<qint64>(1, unit.elapsed()));
+        outcome.lines.append(child.readLine().trimmed());
+        delayMs = int(rng.bounded(1, 2 * unitMs + 1));
     }
-    QThread::msleep(rng.bounded(1, maxDelayMs + 1)); // somewhere in the middle of a write
-    child.kill();                                    // SIGKILL
+    QThread::msleep(delayMs); // somewhere in the middle of a write
+    child.kill();             // SIGKILL
     if (!child.waitForFinished(5000) || child.exitStatus() != QProcess::CrashExit) {
         outcome.error = QStringLiteral("the child was not killed: ") +
                         QString::fromLocal8Bit(child.readAllStandardError().right(2000));

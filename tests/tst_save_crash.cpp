@@ -138,8 +138,8 @@ private slots:
         const int trials = 100;
         int onDisk = 0, newer = 0, saves = 0, temporaries = 0;
         for (int trial = 0; trial < trials; ++trial) {
-            const kill_trial::Outcome killed =
-                kill_trial::killAfterRandomDelay({QStringLiteral("--saver"), path}, rng, 200);
+            const kill_trial::Outcome killed = kill_trial::killAfterRandomDelay(
+                {QStringLiteral("--saver"), path}, rng, 0, kill_trial::Pace::OfFirstReport);
             QVERIFY2(killed.error.isEmpty(), qPrintable(killed.error));
             // The last version the child finished saving (the one on disk if none).
             int lastSaved = onDisk;
@@ -179,10 +179,12 @@ private slots:
                 ++temporaries;
             }
         }
-        QVERIFY2(saves > trials, "the kills did not land among saves");
         qInfo("%d kill trials during File > Save of a %lld-byte document: %d saves completed, "
               "%d kills left the version being saved, all files complete; %d left a temporary file",
               trials, qlonglong(versionBytes(0).size()), saves, newer, temporaries);
+        // Every trial waits for one save (kill_trial's pace); the kills then spread over the
+        // next one or two, so some trials complete more than one.
+        QVERIFY2(saves > trials, "the kills did not land among saves");
     }
 };
 
