@@ -7,6 +7,7 @@
 // equals its greedy /completion of the same prompt, and the stop rule cuts that text.
 // A proxy between the two then breaks the stream (the connection dies mid-answer, or a
 // chunk arrives damaged) and the local engine, with the same embedded model, takes over.
+#include "completion_listener.h"
 #include "engine/generation/stop_rule.h"
 #include "service/engine_thread.h"
 #include "service/fallback_completion_source.h"
@@ -22,6 +23,8 @@
 #include <QTest>
 
 using namespace inkling;
+using testing::Heard;
+using testing::listen;
 
 Q_DECLARE_METATYPE(inkling::CompletionMode)
 
@@ -56,48 +59,7 @@ QString greedyFromServer(const QString &prompt, int tokens)
     return QJsonDocument::fromJson(reply->readAll()).object().value("content").toString();
 }
 
-struct Heard
-{
-    QString streamed;
-    int partials = 0;
-    int confidences = 0;
-    double confidence = -1;
-    bool finished = false;
-    QString text;
-    CompletionStats stats;
-    QString failure;
-    bool ended() const { return finished || !failure.isEmpty(); }
-};
-
-void listen(CompletionSource *source, quint64 id, Heard *heard)
-{
-    QObject::connect(source, &CompletionSource::confidence, source, [=](quint64 i, double p) {
-        if (i == id) {
-            ++heard->confidences;
-            heard->confidence = p;
-        }
-    });
-    QObject::connect(source, &CompletionSource::partial, source, [=](quint64 i, const QString &t) {
-        if (i == id) {
-            heard->streamed += t;
-            ++heard->partials;
-        }
-    });
-    QObject::connect(source, &CompletionSource::finished, source,
-                     [=](quint64 i, const QString &t, const CompletionStats &s) {
-                         if (i == id) {
-                             heard->finished = true;
-                             heard->text = t;
-                             heard->stats = s;
-                         }
-                     });
-    QObject::connect(source, &CompletionSource::failed, source, [=](quint64 i, const QString &m) {
-        if (i == id)
-            heard->failure = m;
-    });
-}
-
-CompletionRequest greedyRequest(CompletionMode mode, const QString &prompt = kPrompt)
+CompletionMode mode, const QString &prompt = kPrompt)
 {
     CompletionRequest r;
     r.id = newRequestId();
@@ -232,9 +194,9 @@ private slots:
         }
         QCOMPARE(text, expected);
         QCOMPARE(heard.streamed, heard.text);
-        QCOMPARE(heard.confidences, 1);
-        QVERIFY2(heard.confidence > 0 && heard.confidence <= 1,
-                 qPrintable(QString::number(heard.confidence)));
+        QCOMPARE(heard.confidences.size(), 1);
+        QVERIFY2(heard.confidences[0] > 0 && heard.confidences[0] <= 1,
+                 qPrintable(QString::number(heard.confidences[0])));
         if (mode == CompletionMode::Raw)
             QVERIFY2(heard.partials > 1, "not streamed");
     }

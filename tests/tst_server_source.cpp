@@ -4,6 +4,7 @@
 // kind of failure hands the request to the local source with a message, the API key
 // goes only into the Authorization header (never into any log), and its file is private.
 #include "as_ordinary_user.h"
+#include "completion_listener.h"
 #include "engine/generation/generator.h"
 #include "engine/model/language_model.h"
 #include "engine/text/utf8_stream.h"
@@ -33,6 +34,8 @@
 #include <cmath>
 
 using namespace inkling;
+using testing::Heard;
+using testing::listen;
 
 Q_DECLARE_METATYPE(inkling::CompletionMode)
 
@@ -147,56 +150,9 @@ private:
     QHash<QTcpSocket *, QByteArray> m_buffers;
 };
 
-// What a source said about one request.
-struct Heard
-{
-    QList<double> confidences;
-    QString streamed; // the partials, in order
-    int partials = 0;
-    bool partialBeforeConfidence = false;
-    bool finished = false;
-    QString text;
-    CompletionStats stats;
-    QString failure;
-    bool ended() const { return finished || !failure.isEmpty(); }
-};
-
-void listen(CompletionSource *source, quint64 id, Heard *heard)
-{
-    QObject::connect(source, &CompletionSource::confidence, source, [=](quint64 i, double p) {
-        if (i == id)
-            heard->confidences.append(p);
-    });
-    QObject::connect(source, &CompletionSource::partial, source, [=](quint64 i, const QString &t) {
-        if (i != id)
-            return;
-        heard->partialBeforeConfidence |= heard->confidences.isEmpty();
-        heard->streamed += t;
-        ++heard->partials;
-    });
-    QObject::connect(source, &CompletionSource::finished, source,
-                     [=](quint64 i, const QString &t, const CompletionStats &s) {
-                         if (i != id)
-                             return;
-                         heard->finished = true;
-                         heard->text = t;
-                         heard->stats = s;
-                     });
-    QObject::connect(source, &CompletionSource::failed, source, [=](quint64 i, const QString &m) {
-        if (i == id)
-            heard->failure = m.isEmpty() ? QStringLiteral("?") : m;
-    });
-}
-
 CompletionRequest suggestion(const QString &textBefore, CompletionMode mode, int maxTokens = 32)
 {
-    CompletionRequest r;
-    r.id = newRequestId();
-    r.textBefore = textBefore;
-    r.generation.mode = mode;
-    r.generation.maxTokens = maxTokens;
-    r.generation.sampling.greedy = true;
-    return r;
+    return testing::greedyRequest(textBefore, mode, maxTokens);
 }
 
 // The local engine as the fallback sees it: answers every request with "local" text.
