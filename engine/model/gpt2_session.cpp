@@ -21,6 +21,7 @@ Gpt2Session::Gpt2Session(const Gpt2Model &model)
 
 void Gpt2Session::reset()
 {
+    dropDrafts();
     m_tokens.clear();
     m_logitsValid = false;
 }
@@ -51,6 +52,7 @@ Gpt2Session::SyncResult Gpt2Session::setContext(std::span<const int> tokens,
         result.reused = int(common);
         return result;
     }
+    dropDrafts();
     // The logits after the last token must be recomputed, so at least one token is
     // evaluated even when the new context is a prefix of the cached one.
     common = std::min(common, tokens.size() - 1);
@@ -80,10 +82,95 @@ void Gpt2Session::append(int token)
 {
     if (m_tokens.size() >= size_t(m_model.config().nCtx))
         throw std::length_error("Gpt2Session::append: the context window is full");
+    if (m_aheadNext < m_ahead.size()) {
+        if (m_ahead[m_aheadNext] == token) {
+            // Its keys and values are in the cache already, its logits in row aheadNext + 1.
+            const size_t V = size_t(m_model.config().nVocab);
+            ++m_aheadNext;
+            std::copy_n(m_allLogits.data() + m_aheadNext * V, V, m_logits.data());
+            m_tokens.push_back(token);
+            m_logitsValid = true;
+            ++m_draftStats.accepted;
+            m_recentAccepted += 1;
+            return;
+        }
+        dropDrafts(); // the cache after m_tokens is overwritten from here on
+    }
+    if (m_draft && m_draftK > 0 && m_aheadNext == m_ahead.size() && appendDrafting(token))
+        return;
     const int one[1] = {token};
     m_model.forward(one, int(m_tokens.size()), m_cache, m_scratch, m_logits.data(), 1);
     m_tokens.push_back(token);
     m_logitsValid = true;
+}
+
+void Gpt2Session::setDraft(Gpt2Session *draft, int k)
+{
+    m_draft = draft;
+    m_draftK = std::clamp(k, 0, Gpt2Model::kMaxChunk - 1);
+    dropDrafts();
+    m_recentDrafted = m_recentAccepted = 0;
+    m_recentRounds = m_pause = 0;
+}
+
+bool Gpt2Session::appendDrafting(int token)
+{
+    // Whether drafting pays: the share of the recent rounds' drafts that were taken
+    // (decayed, so the last few rounds count most; each round's own is final by now).
+    if (m_pause > 0) {
+        --m_pause;
+        return false;
+    }
+    if (m_recentRounds >= 4 && 4 * m_recentAccepted < m_recentDrafted) {
+        m_pause = 32; // single tokens for a while, then try again from a clean slate
+        m_recentRounds = 0;
+        m_recentDrafted = m_recentAccepted = 0;
+        return false;
+    }
+
+    const size_t nCtx = size_t(m_model.config().nCtx);
+    const size_t V = size_t(m_model.config().nVocab);
+    // Room for the token and k drafts in this window, and for the drafts in the draft's,
+    // which may be smaller (its setContext keeps the most recent tokens; it then appends
+    // all but the last draft).
+    const size_t draftCtx = size_t(m_draft->model().config().nCtx);
+    const size_t draftContext = std::min(m_tokens.size() + 1, draftCtx);
+    const size_t k =
+        std::min({size_t(m_draftK), nCtx - m_tokens.size() - 1, draftCtx - draftContext + 1});
+
+    // Drafts after the context and the token: the draft model's own greedy choices, over
+    // the ids both vocabularies share.
+    std::vector<int> chunk{token};
+    if (k > 0) {
+        m_tokens.push_back(token); // the draft's context: this session's tokens and the new one
+        m_draft->setContext(m_tokens);
+        m_tokens.pop_back();
+        const size_t shared = std::min(V, size_t(m_draft->model().config().nVocab));
+        for (size_t i = 0; i < k; ++i) {
+            const std::span<const float> logits = m_draft->logits().first(shared);
+            const int next = int(std::max_element(logits.begin(), logits.end()) - logits.begin());
+            chunk.push_back(next);
+            if (i + 1 < k)
+                m_draft->append(next);
+        }
+    }
+
+    // chunk: [1 + k] tokens at positions size() .. size() + k; logits [1 + k, V].
+    m_allLogits.resize(size_t(Gpt2Model::kMaxChunk) * V);
+    m_model.forward(chunk, int(m_tokens.size()), m_cache, m_scratch, m_allLogits.data(),
+                    int(chunk.size()));
+    std::copy_n(m_allLogits.data(), V, m_logits.data());
+    m_tokens.push_back(token);
+    m_logitsValid = true;
+    m_ahead.assign(chunk.begin() + 1, chunk.end());
+    m_aheadNext = 0;
+
+    ++m_draftStats.rounds;
+    m_draftStats.drafted += int(k);
+    ++m_recentRounds;
+    m_recentDrafted = 0.75 * m_recentDrafted + double(k);
+    m_recentAccepted *= 0.75; // this round's are added as the caller takes them
+    return true;
 }
 
 void Gpt2Session::evaluateAll(std::span<const int> tokens,
@@ -94,6 +181,7 @@ void Gpt2Session::evaluateAll(std::span<const int> tokens,
         throw std::length_error("Gpt2Session::evaluateAll: longer than the context window");
     reset();
     m_allLogits.resize(size_t(Gpt2Model::kMaxChunk) * V);
+    // (reset() dropped any drafts, whose logits shared m_allLogits)
     for (size_t pos = 0; pos < tokens.size();) {
         const size_t n = std::min(tokens.size() - pos, size_t(Gpt2Model::kMaxChunk));
         m_model.forward(tokens.subspan(pos, n), int(pos), m_cache, m_scratch, m_allLogits.data(),

@@ -1,0 +1,161 @@
+// Speculative decoding (Gpt2Session::setDraft): a draft model guesses the next tokens and
+// the target verifies them in one chunk. The oracle is the target alone: every
+// suggestion, greedy or sampled with a seed, is the same token for token with and
+// without a draft, whether the draft is the same model (nearly every guess taken), the
+// same model at s8 (most taken), or a random one (almost none: drafting then pauses).
+#include "engine/generation/generator.h"
+#include "engine/model/language_model.h"
+#include "tiny_model.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace inkling;
+
+namespace {
+
+const char *const kEmbedded = INKLING_SOURCE_DIR "/resources/models/inkling-tiny";
+
+const std::vector<std::string> &prompts()
+{
+    static const std::vector<std::string> p = {
+        "It was a bright cold day in April, and the clocks were striking",
+        "Dear Sir,\n\nI write to you concerning the house on the hill, which",
+        "The old man looked out of the window and",
+        "def fibonacci(n):\n    if n < 2:\n        return n\n    return",
+    };
+    return p;
+}
+
+GenerationRequest request(const std::string &prompt, bool greedy)
+{
+    GenerationRequest r;
+    r.prompt = prompt;
+    r.mode = CompletionMode::Raw;
+    r.maxTokens = 48;
+    r.sampling.greedy = greedy;
+    r.sampling.seed = 11;
+    return r;
+}
+
+} // namespace
+
+class TestSpeculative : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_randomDir.isValid());
+        QVERIFY(tiny_model::write(m_randomDir.path(), QString::fromUtf8(kEmbedded)));
+        m_target = LanguageModel::load(kEmbedded, Precision::F32);
+        m_drafts["same model"] = LanguageModel::load(kEmbedded, Precision::F32);
+        m_drafts["same model at s8"] = LanguageModel::load(kEmbedded, Precision::S8);
+        m_drafts["random, 64 positions"] =
+            LanguageModel::load(m_randomDir.path().toStdString(), Precision::F32);
+    }
+    void cleanupTestCase()
+    {
+        m_drafts.clear();
+        m_target.reset();
+    }
+
+    void sameTokensWithAndWithoutDraft_data()
+    {
+        QTest::addColumn<QByteArray>("draft");
+        QTest::addColumn<int>("k");
+        QTest::addColumn<bool>("greedy");
+        // Share of drafted tokens taken, at least: the drafts are the draft's plain greedy
+        // choices, the caller's are after the repetition penalty (and sampled), and the
+        // drafts after a suggestion's last token are never taken.
+        QTest::addColumn<double>("minAccepted");
+        QTest::addColumn<double>("maxAccepted"); // and at most
+        for (const bool greedy : {true, false}) {
+            const char *how = greedy ? "greedy" : "sampled";
+            QTest::addRow("same model, k=4, %s", how)
+                << QByteArray("same model") << 4 << greedy << (greedy ? 0.6 : 0.1) << 1.0;
+            QTest::addRow("s8, k=1, %s", how)
+                << QByteArray("same model at s8") << 1 << greedy << (greedy ? 0.6 : 0.3) << 1.0;
+            QTest::addRow("s8, k=6, %s", how)
+                << QByteArray("same model at s8") << 6 << greedy << (greedy ? 0.4 : 0.05) << 1.0;
+            QTest::addRow("random, k=4, %s", how)
+                << QByteArray("random, 64 positions") << 4 << greedy << 0.0 << 0.1;
+        }
+    }
+
+    void sameTokensWithAndWithoutDraft()
+    {
+        QFETCH(QByteArray, draft);
+        QFETCH(int, k);
+        QFETCH(bool, greedy);
+        QFETCH(double, minAccepted);
+        QFETCH(double, maxAccepted);
+        const LanguageModel &drafter = *m_drafts.at(draft);
+        const Tokenizer &tokenizer = m_target->tokenizer();
+
+        Gpt2Session plain(m_target->model());
+        Gpt2Session speculative(m_target->model());
+        Gpt2Session draftSession(drafter.model());
+        speculative.setDraft(&draftSession, k);
+        int generated = 0;
+        for (const std::string &prompt : prompts()) {
+            const GenerationResult expected = generate(plain, tokenizer, request(prompt, greedy));
+            const GenerationResult got = generate(speculative, tokenizer, request(prompt, greedy));
+            QCOMPARE(got.tokens, expected.tokens);
+            QCOMPARE(got.text, expected.text);
+            QCOMPARE(got.tokenProbabilities.size(), expected.tokenProbabilities.size());
+            for (size_t i = 0; i < got.tokenProbabilities.size(); ++i)
+                QVERIFY(std::abs(got.tokenProbabilities[i] - expected.tokenProbabilities[i]) <
+                        1e-4);
+            generated += int(got.tokens.size());
+        }
+        const Gpt2Session::DraftStats &stats = speculative.draftStats();
+        const double accepted = stats.drafted ? double(stats.accepted) / stats.drafted : 0;
+        qInfo("%d tokens generated; %d rounds drafted %d tokens, %d taken (%.0f %%)", generated,
+              stats.rounds, stats.drafted, stats.accepted, 100 * accepted);
+        QVERIFY(stats.rounds > 0);
+        QVERIFY2(accepted >= minAccepted && accepted <= maxAccepted,
+                 qPrintable(QString::number(accepted)));
+        // A draft whose guesses are not taken pauses: most tokens are then single steps.
+        if (maxAccepted < 0.5)
+            QVERIFY2(stats.rounds < generated / 3, qPrintable(QString::number(stats.rounds)));
+    }
+
+    // The draft's window (64 positions) is far smaller than the context: it drafts from
+    // the most recent tokens and never overflows its own window.
+    void smallDraftWindowNearTheTargetsEnd()
+    {
+        const LanguageModel &drafter = *m_drafts.at("same model");
+        Gpt2Session plain(m_target->model());
+        Gpt2Session speculative(m_target->model());
+        Gpt2Session draftSession(m_drafts.at("random, 64 positions")->model());
+        speculative.setDraft(&draftSession, 8);
+        const int nCtx = m_target->config().nCtx;
+        // A context that leaves room for 5 tokens: the last rounds draft fewer than k.
+        std::vector<int> context;
+        for (int i = 0; i < nCtx - 5; ++i)
+            context.push_back(int(drafter.tokenizer().encode(" the").front()));
+        plain.setContext(context);
+        speculative.setContext(context);
+        for (int i = 0; i < 5; ++i) {
+            const std::span<const float> a = plain.logits(), b = speculative.logits();
+            const int next = int(std::max_element(a.begin(), a.end()) - a.begin());
+            QCOMPARE(int(std::max_element(b.begin(), b.end()) - b.begin()), next);
+            plain.append(next);
+            speculative.append(next);
+        }
+        QCOMPARE(speculative.tokens(), plain.tokens());
+        QVERIFY_THROWS_EXCEPTION(std::length_error, speculative.append(0));
+    }
+
+private:
+    QTemporaryDir m_randomDir;
+    std::unique_ptr<LanguageModel> m_target;
+    std::map<QByteArray, std::unique_ptr<LanguageModel>> m_drafts;
+};
+
+QTEST_GUILESS_MAIN(TestSpeculative)
+#include "tst_speculative.moc"
