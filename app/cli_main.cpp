@@ -71,6 +71,10 @@ Options:
                         wherever the trigger rule would wait (default: the app's, on).
   --no-heal             eval: no token healing.
   --full-suggestions    eval: generate every suggestion to its end (slower, same result).
+  --draft K             complete: speculative decoding, the embedded model drafting K
+                        tokens that the model verifies in one chunk (same output; faster
+                        when the model is much larger and takes most drafts).
+  --draft-model DIR     complete: the draft model (default: the embedded one).
   --print-ids           Print generated token ids instead of text.
   --stats               Print timing and token counts to standard error.
   --window N            perplexity: window length in tokens (default: model context).
@@ -118,7 +122,8 @@ Options parse(int argc, char **argv)
     static const std::vector<std::string> withValue = {
         "model",       "precision", "mode",    "max-tokens",         "time-budget-ms",  "seed",
         "temperature", "top-k",     "top-p",   "repetition-penalty", "no-repeat-ngram", "window",
-        "stride",      "threshold", "trigger", "prose-mode",         "after-accept"};
+        "stride",      "threshold", "trigger", "prose-mode",         "after-accept",    "draft",
+        "draft-model"};
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -228,6 +233,28 @@ int complete(const Options &o)
         float(o.number("repetition-penalty", o.greedy ? 1.0 : s.repetitionPenalty));
 
     Gpt2Session session(model->model());
+    // The draft: the embedded model (or another of GPT-2's vocabulary) at the fastest
+    // precision, whatever the model's, as a cheap guess is all it is for.
+    const int draftTokens = int(o.number("draft", 0));
+    if (draftTokens < 0 || draftTokens >= Gpt2Model::kMaxChunk)
+        throw UsageError("--draft must be between 0 (off) and " +
+                         std::to_string(Gpt2Model::kMaxChunk - 1));
+    std::unique_ptr<LanguageModel> draftModel;
+    std::unique_ptr<Gpt2Session> draftSession;
+    if (draftTokens > 0) {
+        const std::string dir = o.value("draft-model", defaultModelDirectory());
+        draftModel = LanguageModel::load(dir, Precision::Auto);
+        if (draftModel->tokenizer().vocabSize() != model->tokenizer().vocabSize())
+            throw std::runtime_error("the draft model " + dir +
+                                     " has another vocabulary than the model");
+        draftSession = std::make_unique<Gpt2Session>(draftModel->model());
+        session.setDraft(draftSession.get(), draftTokens);
+        if (!session.drafting())
+            std::fprintf(stderr,
+                         "inkling-cli: no drafting at %s, only at f32 (chunks and single "
+                         "tokens round differently there)\n",
+                         precisionName(model->model().precision()));
+    }
     GenerationCallbacks callbacks;
     if (!o.printIds) {
         callbacks.onText = [](std::string_view piece) {
@@ -251,6 +278,13 @@ int complete(const Options &o)
                      r.promptTokens, r.reusedTokens, r.tokens.size(), r.firstTokenMs,
                      r.tokens.size() > 1 ? (r.tokens.size() - 1) * 1000.0 / decodeMs : 0.0,
                      stopReasonName(r.reason));
+        if (draftSession) {
+            const Gpt2Session::DraftStats &d = session.draftStats();
+            std::fprintf(
+                stderr, "draft %s (%s) | %d rounds | %d tokens drafted | %d taken (%.0f %%)\n",
+                draftModel->name().c_str(), precisionName(draftModel->model().precision()),
+                d.rounds, d.drafted, d.accepted, d.drafted ? 100.0 * d.accepted / d.drafted : 0.0);
+        }
     }
     return 0;
 }

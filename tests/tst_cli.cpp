@@ -72,6 +72,27 @@ private slots:
         QCOMPARE(QString::fromUtf8(r.out), s.value("greedy_text").toString() + "\n");
     }
 
+    // Speculative decoding changes nothing of the output: the reference's 40 greedy tokens
+    // with the embedded model drafting for itself (most drafts taken, as --stats says).
+    void draftKeepsTheReference()
+    {
+        const QJsonObject s = referenceSample(2);
+        const Run r = cli({"complete", "--precision", "f32", "--greedy", "--print-ids", "--draft",
+                           "4", "--stats"},
+                          s.value("prompt").toString().toUtf8());
+        QCOMPARE(r.exitCode, 0);
+        QStringList expected;
+        for (const auto &v : s.value("greedy40").toArray())
+            expected << QString::number(v.toInt());
+        QCOMPARE(QString::fromUtf8(r.out).trimmed(), expected.join(' '));
+        static const QRegularExpression stats(
+            QStringLiteral("(\\d+) tokens drafted \\| (\\d+) taken"));
+        const QRegularExpressionMatch m = stats.match(QString::fromUtf8(r.err));
+        QVERIFY2(m.hasMatch(), r.err.constData());
+        QVERIFY(m.captured(1).toInt() > 0);
+        QVERIFY(m.captured(2).toInt() * 2 > m.captured(1).toInt());
+    }
+
     void printIds()
     {
         const QJsonObject s = referenceSample(2);

@@ -42,9 +42,11 @@ public:
     // output is the same with and without a draft (up to the rounding of a chunk's matrix
     // products against a single row's). A wrong guess costs the draft's steps and a
     // chunk's extra rows. When too few guesses are taken (fewer than one in four of the
-    // last rounds' drafts), drafting pauses for a while and then tries again, so a draft
-    // that does not help costs little. nullptr or k = 0: no drafting.
+    // last rounds' drafts), drafting pauses (32 tokens, twice as long each time again) and then
+    // tries again, so a draft that does not help costs little. nullptr or k = 0: no drafting; nor
+    // at bf16 and s8 (see the definition), where drafting() stays false.
     void setDraft(Gpt2Session *draft, int k);
+    bool drafting() const { return m_draft && m_draftK > 0; }
     struct DraftStats
     {
         int rounds = 0;   // chunks evaluated with drafts
@@ -87,6 +89,8 @@ private:
     double m_recentDrafted = 0, m_recentAccepted = 0;
     int m_recentRounds = 0;
     int m_pause = 0;
+    static constexpr int kFirstPause = 32, kMaxPause = 1024;
+    int m_pauseLength = kFirstPause; // the next pause's
 };
 
 } // namespace inkling
