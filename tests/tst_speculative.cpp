@@ -140,13 +140,16 @@ private slots:
         Gpt2Session speculative(target->model());
         Gpt2Session draftSession(m_drafts.at("same model")->model());
         speculative.setDraft(&draftSession, 4);
-        QVERIFY(!speculative.drafting());
+        // (Where this CPU has no fast kernel for it, the model falls back to f32 and drafts.)
+        const bool f32 = target->model().precision() == Precision::F32;
+        QCOMPARE(speculative.drafting(), f32);
         const GenerationResult expected =
             generate(plain, target->tokenizer(), request(prompts().front(), true));
         const GenerationResult got =
             generate(speculative, target->tokenizer(), request(prompts().front(), true));
         QCOMPARE(got.tokens, expected.tokens);
-        QCOMPARE(speculative.draftStats().rounds, 0);
+        if (!f32)
+            QCOMPARE(speculative.draftStats().rounds, 0);
     }
 
     // The draft's window (64 positions) is far smaller than the context: it drafts from
