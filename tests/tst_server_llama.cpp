@@ -59,15 +59,9 @@ QString greedyFromServer(const QString &prompt, int tokens)
     return QJsonDocument::fromJson(reply->readAll()).object().value("content").toString();
 }
 
-CompletionMode mode, const QString &prompt = kPrompt)
+CompletionRequest greedyRequest(CompletionMode mode, const QString &prompt = kPrompt)
 {
-    CompletionRequest r;
-    r.id = newRequestId();
-    r.textBefore = prompt;
-    r.generation.mode = mode;
-    r.generation.maxTokens = kTokens;
-    r.generation.sampling.greedy = true;
-    return r;
+    return testing::greedyRequest(prompt, mode, kTokens);
 }
 
 // Between Inkling and llama-server: passes everything on, but breaks the answer after
