@@ -156,7 +156,6 @@ private slots:
     // the most recent tokens and never overflows its own window.
     void smallDraftWindowNearTheTargetsEnd()
     {
-        const LanguageModel &drafter = *m_drafts.at("same model");
         Gpt2Session plain(m_target->model());
         Gpt2Session speculative(m_target->model());
         Gpt2Session draftSession(m_drafts.at("random, 64 positions")->model());
@@ -165,7 +164,7 @@ private slots:
         // A context that leaves room for 5 tokens: the last rounds draft fewer than k.
         std::vector<int> context;
         for (int i = 0; i < nCtx - 5; ++i)
-            context.push_back(int(drafter.tokenizer().encode(" the").front()));
+            context.push_back(m_target->tokenizer().encode(" the").front());
         plain.setContext(context);
         speculative.setContext(context);
         for (int i = 0; i < 5; ++i) {

@@ -96,7 +96,7 @@ void Gpt2Session::append(int token)
         }
         dropDrafts(); // the cache after m_tokens is overwritten from here on
     }
-    if (m_draft && m_draftK > 0 && m_aheadNext == m_ahead.size() && appendDrafting(token))
+    if (drafting() && appendDrafting(token))
         return;
     const int one[1] = {token};
     m_model.forward(one, int(m_tokens.size()), m_cache, m_scratch, m_logits.data(), 1);
