@@ -7,6 +7,7 @@
 #include "engine/kernels/cpu_threads.h"
 #include "engine/model/language_model.h"
 #include "engine/model/model_error.h"
+#include "engine/model/speculative_draft.h"
 #include "engine/text/utf8_stream.h"
 
 #include <algorithm>
@@ -244,7 +245,9 @@ int complete(const Options &o)
     if (draftTokens > 0) {
         const std::string dir = o.value("draft-model", defaultModelDirectory());
         draftModel = LanguageModel::load(dir, Precision::Auto);
-        if (draftModel->tokenizer().vocabSize() != model->tokenizer().vocabSize())
+        // Asked for by name, so drafted with even where the app would not (see draftFit),
+        // except with another vocabulary, whose guesses mean other tokens.
+        if (draftFit(*model, *draftModel) == DraftFit::OtherVocabulary)
             throw std::runtime_error("the draft model " + dir +
                                      " has another vocabulary than the model");
         draftSession = std::make_unique<Gpt2Session>(draftModel->model());

@@ -3,6 +3,7 @@
 #include "service/completion_service.h"
 
 #include "engine/model/model_error.h"
+#include "engine/model/speculative_draft.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -66,6 +67,35 @@ void CompletionService::setPrefixReuse(bool reuse)
     m_prefixReuse = reuse;
 }
 
+void CompletionService::setDrafting(bool drafting, const QString &draftDirectory)
+{
+    m_drafting = drafting;
+    m_draftDirectory = draftDirectory;
+}
+
+std::unique_ptr<LanguageModel> CompletionService::loadDraftFor(const LanguageModel &model) const
+{
+    if (!m_drafting)
+        return nullptr;
+    const std::string dir =
+        m_draftDirectory.isEmpty() ? defaultModelDirectory() : m_draftDirectory.toStdString();
+    if (dir.empty() || modelName(dir) == model.name())
+        return nullptr; // no embedded model, or it is the model itself
+    try {
+        // A cheap guess is all a draft is for: the fastest precision, whatever the model's.
+        auto draft = LanguageModel::load(dir, Precision::Auto);
+        const DraftFit fit = draftFit(model, *draft);
+        qCInfo(lcEngine) << "draft" << QString::fromStdString(dir) << "for"
+                         << QString::fromStdString(model.name()) << ":" << draftFitName(fit);
+        return fit == DraftFit::Helps ? std::move(draft) : nullptr;
+    } catch (const std::exception &e) {
+        // Suggestions work without a draft, only slower: no message for the writer.
+        qCWarning(lcEngine) << "cannot load the draft model" << QString::fromStdString(dir)
+                            << e.what();
+        return nullptr;
+    }
+}
+
 namespace {
 // Thrown from a load's progress callback when the load is no longer wanted.
 struct LoadCancelled
@@ -98,11 +128,19 @@ void CompletionService::loadModel(const QString &directory, quint64 id)
             },
             inUse);
         auto session = std::make_unique<Gpt2Session>(model->model());
-        // Nothing below allocates: the switch cannot half happen. The old session goes
-        // before the old model it points into.
+        auto draft = loadDraftFor(*model);
+        auto draftSession = draft ? std::make_unique<Gpt2Session>(draft->model()) : nullptr;
+        if (draftSession)
+            session->setDraft(draftSession.get(), kDraftTokens);
+        // Nothing below allocates: the switch cannot half happen. The old sessions go
+        // before the old models they point into, the target's before its draft's.
         m_session = std::move(session);
+        m_draftSession = std::move(draftSession);
         m_model = std::move(model);
+        m_draftModel = std::move(draft);
         LoadedModelInfo info;
+        if (m_draftModel)
+            info.draft = QString::fromStdString(m_draftModel->name());
         info.info = m_model->info();
         info.implementation = QString::fromStdString(m_model->model().matmulImplementation());
         info.precision = QString::fromLatin1(precisionName(m_model->model().precision()));

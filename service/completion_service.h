@@ -58,6 +58,7 @@ struct LoadedModelInfo
     ModelInfo info;
     QString implementation; // oneDNN kernel of the matrix products
     QString precision;      // weight format in use: "f32", "bf16" or "s8"
+    QString draft;          // the model drafting for it (speculative decoding), or empty
 };
 
 // The part of the text before the cursor that a context of nCtx tokens can use (see
@@ -105,6 +106,10 @@ public slots:
     // Whether a request may reuse the key/value cache of the previous one (always in the
     // app; off only to measure what the reuse is worth).
     void setPrefixReuse(bool reuse);
+    // For models loaded from now on: whether the embedded model (or draftDirectory, when
+    // set) drafts for the loaded one where that pays (draftFit: a model at f32, four times
+    // the draft's size or more). The suggestions stay the same; only their speed changes.
+    void setDrafting(bool drafting, const QString &draftDirectory = {});
 
 signals:
     void modelLoading(const QString &directory);
@@ -122,13 +127,21 @@ signals:
 
 private:
     void run(const CompletionRequest &request, const std::function<bool()> &stale);
+    // The draft model for model, loaded, when drafting is on and pays; else nullptr.
+    std::unique_ptr<LanguageModel> loadDraftFor(const LanguageModel &model) const;
 
     std::atomic<quint64> m_latest{0};
     Precision m_precision = Precision::F32; // the reference; the app passes its setting
     bool m_prefixReuse = true;
+    bool m_drafting = false;
+    QString m_draftDirectory;                // empty: the embedded model
     std::atomic<quint64> m_latestCommand{0}; // 0: no command wanted
     std::atomic<quint64> m_latestLoad{0};
+    // The draft (if any) before the model and the sessions after both: m_session points
+    // into m_draftSession, and each session into its model, so they go first.
+    std::unique_ptr<LanguageModel> m_draftModel;
     std::unique_ptr<LanguageModel> m_model;
+    std::unique_ptr<Gpt2Session> m_draftSession;
     std::unique_ptr<Gpt2Session> m_session;
 };
 

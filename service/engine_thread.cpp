@@ -116,6 +116,16 @@ void EngineThread::setPrecision(Precision precision)
         Qt::QueuedConnection);
 }
 
+void EngineThread::setDrafting(bool drafting, const QString &draftDirectory)
+{
+    QMetaObject::invokeMethod(
+        m_service,
+        [service = m_service, drafting, draftDirectory] {
+            service->setDrafting(drafting, draftDirectory);
+        },
+        Qt::QueuedConnection);
+}
+
 void EngineThread::setThreads(int threads)
 {
     QMetaObject::invokeMethod(

@@ -27,6 +27,8 @@ public:
     void setThreads(int threads);
     // For models loaded from now on.
     void setPrecision(inkling::Precision precision);
+    // For models loaded from now on (see CompletionService::setDrafting).
+    void setDrafting(bool drafting, const QString &draftDirectory = {});
 
     // Runs fn in the engine thread after everything queued before it. Tests hold the
     // engine with it, so that the requests they make queue up in a known order.

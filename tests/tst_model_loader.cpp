@@ -1,8 +1,9 @@
-// The model loader without a window: it loads a model exactly when the directory or the
-// precision asked for differs from the last one asked for, says when suggestions may run,
-// and reports a loaded model's size and a failed load. The expected loads and states in
-// each row are written out by hand from that rule, and the details text by hand from the
-// model's numbers.
+// The model loader without a window: it loads a model exactly when the directory, the
+// precision or drafting asked for differs from the last one asked for, says when suggestions may
+// run, and reports a loaded model's size and a failed load. The expected loads and states in each
+// row are written out by hand from that rule, and the details text by hand from the model's
+// numbers.
+#include "completion_listener.h"
 #include "service/completion_service.h"
 #include "service/engine_thread.h"
 #include "tiny_model.h"
@@ -10,6 +11,7 @@
 #include "ui/suggestions/suggestion_status.h"
 
 #include <QApplication>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,19 +44,31 @@ private slots:
     void details_data()
     {
         QTest::addColumn<QString>("language");
+        QTest::addColumn<QString>("draft");
         QTest::addColumn<QString>("expected");
-        QTest::addRow("English") << ""
+        QTest::addRow("English") << "" << ""
                                  << "/models/gpt2\n124.4 M parameters, 12 layers × 768, context "
                                     "1024 tokens, F32 weights, bf16 (brgemm:avx512_core_bf16)";
-        QTest::addRow("German") << "de"
+        QTest::addRow("German") << "de" << ""
                                 << "/models/gpt2\n124,4 Mio. Parameter, 12 Schichten × 768, "
                                    "Kontext 1024 Tokens, F32-Gewichte, bf16 "
                                    "(brgemm:avx512_core_bf16)";
+        QTest::addRow("English, drafted for")
+            << "" << "inkling-tiny"
+            << "/models/gpt2\n124.4 M parameters, 12 layers × 768, context 1024 tokens, F32 "
+               "weights, bf16 (brgemm:avx512_core_bf16)\ninkling-tiny drafts for it "
+               "(speculative decoding)";
+        QTest::addRow("German, drafted for")
+            << "de" << "inkling-tiny"
+            << "/models/gpt2\n124,4 Mio. Parameter, 12 Schichten × 768, Kontext 1024 Tokens, "
+               "F32-Gewichte, bf16 (brgemm:avx512_core_bf16)\nEntwürfe von inkling-tiny "
+               "(spekulatives Dekodieren)";
     }
 
     void details()
     {
         QFETCH(QString, language);
+        QFETCH(QString, draft);
         QFETCH(QString, expected);
         QTranslator translator;
         if (!language.isEmpty()) {
@@ -73,6 +87,7 @@ private slots:
         loaded.info.width = 768;
         loaded.implementation = QStringLiteral("brgemm:avx512_core_bf16");
         loaded.precision = QStringLiteral("bf16");
+        loaded.draft = draft;
         const QString details = ModelLoader::details(loaded);
         QLocale::setDefault(QLocale::c());
         QCoreApplication::removeTranslator(&translator);
@@ -81,7 +96,8 @@ private slots:
 
     // Each step applies settings naming a model: "default" (no directory: the embedded
     // model), "embedded" (its directory by name), "other" (another valid model),
-    // "missing" (no such directory); "+f32" asks for f32 weights instead of Auto.
+    // "missing" (no such directory); "+f32" asks for f32 weights instead of Auto,
+    // "+nodraft" for no draft model.
     void loadsOnlyWhatChanged_data()
     {
         QTest::addColumn<QStringList>("steps");
@@ -97,6 +113,9 @@ private slots:
             << QList<bool>{true, true, true};
         QTest::addRow("another precision")
             << QStringList{"embedded", "embedded+f32", "embedded+f32", "embedded"}
+            << QList<bool>{true, true, false, true} << QList<bool>{true, true, true, true};
+        QTest::addRow("drafting switched")
+            << QStringList{"embedded", "embedded+nodraft", "embedded+nodraft", "embedded"}
             << QList<bool>{true, true, false, true} << QList<bool>{true, true, true, true};
         QTest::addRow("failed load") << QStringList{"embedded", "missing"}
                                      << QList<bool>{true, true} << QList<bool>{true, false};
@@ -133,6 +152,7 @@ private slots:
             settings.threads = 1;
             settings.modelDirectory = directories.value(step.section('+', 0, 0));
             settings.precision = step.endsWith("+f32") ? Precision::F32 : Precision::Auto;
+            settings.drafting = !step.endsWith("+nodraft");
             const bool wasReady = loader.isReady();
             const qsizetype loadingBefore = loading.size();
             const qsizetype endsBefore = loaded.size() + modelFailed.size();
@@ -160,6 +180,59 @@ private slots:
             } else if (ready.at(i)) {
                 QCOMPARE(status.modelText(), QString::fromStdString(engine.modelInfo().info.name));
             }
+        }
+    }
+
+    // The engine the app runs, with a draft model where the rule lets it draft (here the
+    // 1-layer random model beside the embedded one at f32): the model details name it, and
+    // every greedy suggestion is the same as without it.
+    void draftingKeepsTheSuggestions_data()
+    {
+        QTest::addColumn<int>("precision");
+        QTest::addColumn<bool>("drafting");
+        QTest::addRow("f32, drafting") << int(Precision::F32) << true;
+        QTest::addRow("automatic precision, drafting") << int(Precision::Auto) << true;
+        QTest::addRow("f32, drafting off") << int(Precision::F32) << false;
+    }
+    void draftingKeepsTheSuggestions()
+    {
+        QFETCH(int, precision);
+        QFETCH(bool, drafting);
+        QTemporaryDir random;
+        QVERIFY(tiny_model::write(random.path(), kEmbedded));
+        EngineThread plain, drafted;
+        for (EngineThread *engine : {&plain, &drafted}) {
+            engine->setThreads(1);
+            engine->setPrecision(Precision(precision));
+        }
+        plain.setDrafting(false);
+        drafted.setDrafting(drafting, random.path());
+        plain.loadModel(kEmbedded);
+        drafted.loadModel(kEmbedded);
+        QTRY_VERIFY_WITH_TIMEOUT(plain.isModelLoaded() && drafted.isModelLoaded(), 60000);
+        // Only at f32 (where Auto is f32 on this CPU, it drafts too).
+        const bool f32 = drafted.modelInfo().precision == QLatin1String("f32");
+        QCOMPARE(drafted.modelInfo().draft,
+                 drafting && f32 ? QFileInfo(random.path()).fileName() : QString());
+        QVERIFY(plain.modelInfo().draft.isEmpty());
+        for (const QString &prompt :
+             {QStringLiteral("It was a bright cold day in April, and the clocks were"),
+              QStringLiteral("Dear Sir,\n\nI write to you concerning the house on the hill,"),
+              QStringLiteral("def fibonacci(n):\n    if n < 2:\n        return n\n    return")}) {
+            QString texts[2];
+            for (int i = 0; i < 2; ++i) {
+                EngineThread &engine = i ? drafted : plain;
+                const CompletionRequest r =
+                    testing::greedyRequest(prompt, CompletionMode::Paragraph, 40);
+                testing::Heard heard;
+                testing::listen(&engine, r.id, &heard);
+                engine.request(r);
+                QTRY_VERIFY_WITH_TIMEOUT(heard.ended(), 60000);
+                QVERIFY2(heard.failure.isEmpty(), qPrintable(heard.failure));
+                texts[i] = heard.text;
+            }
+            QVERIFY(!texts[0].isEmpty());
+            QCOMPARE(texts[1], texts[0]);
         }
     }
 };

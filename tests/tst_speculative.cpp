@@ -5,8 +5,11 @@
 // same model at s8 (most taken), or a random one (almost none: drafting then pauses).
 #include "engine/generation/generator.h"
 #include "engine/model/language_model.h"
+#include "engine/model/speculative_draft.h"
 #include "tiny_model.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -38,6 +41,28 @@ GenerationRequest request(const std::string &prompt, bool greedy)
     r.sampling.greedy = greedy;
     r.sampling.seed = 11;
     return r;
+}
+
+// A random model like tiny_model's in dir, with a padded vocabulary of nVocab rows, or
+// with the ids of " the" and " of" swapped in its vocab.json.
+bool writeOtherVocabulary(const QString &dir, int nVocab, bool swapTwoTokens)
+{
+    QFile vocabFile(QString::fromUtf8(kEmbedded) + "/vocab.json");
+    if (!vocabFile.open(QIODevice::ReadOnly))
+        return false;
+    QJsonObject vocab = QJsonDocument::fromJson(vocabFile.readAll()).object();
+    if (swapTwoTokens) {
+        const QString a = QStringLiteral("\u0120the"), b = QStringLiteral("\u0120of");
+        const QJsonValue idA = vocab.value(a);
+        vocab.insert(a, vocab.value(b));
+        vocab.insert(b, idA);
+    }
+    return tiny_model::writeFile(dir + "/config.json",
+                                 QJsonDocument(tiny_model::config(8, 1, 64, nVocab)).toJson()) &&
+           tiny_model::writeFile(dir + "/model.safetensors",
+                                 tiny_model::safetensors(8, 1, 64, nVocab)) &&
+           tiny_model::writeFile(dir + "/vocab.json", QJsonDocument(vocab).toJson()) &&
+           QFile::copy(QString::fromUtf8(kEmbedded) + "/merges.txt", dir + "/merges.txt");
 }
 
 } // namespace
@@ -176,6 +201,54 @@ private slots:
         }
         QCOMPARE(speculative.tokens(), plain.tokens());
         QVERIFY_THROWS_EXCEPTION(std::length_error, speculative.append(0));
+    }
+
+    // The rule the app asks before it lets a draft work (draftFit), by hand: the target at
+    // f32, the same tokens under the same ids, and the target at least four times the
+    // draft's size (the embedded model has 19.2 M parameters, the random one 0.4 M).
+    void draftOnlyWhereItPays_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<QByteArray>("draft");
+        QTest::addColumn<int>("precision"); // the target's
+        QTest::addColumn<int>("expected");
+        QTest::addRow("embedded at f32, random draft")
+            << QByteArray("embedded") << QByteArray("random") << int(Precision::F32)
+            << int(DraftFit::Helps);
+        QTest::addRow("embedded at bf16") << QByteArray("embedded") << QByteArray("random")
+                                          << int(Precision::BF16) << int(DraftFit::NotF32);
+        QTest::addRow("embedded at s8") << QByteArray("embedded") << QByteArray("random")
+                                        << int(Precision::S8) << int(DraftFit::NotF32);
+        QTest::addRow("the same size") << QByteArray("embedded") << QByteArray("embedded")
+                                       << int(Precision::F32) << int(DraftFit::TooLarge);
+        QTest::addRow("a larger draft") << QByteArray("random") << QByteArray("embedded")
+                                        << int(Precision::F32) << int(DraftFit::TooLarge);
+        QTest::addRow("padded vocabulary") << QByteArray("embedded") << QByteArray("padded")
+                                           << int(Precision::F32) << int(DraftFit::OtherVocabulary);
+        QTest::addRow("two ids swapped") << QByteArray("embedded") << QByteArray("swapped")
+                                         << int(Precision::F32) << int(DraftFit::OtherVocabulary);
+    }
+    void draftOnlyWhereItPays()
+    {
+        QFETCH(QByteArray, target);
+        QFETCH(QByteArray, draft);
+        QFETCH(int, precision);
+        QFETCH(int, expected);
+        QTemporaryDir padded, swapped;
+        QVERIFY(writeOtherVocabulary(padded.path(), 50304, false));
+        QVERIFY(writeOtherVocabulary(swapped.path(), 50257, true));
+        const std::map<QByteArray, std::string> dirs = {
+            {"embedded", kEmbedded},
+            {"random", m_randomDir.path().toStdString()},
+            {"padded", padded.path().toStdString()},
+            {"swapped", swapped.path().toStdString()}};
+        const auto targetModel = LanguageModel::load(dirs.at(target), Precision(precision));
+        const auto draftModel = LanguageModel::load(dirs.at(draft), Precision::Auto);
+        // Where this CPU has no fast kernel for bf16 or s8, the model is at f32 and drafts.
+        if (expected == int(DraftFit::NotF32) && targetModel->model().precision() == Precision::F32)
+            expected = int(DraftFit::Helps);
+        QCOMPARE(draftFitName(draftFit(*targetModel, *draftModel)),
+                 draftFitName(DraftFit(expected)));
     }
 
 private:

@@ -36,6 +36,7 @@ SuggestionSettings unusual()
     s.threads = 3;
     s.precision = Precision::S8;
     s.modelDirectory = QStringLiteral("/models/gpt2-medium");
+    s.drafting = !s.drafting;
     s.serverEnabled = !s.serverEnabled;
     s.serverUrl = QStringLiteral("http://127.0.0.1:8080");
     s.serverModel = QStringLiteral("qwen2.5-7b");
@@ -93,6 +94,7 @@ private slots:
                              "engine/threads",
                              "engine/precision",
                              "engine/modelDirectory",
+                             "engine/drafting",
                              "server/enabled",
                              "server/url",
                              "server/model",

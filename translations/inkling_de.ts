@@ -808,6 +808,10 @@ Möchten Sie sie speichern?</translation>
         <translation>Das Sprachmodell konnte nicht geladen werden: %1</translation>
     </message>
     <message>
+        <source>%1 drafts for it (speculative decoding)</source>
+        <translation>Entwürfe von %1 (spekulatives Dekodieren)</translation>
+    </message>
+    <message>
         <source>No model directory is set and the embedded model is missing.</source>
         <translation>Es ist kein Modellverzeichnis festgelegt, und das eingebaute Modell fehlt.</translation>
     </message>
@@ -1216,6 +1220,14 @@ Möchten Sie sie speichern?</translation>
     <message>
         <source>Weight precision:</source>
         <translation>Gewichtsgenauigkeit:</translation>
+    </message>
+    <message>
+        <source>Let the built-in model draft for a larger one</source>
+        <translation>Das eingebaute Modell für ein größeres vorausschreiben lassen</translation>
+    </message>
+    <message>
+        <source>Speculative decoding: the small built-in model guesses a few words ahead and the larger model checks them all at once. The suggestions stay exactly the same, only sooner. Used only where it pays: for a model at f32 weights at least four times the built-in one&apos;s size.</source>
+        <translation>Spekulatives Dekodieren: Das kleine eingebaute Modell rät einige Wörter voraus, und das größere Modell prüft sie alle auf einmal. Die Vorschläge bleiben genau dieselben, kommen nur früher. Nur wo es sich lohnt: für ein Modell mit f32-Gewichten, mindestens viermal so groß wie das eingebaute.</translation>
     </message>
     <message>
         <source>Server</source>

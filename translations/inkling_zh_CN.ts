@@ -802,6 +802,10 @@ Do you want to save them?</source>
         <translation>无法加载语言模型：%1</translation>
     </message>
     <message>
+        <source>%1 drafts for it (speculative decoding)</source>
+        <translation>由 %1 起草（推测解码）</translation>
+    </message>
+    <message>
         <source>No model directory is set and the embedded model is missing.</source>
         <translation>未设置模型目录，且内置模型缺失。</translation>
     </message>
@@ -1210,6 +1214,14 @@ Do you want to save them?</source>
     <message>
         <source>Weight precision:</source>
         <translation>权重精度：</translation>
+    </message>
+    <message>
+        <source>Let the built-in model draft for a larger one</source>
+        <translation>让内置模型为更大的模型起草</translation>
+    </message>
+    <message>
+        <source>Speculative decoding: the small built-in model guesses a few words ahead and the larger model checks them all at once. The suggestions stay exactly the same, only sooner. Used only where it pays: for a model at f32 weights at least four times the built-in one&apos;s size.</source>
+        <translation>推测解码：小型内置模型先猜出后面几个词，较大的模型一次性检验全部。建议完全相同，只是更快出现。仅在值得时使用：模型权重为 f32，且至少是内置模型的四倍大。</translation>
     </message>
     <message>
         <source>Server</source>

@@ -35,13 +35,16 @@ void ModelLoader::apply(const SuggestionSettings &settings)
 {
     m_engine->setThreads(settings.threads > 0 ? settings.threads : physicalCoreCount());
     m_engine->setPrecision(settings.precision);
+    m_engine->setDrafting(settings.drafting);
     QString directory = settings.modelDirectory;
     if (directory.isEmpty())
         directory = QString::fromStdString(defaultModelDirectory());
-    if (directory == m_loadedDirectory && settings.precision == m_loadedPrecision)
+    if (directory == m_loadedDirectory && settings.precision == m_loadedPrecision &&
+        settings.drafting == m_loadedDrafting)
         return;
     m_loadedDirectory = directory;
     m_loadedPrecision = settings.precision;
+    m_loadedDrafting = settings.drafting;
     setReady(false); // until the model is there
     if (directory.isEmpty()) {
         m_status->setModelError(tr("No model directory is set and the embedded model is missing."));
@@ -53,14 +56,19 @@ void ModelLoader::apply(const SuggestionSettings &settings)
 QString ModelLoader::details(const LoadedModelInfo &loaded)
 {
     const ModelInfo &info = loaded.info;
-    return tr("%1\n%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7")
-        .arg(QString::fromStdString(info.directory))
-        .arg(QLocale().toString(double(info.parameters) / 1e6, 'f', 1))
-        .arg(info.layers)
-        .arg(info.width)
-        .arg(info.contextLength)
-        .arg(QString::fromStdString(info.dtype),
-             QStringLiteral("%1 (%2)").arg(loaded.precision, loaded.implementation));
+    QString details =
+        tr("%1\n%2 M parameters, %3 layers × %4, context %5 tokens, %6 weights, %7")
+            .arg(QString::fromStdString(info.directory))
+            .arg(QLocale().toString(double(info.parameters) / 1e6, 'f', 1))
+            .arg(info.layers)
+            .arg(info.width)
+            .arg(info.contextLength)
+            .arg(QString::fromStdString(info.dtype),
+                 QStringLiteral("%1 (%2)").arg(loaded.precision, loaded.implementation));
+    if (!loaded.draft.isEmpty())
+        details +=
+            QLatin1Char('\n') + tr("%1 drafts for it (speculative decoding)").arg(loaded.draft);
+    return details;
 }
 
 void ModelLoader::setReady(bool ready)

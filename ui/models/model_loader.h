@@ -1,5 +1,5 @@
 // Which language model the engine runs: the settings' directory (the embedded model when
-// none is set) is loaded when it or the precision changed, and the load's progress, the
+// none is set) is loaded when it, the precision or drafting changed, and the load's progress, the
 // model's size and any load error are reported in the status bar.
 #pragma once
 
@@ -21,8 +21,8 @@ class ModelLoader : public QObject
 public:
     ModelLoader(EngineThread *engine, SuggestionStatus *status, QObject *parent = nullptr);
 
-    // Hands the engine the settings' threads and precision, and loads the settings' model
-    // unless it is the one already loaded (or being loaded) with that precision.
+    // Hands the engine the settings' threads, precision and drafting, and loads the
+    // settings' model unless it is the one already loaded (or being loaded) with them.
     void apply(const SuggestionSettings &settings);
     // True once the model asked for is loaded: suggestions may run. False while it loads
     // and after it failed.
@@ -44,6 +44,7 @@ private:
     bool m_ready = false;
     QString m_loadedDirectory;
     Precision m_loadedPrecision = Precision::Auto;
+    bool m_loadedDrafting = false;
 };
 
 } // namespace inkling

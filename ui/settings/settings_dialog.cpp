@@ -296,6 +296,13 @@ QWidget *SettingsDialog::createEnginePage()
                                "shows the one in use."));
     form->addRow(tr("Weight precision:"), m_precision);
     form->addRow(tr("Model directory:"), row);
+    m_drafting = new QCheckBox(tr("Let the built-in model draft for a larger one"));
+    m_drafting->setToolTip(
+        tr("Speculative decoding: the small built-in model guesses a few words ahead and the "
+           "larger model checks them all at once. The suggestions stay exactly the same, "
+           "only sooner. Used only where it pays: for a model at f32 weights at least four "
+           "times the built-in one's size."));
+    form->addRow(QString(), m_drafting);
     return page;
 }
 
@@ -384,6 +391,7 @@ void SettingsDialog::setValues(const SuggestionSettings &s)
     m_threads->setValue(s.threads);
     m_precision->setCurrentIndex(qMax(0, m_precision->findData(int(s.precision))));
     m_modelDirectory->setText(s.modelDirectory);
+    m_drafting->setChecked(s.drafting);
     m_serverEnabled->setChecked(s.serverEnabled);
     m_serverUrl->setText(s.serverUrl);
     m_serverModel->setText(s.serverModel);
@@ -425,6 +433,7 @@ SuggestionSettings SettingsDialog::settings() const
     s.threads = m_threads->value();
     s.precision = Precision(m_precision->currentData().toInt());
     s.modelDirectory = m_modelDirectory->text().trimmed();
+    s.drafting = m_drafting->isChecked();
     s.serverEnabled = m_serverEnabled->isChecked();
     s.serverUrl = m_serverUrl->text().trimmed();
     s.serverModel = m_serverModel->text().trimmed();

@@ -70,6 +70,7 @@ private:
     QDoubleSpinBox *m_repetitionPenalty;
     QSpinBox *m_threads;
     QComboBox *m_precision;
+    QCheckBox *m_drafting;
     QLineEdit *m_modelDirectory;
     QCheckBox *m_serverEnabled;
     QLineEdit *m_serverUrl, *m_serverModel, *m_serverKey;

@@ -31,6 +31,7 @@ template<typename Settings, typename Visit> void forEachField(Settings &s, Visit
     visit("engine/threads", s.threads, 0, 256);
     visit("engine/precision", s.precision);
     visit("engine/modelDirectory", s.modelDirectory);
+    visit("engine/drafting", s.drafting);
     visit("server/enabled", s.serverEnabled);
     visit("server/url", s.serverUrl);
     visit("server/model", s.serverModel);

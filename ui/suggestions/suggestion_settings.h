@@ -41,6 +41,9 @@ struct SuggestionSettings : SuggestionPolicy
     // Weight format; Auto: s8 where oneDNN has a native kernel, else bf16, else f32.
     Precision precision = Precision::Auto;
     QString modelDirectory; // empty: the embedded model
+    // The embedded model drafts for a larger one at f32 (speculative decoding), where that
+    // pays: the same suggestions, sooner (see engine/model/speculative_draft.h).
+    bool drafting = true;
     // A bigger model on a server (OpenAI-compatible /v1/completions), off by default: the
     // only network use. Its API key is no setting: see ui/settings/server_key.h.
     bool serverEnabled = false;
