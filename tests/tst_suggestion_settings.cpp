@@ -3,6 +3,8 @@
 #include "ui/settings/settings_dialog.h"
 #include "ui/suggestions/suggestion_settings.h"
 
+#include <QLineEdit>
+#include <QListWidget>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -122,6 +124,45 @@ private slots:
         const SuggestionSettings original = unusual();
         SettingsDialog dialog(original);
         compareAll(dialog.settings(), original);
+    }
+
+    // The quiet file types in the dialog: a checked type is quiet, unchecking one makes it
+    // suggest again, the filter hides the others, and a name the list does not know (a
+    // definition of another KSyntaxHighlighting version) is kept.
+    void quietFileTypesInTheDialog()
+    {
+        SuggestionSettings original;
+        original.quietFileTypes = {QStringLiteral("Markdown"), QStringLiteral("Klingon Poetry"),
+                                   QString()}; // "" is plain text
+        SettingsDialog dialog(original);
+        auto *list = dialog.findChild<QListWidget *>(QStringLiteral("quietFileTypes"));
+        auto *filter = dialog.findChild<QLineEdit *>(QStringLiteral("quietFileTypesFilter"));
+        QVERIFY(list && filter);
+        QCOMPARE(list->item(0)->data(Qt::UserRole).toString(), QString());
+        const auto item = [list](const QString &name) -> QListWidgetItem * {
+            for (int i = 0; i < list->count(); ++i) {
+                if (list->item(i)->data(Qt::UserRole).toString() == name)
+                    return list->item(i);
+            }
+            return nullptr;
+        };
+        QVERIFY(item(QStringLiteral("Python")) && item(QStringLiteral("Markdown")));
+        QVERIFY(!item(QStringLiteral("Klingon Poetry")));
+        QCOMPARE(item(QStringLiteral("Markdown"))->checkState(), Qt::Checked);
+        QCOMPARE(item(QString())->checkState(), Qt::Checked);
+        QCOMPARE(item(QStringLiteral("Python"))->checkState(), Qt::Unchecked);
+
+        filter->setText(QStringLiteral("pyth"));
+        QVERIFY(!item(QStringLiteral("Python"))->isHidden());
+        QVERIFY(item(QStringLiteral("Markdown"))->isHidden());
+        filter->clear();
+        QVERIFY(!item(QStringLiteral("Markdown"))->isHidden());
+
+        item(QStringLiteral("Markdown"))->setCheckState(Qt::Unchecked);
+        item(QStringLiteral("Python"))->setCheckState(Qt::Checked);
+        QCOMPARE(
+            dialog.settings().quietFileTypes,
+            (QStringList{QStringLiteral("Klingon Poetry"), QString(), QStringLiteral("Python")}));
     }
 
     void emptyConfigurationGivesDefaults()

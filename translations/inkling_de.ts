@@ -1186,6 +1186,22 @@ Möchten Sie sie speichern?</translation>
         <translation>Nächsten Vorschlag vorbereiten, während einer angezeigt wird</translation>
     </message>
     <message>
+        <source>Quiet in these file types:</source>
+        <translation>Still in diesen Dateitypen:</translation>
+    </message>
+    <message>
+        <source>Typing in a file of a checked type asks for no suggestions; Ctrl+Space still does</source>
+        <translation>Tippen in einer Datei eines angekreuzten Typs fragt nach keinen Vorschlägen; Strg+Leertaste weiterhin schon</translation>
+    </message>
+    <message>
+        <source>Plain Text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <source>Filter file types</source>
+        <translation>Dateitypen filtern</translation>
+    </message>
+    <message>
         <source>While a suggestion is shown and the model is idle, compute what would follow it, so that accepting it shows the next one at once</source>
         <translation>Während ein Vorschlag angezeigt wird und das Modell nichts zu tun hat, berechnen, was darauf folgen würde, damit nach dem Übernehmen sofort der nächste erscheint</translation>
     </message>

@@ -1180,6 +1180,22 @@ Do you want to save them?</source>
         <translation>显示建议时预先准备下一条建议</translation>
     </message>
     <message>
+        <source>Quiet in these file types:</source>
+        <translation>在这些文件类型中保持安静：</translation>
+    </message>
+    <message>
+        <source>Typing in a file of a checked type asks for no suggestions; Ctrl+Space still does</source>
+        <translation>在勾选类型的文件中输入时不请求建议；Ctrl+Space 仍然可以</translation>
+    </message>
+    <message>
+        <source>Plain Text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <source>Filter file types</source>
+        <translation>筛选文件类型</translation>
+    </message>
+    <message>
         <source>While a suggestion is shown and the model is idle, compute what would follow it, so that accepting it shows the next one at once</source>
         <translation>显示建议且模型空闲时，预先计算其后的内容，接受后即可立即显示下一条建议</translation>
     </message>

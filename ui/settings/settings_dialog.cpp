@@ -2,6 +2,7 @@
 #include "ui/settings/settings_dialog.h"
 
 #include "ui/editor/editor.h"
+#include "ui/editor/syntax_repository.h"
 #include "ui/settings/interface_language.h"
 #include "ui/spelling/spell_checker.h"
 
@@ -17,10 +18,14 @@
 #include <QKeySequenceEdit>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
 
 namespace inkling {
 
@@ -235,6 +240,7 @@ QWidget *SettingsDialog::createSuggestionsPage()
     form->addRow(tr("Minimum confidence:"), m_minConfidence);
     form->addRow(m_fade);
     form->addRow(m_ahead);
+    form->addRow(tr("Quiet in these file types:"), createQuietTypesList());
     form->addRow(tr("Pause before suggesting:"), m_debounce);
     form->addRow(tr("Time limit per suggestion:"), m_timeBudget);
     form->addRow(tr("Maximum tokens, word mode:"), m_maxWord);
@@ -242,6 +248,48 @@ QWidget *SettingsDialog::createSuggestionsPage()
     form->addRow(tr("Maximum tokens, paragraph mode:"), m_maxParagraph);
     form->addRow(tr("Maximum tokens, code mode:"), m_maxCode);
     return page;
+}
+
+// Every file type the highlighter knows, plain text first, checkable: a checked type asks
+// for no suggestions while typing (the menu's "Suggest While Typing in … Files" is the
+// same setting). A filter box above it, as the list is long.
+QWidget *SettingsDialog::createQuietTypesList()
+{
+    m_quietTypes = new QListWidget;
+    m_quietTypes->setObjectName(QStringLiteral("quietFileTypes"));
+    m_quietTypes->setToolTip(tr("Typing in a file of a checked type asks for no suggestions; "
+                                "Ctrl+Space still does"));
+    const auto add = [this](const QString &name, const QString &shown) {
+        auto *item = new QListWidgetItem(shown);
+        item->setData(Qt::UserRole, name);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+        return item;
+    };
+    for (const KSyntaxHighlighting::Definition &d : syntaxRepository().definitions()) {
+        if (!d.isHidden())
+            m_quietTypes->addItem(add(d.name(), d.translatedName()));
+    }
+    m_quietTypes->sortItems();
+    m_quietTypes->insertItem(0, add(QString(), tr("Plain Text"))); // no definition
+    m_quietTypes->setMaximumHeight(m_quietTypes->sizeHintForRow(0) * 8 +
+                                   2 * m_quietTypes->frameWidth());
+    auto *filter = new QLineEdit;
+    filter->setObjectName(QStringLiteral("quietFileTypesFilter"));
+    filter->setPlaceholderText(tr("Filter file types"));
+    filter->setClearButtonEnabled(true);
+    connect(filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        for (int i = 0; i < m_quietTypes->count(); ++i) {
+            QListWidgetItem *item = m_quietTypes->item(i);
+            item->setHidden(!item->text().contains(text, Qt::CaseInsensitive));
+        }
+    });
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(filter);
+    layout->addWidget(m_quietTypes);
+    return box;
 }
 
 QWidget *SettingsDialog::createSamplingPage()
@@ -377,6 +425,12 @@ void SettingsDialog::setValues(const SuggestionSettings &s)
     m_minConfidence->setValue(qRound(s.minConfidence * 100));
     m_fade->setChecked(s.fadeByConfidence);
     m_ahead->setChecked(s.suggestAhead);
+    for (int i = 0; i < m_quietTypes->count(); ++i) {
+        QListWidgetItem *item = m_quietTypes->item(i);
+        item->setCheckState(s.quietFileTypes.contains(item->data(Qt::UserRole).toString())
+                                ? Qt::Checked
+                                : Qt::Unchecked);
+    }
     m_debounce->setValue(s.debounceMs);
     m_timeBudget->setValue(s.timeBudgetMs);
     m_maxWord->setValue(s.maxTokensWord);
@@ -419,6 +473,24 @@ SuggestionSettings SettingsDialog::settings() const
     s.minConfidence = m_minConfidence->value() / 100.0;
     s.fadeByConfidence = m_fade->isChecked();
     s.suggestAhead = m_ahead->isChecked();
+    // The checked types, in the order they were made quiet; names the list does not hold
+    // (a highlighting definition of another version) stay as they were.
+    QStringList listed, checked;
+    for (int i = 0; i < m_quietTypes->count(); ++i) {
+        const QListWidgetItem *item = m_quietTypes->item(i);
+        listed << item->data(Qt::UserRole).toString();
+        if (item->checkState() == Qt::Checked)
+            checked << listed.last();
+    }
+    s.quietFileTypes.clear();
+    for (const QString &name : m_initial.quietFileTypes) {
+        if (!listed.contains(name) || checked.contains(name))
+            s.quietFileTypes << name;
+    }
+    for (const QString &name : std::as_const(checked)) {
+        if (!s.quietFileTypes.contains(name))
+            s.quietFileTypes << name;
+    }
     s.debounceMs = m_debounce->value();
     s.timeBudgetMs = m_timeBudget->value();
     s.maxTokensWord = m_maxWord->value();

@@ -16,6 +16,7 @@ class QDoubleSpinBox;
 class QFontComboBox;
 class QKeySequenceEdit;
 class QLineEdit;
+class QListWidget;
 class QSpinBox;
 
 namespace inkling {
@@ -44,6 +45,7 @@ public:
 
 private:
     QWidget *createSuggestionsPage();
+    QWidget *createQuietTypesList();
     QWidget *createSamplingPage();
     QWidget *createEnginePage();
     QWidget *createServerPage();
@@ -59,6 +61,7 @@ private:
     QComboBox *m_trigger;
     QSpinBox *m_minConfidence; // percent
     QCheckBox *m_ahead;
+    QListWidget *m_quietTypes;
     QCheckBox *m_fade;
     QSpinBox *m_debounce;
     QSpinBox *m_timeBudget;
