@@ -69,6 +69,8 @@ Options:
   --trigger T[,T...]    eval: always | word: when typing asks for a suggestion (default:
                         the app's); several values run a grid.
   --after-accept on|off eval: whether accepting all of a suggestion asks for the next one
+  --remember on|off     eval: whether shown suggestions are remembered and shown again
+                        where typing leads back to them (the app's suggestion cache; on)
                         wherever the trigger rule would wait (default: the app's, on).
   --no-heal             eval: no token healing.
   --full-suggestions    eval: generate every suggestion to its end (slower, same result).
@@ -121,10 +123,10 @@ struct Options
 Options parse(int argc, char **argv)
 {
     static const std::vector<std::string> withValue = {
-        "model",       "precision", "mode",    "max-tokens",         "time-budget-ms",  "seed",
-        "temperature", "top-k",     "top-p",   "repetition-penalty", "no-repeat-ngram", "window",
-        "stride",      "threshold", "trigger", "prose-mode",         "after-accept",    "draft",
-        "draft-model"};
+        "model",       "precision",  "mode",    "max-tokens",         "time-budget-ms",  "seed",
+        "temperature", "top-k",      "top-p",   "repetition-penalty", "no-repeat-ngram", "window",
+        "stride",      "threshold",  "trigger", "prose-mode",         "after-accept",    "remember",
+        "draft",       "draft-model"};
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -390,12 +392,13 @@ void printStats(const KeystrokeStats &s)
     for (double l : s.latencyMs)
         mean += l / double(s.latencyMs.size());
     std::printf("characters %lld\nkeystrokes %lld\ntyped %lld\nsaved %lld\nsavings_percent %.2f\n"
-                "requests %lld\nshown %lld\nsuppressed %lld\naccepted %lld\naccept_keys %lld\n"
+                "requests %lld\nremembered %lld\nshown %lld\nsuppressed %lld\naccepted "
+                "%lld\naccept_keys %lld\n"
                 "accepted_characters %lld\naccepted_characters_per_shown %.2f\n"
                 "wrong_shown %lld\nwrong_shown_percent %.2f\nrepeating_shown %lld\n"
                 "latency_ms_mean %.2f\nlatency_ms_p50 %.2f\nlatency_ms_p95 %.2f\n",
                 s.characters, s.keystrokes, s.typed, s.saved(), s.savingsPercent(), s.requests,
-                s.shown, s.suppressed, s.accepted, s.acceptKeys, s.acceptedCharacters,
+                s.remembered, s.shown, s.suppressed, s.accepted, s.acceptKeys, s.acceptedCharacters,
                 s.acceptedCharactersPerShown(), s.wrongShown, s.wrongShownPercent(), s.repeating,
                 mean, percentile(s.latencyMs, 0.5), percentile(s.latencyMs, 0.95));
 }
@@ -438,6 +441,9 @@ int evalCommand(const Options &o)
         base.askAfterAccept = a == "on";
     else
         throw UsageError("--after-accept must be on or off");
+    const std::string rememberValue = o.value("remember", "on");
+    if (rememberValue != "on" && rememberValue != "off")
+        throw UsageError("--remember must be on or off");
     base.timeBudgetMs = 0; // a loaded machine must not change what is measured
     if (o.values.count("max-tokens")) {
         const int n = int(o.number("max-tokens", 0));
@@ -485,9 +491,11 @@ int evalCommand(const Options &o)
     for (size_t f = 0; f < texts.size(); ++f) {
         const CompletionMode mode = forcedMode.value_or(modeForFile(o.extra[f], base));
         auto &replay = replays[mode];
-        if (!replay)
+        if (!replay) {
             replay = std::make_unique<KeystrokeReplay>(session, model->tokenizer(), mode, base,
                                                        !o.fullSuggestions);
+            replay->setRemembering(rememberValue == "on");
+        }
         if (modes.find(modeName(mode)) == std::string::npos)
             modes += std::string(modes.empty() ? "" : ",") + modeName(mode);
         for (Row &row : rows) {
@@ -503,10 +511,11 @@ int evalCommand(const Options &o)
                 st.savingsPercent(), st.wrongShownPercent());
         }
     }
-    std::printf("model %s\nfiles %zu\nmode %s\nsampling %s\nhealing %s\nafter_accept %s\n",
+    std::printf("model %s\nfiles %zu\nmode %s\nsampling %s\nhealing %s\nafter_accept %s\n"
+                "remember %s\n",
                 model->name().c_str(), texts.size(), modes.c_str(),
                 sp.greedy ? "greedy" : "sampled", base.tokenHealing ? "on" : "off",
-                base.askAfterAccept ? "on" : "off");
+                base.askAfterAccept ? "on" : "off", rememberValue.c_str());
     for (const Row &row : rows) {
         std::printf("\ntrigger %s\nthreshold %.4g\n", triggerRuleName(row.trigger), row.threshold);
         printStats(row.stats);

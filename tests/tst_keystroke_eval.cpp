@@ -141,6 +141,27 @@ private slots:
         QVERIFY(a.shown > 0);
     }
 
+    // The app's suggestion cache serves a writer who comes back to a context (Backspace,
+    // undo); one who only types on never does, as a suggestion typed along stays shown by
+    // itself: the replay with and without remembering is the same keystroke for keystroke
+    // and nothing is found remembered (so the cache costs no savings).
+    void rememberingChangesNothingWhenTypingOn()
+    {
+        const std::string text = devText("letter-1801-jefferson.txt", 300);
+        const SuggestionPolicy policy = greedyPolicy();
+        KeystrokeReplay on(*m_session, m_model->tokenizer(), CompletionMode::Sentence, policy);
+        KeystrokeReplay off(*m_session, m_model->tokenizer(), CompletionMode::Sentence, policy);
+        off.setRemembering(false);
+        const KeystrokeStats a = on.run(text, policy), b = off.run(text, policy);
+        verifyCountsAddUp(a);
+        QCOMPARE(a.remembered, 0LL);
+        QCOMPARE(b.remembered, 0LL);
+        QCOMPARE(a.keystrokes, b.keystrokes);
+        QCOMPARE(a.shown, b.shown);
+        QCOMPARE(a.wrongShown, b.wrongShown);
+        QVERIFY(a.shown > 0);
+    }
+
     // A higher threshold shows a subset; above 1 nothing is shown and nothing saved.
     void thresholdSuppresses()
     {

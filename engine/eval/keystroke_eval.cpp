@@ -3,10 +3,12 @@
 // continues, else drops it; a new one is asked for where the trigger rule allows), and it
 // accepts a suggestion's pieces whenever they are what comes next.
 #include "engine/eval/keystroke_eval.h"
+#include "engine/generation/suggestion_cache.h"
 #include "engine/generation/suggestion_session.h"
 #include "engine/text/unicode_class.h"
 #include "engine/text/utf8_stream.h"
 
+#include <optional>
 #include <set>
 
 #include <cctype>
@@ -47,6 +49,7 @@ void KeystrokeStats::add(const KeystrokeStats &o)
     keystrokes += o.keystrokes;
     typed += o.typed;
     requests += o.requests;
+    remembered += o.remembered;
     suppressed += o.suppressed;
     shown += o.shown;
     wrongShown += o.wrongShown;
@@ -158,34 +161,52 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
     SuggestionSession session; // positions in bytes of text
     session.setPolicy(policy);
     session.setMode(m_mode);
+    // The app remembers the greedy suggestions it showed (SuggestionController).
+    SuggestionCache remembered;
+    const bool remember = m_remember && m_generation.sampling.greedy;
     std::uint64_t id = 0;
     bool usedShown = false; // a piece of the suggestion shown was accepted
     bool accepted = false;  // the last keys accepted all that was left of one
     size_t pos = 0;
+    const auto countShown = [&](std::string_view shown, double latencyMs) {
+        ++st.shown;
+        st.latencyMs.push_back(latencyMs);
+        if (!startsWith(all.substr(pos), shown.substr(0, nextWordLength(shown))))
+            ++st.wrongShown;
+        if (repeatsWordNgram(shown, 4))
+            ++st.repeating;
+        usedShown = false;
+    };
     while (pos < all.size()) {
         if (session.text().empty() && pos > 0 &&
             session.shouldRequest(all.substr(0, pos), {}, accepted)) {
-            // The request the session makes is m_generation's (see suggestionAt), with
-            // the gate applied here rather than by the engine, so that the suggestion
-            // kept for this position serves every threshold.
-            session.start(long(pos), 0, false, ++id, m_mode);
-            const Suggestion &s = suggestionAt(text, pos);
+            const std::string_view before = all.substr(0, pos);
+            const std::string_view context = before.substr(
+                before.size() - std::min(before.size(), SuggestionCache::kLookupBytes));
             ++st.requests;
-            if (!session.confidence(id, s.confidence)) {
-                ++st.suppressed;
+            std::optional<SuggestionCache::Hit> hit;
+            if (remember)
+                hit = remembered.find(context, m_mode);
+            if (hit) {
+                ++st.remembered;
+                session.showKnown(long(pos), hit->text, hit->confidence);
+                countShown(hit->text, 0);
             } else {
-                session.append(id, s.text);
-                session.finish(id);
-                if (!s.text.empty()) {
-                    ++st.shown;
-                    st.latencyMs.push_back(s.latencyMs);
-                    const std::string_view first =
-                        std::string_view(s.text).substr(0, nextWordLength(s.text));
-                    if (!startsWith(all.substr(pos), first))
-                        ++st.wrongShown;
-                    if (repeatsWordNgram(s.text, 4))
-                        ++st.repeating;
-                    usedShown = false;
+                // The request the session makes is m_generation's (see suggestionAt), with
+                // the gate applied here rather than by the engine, so that the suggestion
+                // kept for this position serves every threshold.
+                session.start(long(pos), 0, false, ++id, m_mode);
+                const Suggestion &s = suggestionAt(text, pos);
+                if (!session.confidence(id, s.confidence)) {
+                    ++st.suppressed;
+                } else {
+                    session.append(id, s.text);
+                    session.finish(id);
+                    if (!s.text.empty()) {
+                        countShown(s.text, s.latencyMs);
+                        if (remember)
+                            remembered.remember(context, m_mode, s.text, s.confidence);
+                    }
                 }
             }
         }

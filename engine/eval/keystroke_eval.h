@@ -18,7 +18,8 @@ struct KeystrokeStats
     long long characters = 0; // Unicode characters in the text: keystrokes without help
     long long keystrokes = 0; // characters typed + accept keys pressed
     long long typed = 0;      // characters typed by hand
-    long long requests = 0;   // suggestions asked for
+    long long requests = 0;   // suggestions asked for (or found remembered)
+    long long remembered = 0; // ... found in the suggestion cache, no model call
     long long suppressed = 0; // ... not shown: first word below the confidence threshold
     long long shown = 0;      // ... shown (not empty, confident enough)
     long long wrongShown = 0; // shown ones whose first word was not what came next
@@ -80,6 +81,11 @@ public:
     // Types `text` (UTF-8) with the trigger rule and confidence threshold of `policy`.
     KeystrokeStats run(const std::string &text, const SuggestionPolicy &policy);
 
+    // Whether shown greedy suggestions are remembered and shown again where the text
+    // before the cursor leads back to them, as the app's SuggestionCache does (on, as in
+    // the app; off measures what the cache changes).
+    void setRemembering(bool remember) { m_remember = remember; }
+
 private:
     struct Suggestion
     {
@@ -94,6 +100,7 @@ private:
     CompletionMode m_mode;
     SuggestionPolicy m_generation;
     bool m_stopAtMismatch;
+    bool m_remember = true;
     std::string m_cachedCopy; // the text m_cache belongs to
     std::map<size_t, Suggestion> m_cache;
 };
