@@ -71,6 +71,12 @@ Options:
   --after-accept on|off eval: whether accepting all of a suggestion asks for the next one
   --remember on|off     eval: whether shown suggestions are remembered and shown again
                         where typing leads back to them (the app's suggestion cache; on)
+  --typed-chars N       eval: type only the last N characters of each FILE, the text
+                        before them being the document already written (a long text
+                        gone on with)
+  --document-cache on|off
+                        eval: whether the document's own words are mixed into the
+                        model's choices (on, as in the app)
                         wherever the trigger rule would wait (default: the app's, on).
   --no-heal             eval: no token healing.
   --full-suggestions    eval: generate every suggestion to its end (slower, same result).
@@ -122,11 +128,28 @@ struct Options
 
 Options parse(int argc, char **argv)
 {
-    static const std::vector<std::string> withValue = {
-        "model",       "precision",  "mode",    "max-tokens",         "time-budget-ms",  "seed",
-        "temperature", "top-k",      "top-p",   "repetition-penalty", "no-repeat-ngram", "window",
-        "stride",      "threshold",  "trigger", "prose-mode",         "after-accept",    "remember",
-        "draft",       "draft-model"};
+    static const std::vector<std::string> withValue = {"model",
+                                                       "precision",
+                                                       "mode",
+                                                       "max-tokens",
+                                                       "time-budget-ms",
+                                                       "seed",
+                                                       "temperature",
+                                                       "top-k",
+                                                       "top-p",
+                                                       "repetition-penalty",
+                                                       "no-repeat-ngram",
+                                                       "window",
+                                                       "stride",
+                                                       "threshold",
+                                                       "trigger",
+                                                       "prose-mode",
+                                                       "after-accept",
+                                                       "remember",
+                                                       "document-cache",
+                                                       "typed-chars",
+                                                       "draft",
+                                                       "draft-model"};
     Options o;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -441,6 +464,10 @@ int evalCommand(const Options &o)
         base.askAfterAccept = a == "on";
     else
         throw UsageError("--after-accept must be on or off");
+    if (const std::string a = o.value("document-cache", "on"); a == "on" || a == "off")
+        base.documentCache = a == "on";
+    else
+        throw UsageError("--document-cache must be on or off");
     const std::string rememberValue = o.value("remember", "on");
     if (rememberValue != "on" && rememberValue != "off")
         throw UsageError("--remember must be on or off");
@@ -473,6 +500,21 @@ int evalCommand(const Options &o)
     std::vector<std::string> texts;
     for (const std::string &path : o.extra)
         texts.push_back(readTextFile(path)); // every file checked before the slow part
+    const double typedChars = o.number("typed-chars", 0);
+    if (typedChars < 0)
+        throw UsageError("--typed-chars must be 0 (all) or more");
+    // Where typing starts in text: the start of its last typedChars characters.
+    const auto typedFrom = [typedChars](const std::string &text) {
+        if (typedChars <= 0)
+            return size_t(0);
+        size_t from = text.size();
+        for (double n = 0; from > 0 && n < typedChars; ++n) {
+            do
+                --from;
+            while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80);
+        }
+        return from;
+    };
     const auto model = loadModel(o);
     Gpt2Session session(model->model());
     std::map<CompletionMode, std::unique_ptr<KeystrokeReplay>> replays;
@@ -502,7 +544,7 @@ int evalCommand(const Options &o)
             SuggestionPolicy policy = base;
             policy.trigger = row.trigger;
             policy.minConfidence = row.threshold;
-            const KeystrokeStats st = replay->run(texts[f], policy);
+            const KeystrokeStats st = replay->run(texts[f], policy, typedFrom(texts[f]));
             row.stats.add(st);
             std::fprintf(
                 stderr,
@@ -512,10 +554,11 @@ int evalCommand(const Options &o)
         }
     }
     std::printf("model %s\nfiles %zu\nmode %s\nsampling %s\nhealing %s\nafter_accept %s\n"
-                "remember %s\n",
+                "remember %s\ndocument_cache %s\n",
                 model->name().c_str(), texts.size(), modes.c_str(),
                 sp.greedy ? "greedy" : "sampled", base.tokenHealing ? "on" : "off",
-                base.askAfterAccept ? "on" : "off", rememberValue.c_str());
+                base.askAfterAccept ? "on" : "off", rememberValue.c_str(),
+                base.documentCache ? "on" : "off");
     for (const Row &row : rows) {
         std::printf("\ntrigger %s\nthreshold %.4g\n", triggerRuleName(row.trigger), row.threshold);
         printStats(row.stats);

@@ -66,6 +66,8 @@ TypingFigures replayTyping(CompletionService &service, const QString &text,
         r.id = ++id;
         r.textBefore = before;
         r.textAfter = after;
+        if (policy.documentCache)
+            r.document = before.left(before.lastIndexOf(QLatin1Char('\n')) + 1);
         seenFirst = false;
         confident = true;
         ++f.requests;

@@ -24,6 +24,8 @@ struct TypingFigures
 // does once its debounce expires: after a keystroke that does not continue the
 // suggestion shown, it asks for one where the policy's trigger rule allows, with the
 // policy's request for `mode`; a suggestion below the policy's confidence is not shown.
+// With the policy's documentCache, every request carries the document written so far but
+// the line being typed, as the controller sends it (DocumentCache).
 TypingFigures replayTyping(CompletionService &service, const QString &text,
                            const SuggestionPolicy &policy, CompletionMode mode);
 

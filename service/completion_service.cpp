@@ -138,6 +138,7 @@ void CompletionService::loadModel(const QString &directory, quint64 id)
         m_draftSession = std::move(draftSession);
         m_model = std::move(model);
         m_draftModel = std::move(draft);
+        m_documentCache.clear(); // counted in the old model's tokens
         LoadedModelInfo info;
         if (m_draftModel)
             info.draft = QString::fromStdString(m_draftModel->name());
@@ -202,6 +203,10 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
                        : contextTail(request.textBefore, nCtx).toStdString();
         if (!m_prefixReuse)
             m_session->reset();
+        if (request.kind == RequestKind::Suggestion && !request.document.isEmpty()) {
+            m_documentCache.update(m_model->tokenizer(), request.document.toStdString());
+            g.documentCache = &m_documentCache;
+        }
         std::string text;
         GenerationCallbacks callbacks;
         callbacks.isCancelled = stale;

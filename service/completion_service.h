@@ -34,6 +34,9 @@ struct CompletionRequest
     QString textBefore; // suggestion: text before the cursor (any length: the service
                         // keeps the prompt window); command: the whole prompt
     QString textAfter;  // text after the cursor (reserved for fill-in-the-middle models)
+    // Suggestion: the whole document, for its own words (DocumentCache; empty: none).
+    // Implicitly shared: the editor's copy of it costs no second copy on the way.
+    QString document;
 };
 
 // A request carrying g's prompt (as textBefore) and its decoding settings; id, kind and
@@ -143,6 +146,8 @@ private:
     std::unique_ptr<LanguageModel> m_model;
     std::unique_ptr<Gpt2Session> m_draftSession;
     std::unique_ptr<Gpt2Session> m_session;
+    // The words of the document suggested in last, updated line by line per request.
+    DocumentCache m_documentCache;
 };
 
 } // namespace inkling

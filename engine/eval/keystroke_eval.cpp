@@ -129,8 +129,14 @@ const KeystrokeReplay::Suggestion &KeystrokeReplay::suggestionAt(const std::stri
         return it->second;
     const std::string_view before = std::string_view(text).substr(0, position);
     const std::string_view wanted = std::string_view(text).substr(position);
-    const GenerationRequest request = m_generation.request(
+    GenerationRequest request = m_generation.request(
         std::string(promptTail(before, m_session.model().config().nCtx)), m_mode);
+    if (m_generation.documentCache) {
+        // The document as written so far, never what comes after (that is the answer),
+        // without the line being written (see DocumentCache).
+        m_documentCache.update(m_tokenizer, before.substr(0, before.rfind('\n') + 1));
+        request.documentCache = &m_documentCache;
+    }
     Suggestion s;
     const auto start = Clock::now();
     GenerationCallbacks callbacks;
@@ -149,15 +155,17 @@ const KeystrokeReplay::Suggestion &KeystrokeReplay::suggestionAt(const std::stri
     return m_cache.emplace(position, std::move(s)).first->second;
 }
 
-KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPolicy &policy)
+KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPolicy &policy,
+                                    size_t from)
 {
     if (text != m_cachedCopy) {
         m_cache.clear();
         m_cachedCopy = text;
     }
     KeystrokeStats st;
-    st.characters = countChars(text);
     const std::string_view all(text);
+    from = std::min(from, all.size());
+    st.characters = countChars(all.substr(from));
     SuggestionSession session; // positions in bytes of text
     session.setPolicy(policy);
     session.setMode(m_mode);
@@ -167,7 +175,7 @@ KeystrokeStats KeystrokeReplay::run(const std::string &text, const SuggestionPol
     std::uint64_t id = 0;
     bool usedShown = false; // a piece of the suggestion shown was accepted
     bool accepted = false;  // the last keys accepted all that was left of one
-    size_t pos = 0;
+    size_t pos = from;
     const auto countShown = [&](std::string_view shown, double latencyMs) {
         ++st.shown;
         st.latencyMs.push_back(latencyMs);

@@ -3,6 +3,7 @@
 // (`inkling-cli eval keystrokes`).
 #pragma once
 
+#include "engine/generation/document_cache.h"
 #include "engine/generation/suggestion_policy.h"
 #include "engine/model/gpt2_session.h"
 #include "engine/text/tokenizer.h"
@@ -78,8 +79,10 @@ public:
     KeystrokeReplay(Gpt2Session &session, const Tokenizer &tokenizer, CompletionMode mode,
                     const SuggestionPolicy &generation, bool stopAtMismatch = true);
 
-    // Types `text` (UTF-8) with the trigger rule and confidence threshold of `policy`.
-    KeystrokeStats run(const std::string &text, const SuggestionPolicy &policy);
+    // Types `text` (UTF-8) with the trigger rule and confidence threshold of `policy`,
+    // from byte `from` on (a character boundary): what comes before is the document
+    // already written, as when a writer goes on with a long text.
+    KeystrokeStats run(const std::string &text, const SuggestionPolicy &policy, size_t from = 0);
 
     // Whether shown greedy suggestions are remembered and shown again where the text
     // before the cursor leads back to them, as the app's SuggestionCache does (on, as in
@@ -103,6 +106,7 @@ private:
     bool m_remember = true;
     std::string m_cachedCopy; // the text m_cache belongs to
     std::map<size_t, Suggestion> m_cache;
+    DocumentCache m_documentCache; // the text before the position asked at last
 };
 
 } // namespace inkling

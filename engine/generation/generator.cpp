@@ -301,6 +301,7 @@ public:
         : m_session(session)
         , m_tokenizer(tokenizer)
         , m_sampler(request.sampling)
+        , m_documentCache(request.documentCache)
         , m_noRepeatNgram(size_t(std::max(0, request.noRepeatNgram)))
         , m_repeatFrom(std::max(
               notesTokens, promptTokens > size_t(GenerationSettings::kRepeatContextTokens)
@@ -333,10 +334,11 @@ public:
                                                  : banned.empty()
                                                      ? std::function<bool(int)>()
                                                      : std::function<bool(int)>(notBanned);
+        const std::span<const float> logits = mixedLogits();
         Choice c;
-        c.id = m_sampler.sample(tokenLogits(), m_session.tokens(), allowed);
+        c.id = m_sampler.sample(logits, m_session.tokens(), allowed);
         if (c.id >= 0 && c.id != m_tokenizer.endOfText())
-            c.probability = tokenProbability(tokenLogits(), c.id, allowed);
+            c.probability = tokenProbability(logits, c.id, allowed);
         return c;
     }
 
@@ -347,6 +349,21 @@ private:
     {
         const std::span<const float> all = m_session.logits();
         return all.first(std::min(all.size(), size_t(m_tokenizer.vocabSize())));
+    }
+
+    // The model's logits with the document's vote mixed in (DocumentCache::mix), where
+    // the document has continued the last tokens before; else the model's own.
+    std::span<const float> mixedLogits()
+    {
+        const std::span<const float> model = tokenLogits();
+        if (!m_documentCache)
+            return model;
+        const DocumentCache::Prediction prediction = m_documentCache->predict(m_session.tokens());
+        if (prediction.order == 0)
+            return model;
+        m_mixed.assign(model.begin(), model.end());
+        DocumentCache::mix(m_mixed, prediction);
+        return m_mixed;
     }
 
     // The tokens that would repeat an n-gram near the cursor if they came next: those
@@ -371,6 +388,8 @@ private:
     const Gpt2Session &m_session;
     const Tokenizer &m_tokenizer;
     Sampler m_sampler;
+    const DocumentCache *m_documentCache;
+    std::vector<float> m_mixed; // [V]: the logits with the document's vote
     const size_t m_noRepeatNgram;
     const size_t m_repeatFrom;
 };

@@ -2,6 +2,7 @@
 // token → stop rule, budgets and cancellation, streaming whole UTF-8 characters.
 #pragma once
 
+#include "engine/generation/document_cache.h"
 #include "engine/generation/sampler.h"
 #include "engine/generation/stop_rule.h"
 #include "engine/model/gpt2_session.h"
@@ -75,6 +76,9 @@ struct GenerationRequest : GenerationSettings
     // text, separated by a blank line, and kept whole in the window (up to half of it)
     // however long the document is, while the document's text is cut from the front.
     std::string notes;
+    // The document's own words (DocumentCache), mixed into every next-token distribution
+    // when set; held by whoever keeps the document (the completion service, the replay).
+    const DocumentCache *documentCache = nullptr;
 };
 
 // The prompt split for token healing: the text whose tokens go to the model, and the

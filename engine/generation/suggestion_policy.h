@@ -59,6 +59,9 @@ struct SuggestionPolicy
     // reading on, not typing a word (after a sentence's "." the rule would wait), and the
     // suggestion computed ahead is shown at once (llama.vim does the same).
     bool askAfterAccept = true;
+    // Mix the document's own words into the model's choices (DocumentCache): names and
+    // phrases from anywhere in the document, also outside the model's window.
+    bool documentCache = true;
     // Idle time after typing before a suggestion is requested (the editor waits; the
     // keystroke evaluator, which replays no time, does not).
     int debounceMs = 200;

@@ -31,6 +31,15 @@ QString documentText(QTextDocument *doc, int from, int to)
     return plainSelection(c.selectedText());
 }
 
+// The document's own words for the engine's DocumentCache: all of its text but the
+// paragraph at pos, which is being written.
+QString documentWithoutBlockAt(QTextDocument *doc, int pos)
+{
+    const QTextBlock block = doc->findBlock(pos);
+    QString text = doc->toPlainText();
+    return text.remove(block.position(), block.length());
+}
+
 QString fromUtf8(std::string_view s)
 {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
@@ -253,6 +262,8 @@ void SuggestionController::startSpeculative()
     const int start = int(PromptWindow::textStart(size_t(pos), kLargestContext));
     r.textBefore = documentText(doc, start, pos) + fromUtf8(rest);
     r.textAfter = textAfter(pos);
+    if (m_session.policy().documentCache)
+        r.document = documentWithoutBlockAt(doc, pos);
     m_speculative = Speculative{r.id, std::move(context), mode, {}, std::nullopt};
     m_source->request(r);
 }
@@ -333,6 +344,8 @@ void SuggestionController::startRequest(int alternative, bool asked)
     const int start = int(PromptWindow::textStart(size_t(pos), kLargestContext));
     r.textBefore = documentText(doc, start, pos);
     r.textAfter = after;
+    if (m_session.policy().documentCache)
+        r.document = documentWithoutBlockAt(doc, pos);
 
     m_latencyReported = false;
     reportBusy();
