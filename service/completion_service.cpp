@@ -128,7 +128,10 @@ void CompletionService::loadModel(const QString &directory, quint64 id)
             },
             inUse);
         auto session = std::make_unique<Gpt2Session>(model->model());
-        auto draft = loadDraftFor(*model);
+        // (No draft is loaded where none could draft: see draftFit.)
+        auto draft = model->model().precision() == Precision::F32 ? loadDraftFor(*model) : nullptr;
+        if (!wanted())
+            throw LoadCancelled{};
         auto draftSession = draft ? std::make_unique<Gpt2Session>(draft->model()) : nullptr;
         if (draftSession)
             session->setDraft(draftSession.get(), kDraftTokens);
@@ -203,6 +206,7 @@ void CompletionService::run(const CompletionRequest &request, const std::functio
                        : contextTail(request.textBefore, nCtx).toStdString();
         if (!m_prefixReuse)
             m_session->reset();
+        g.documentCache = nullptr; // only this service's own, below
         if (request.kind == RequestKind::Suggestion && !request.document.isEmpty()) {
             m_documentCache.update(m_model->tokenizer(), request.document.toStdString());
             g.documentCache = &m_documentCache;

@@ -7,10 +7,19 @@
 // equals its greedy /completion of the same prompt, and the stop rule cuts that text.
 // A proxy between the two then breaks the stream (the connection dies mid-answer, or a
 // chunk arrives damaged) and the local engine, with the same embedded model, takes over.
+// And in the real window: typing the prompt shows llama-server's greedy text as ghost text.
 #include "completion_listener.h"
 #include "engine/generation/stop_rule.h"
 #include "service/engine_thread.h"
 #include "service/fallback_completion_source.h"
+#include "ui/editor/editor.h"
+#include "ui/editor/ghost_text.h"
+#include "ui/suggestions/suggestion_controller.h"
+#include "ui/suggestions/suggestion_status.h"
+#include "ui/window/main_window.h"
+
+#include <QApplication>
+#include <QStandardPaths>
 
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -195,6 +204,49 @@ private slots:
             QVERIFY2(heard.partials > 1, "not streamed");
     }
 
+    // The whole path a writer uses: the server switched on in the settings, the prompt
+    // typed into the editor of a real window, the suggestion streamed into its ghost
+    // text, equal to llama-server's own greedy text cut at the sentence's end.
+    void ghostTextInTheEditor()
+    {
+        const QString greedy = greedyFromServer(kPrompt, kTokens);
+        QVERIFY2(!greedy.isEmpty(), "llama-server gave no greedy text");
+        const std::string g = greedy.toStdString();
+        const StopRule rule(CompletionMode::Sentence);
+        const std::optional<size_t> stop = rule.stopAt(g);
+        const QString expected =
+            QString::fromStdString(g.substr(0, stop ? *stop : rule.finalLength(g)));
+
+        QStandardPaths::setTestModeEnabled(true);
+        MainWindow window;
+        QSignalSpy loaded(window.engine(), &EngineThread::modelLoaded);
+        SuggestionSettings settings;
+        settings.debounceMs = 60;
+        settings.sampling.greedy = true;
+        settings.minConfidence = 0;
+        settings.trigger = TriggerRule::EveryKeystroke;
+        settings.proseMode = CompletionMode::Sentence;
+        settings.maxTokensSentence = kTokens;
+        settings.tokenHealing = false; // the server gets the text as it is
+        settings.serverEnabled = true;
+        settings.serverUrl = serverUrl().toString();
+        window.applySettings(settings);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Suggestions start once the built-in model (the fallback) is there.
+        QVERIFY(window.engine()->isModelLoaded() || loaded.wait(30000));
+        Editor *editor = window.editor();
+        editor->setFocus();
+        QTest::keyClicks(editor, kPrompt);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.suggestions()->isPending() &&
+                                     !window.suggestions()->suggestion().isEmpty(),
+                                 60000);
+        QCOMPARE(window.suggestions()->suggestion(), expected);
+        QTRY_COMPARE(window.suggestions()->ghost()->text(), expected);
+        QCOMPARE(window.suggestionStatus()->backendText(), QStringLiteral("Server: 127.0.0.1"));
+        QCOMPARE(editor->toPlainText(), kPrompt); // ghost text is not the document's
+    }
+
     void brokenStreamFallsBackToTheLocalEngine_data()
     {
         QTest::addColumn<int>("how");
@@ -261,5 +313,13 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestServerLlama)
+int main(int argc, char **argv)
+{
+    // A window without a screen unless one is there (inkling.sh runs this test directly).
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    TestServerLlama test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_server_llama.moc"

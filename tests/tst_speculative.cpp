@@ -204,8 +204,8 @@ private slots:
     }
 
     // The rule the app asks before it lets a draft work (draftFit), by hand: the target at
-    // f32, the same tokens under the same ids, and the target at least four times the
-    // draft's size (the embedded model has 19.2 M parameters, the random one 0.4 M).
+    // f32, the same tokens under the same ids (checked first), and the target at least four times
+    // the draft's size (the embedded model has 19.2 M parameters, the random one 0.4 M).
     void draftOnlyWhereItPays_data()
     {
         QTest::addColumn<QByteArray>("target");
@@ -223,8 +223,12 @@ private slots:
                                        << int(Precision::F32) << int(DraftFit::TooLarge);
         QTest::addRow("a larger draft") << QByteArray("random") << QByteArray("embedded")
                                         << int(Precision::F32) << int(DraftFit::TooLarge);
+        // The same tokens with more rows (nanoGPT's 50304): only the shared ids are drafted.
         QTest::addRow("padded vocabulary") << QByteArray("embedded") << QByteArray("padded")
-                                           << int(Precision::F32) << int(DraftFit::OtherVocabulary);
+                                           << int(Precision::F32) << int(DraftFit::Helps);
+        QTest::addRow("two ids swapped, at s8")
+            << QByteArray("embedded") << QByteArray("swapped") << int(Precision::S8)
+            << int(DraftFit::OtherVocabulary);
         QTest::addRow("two ids swapped") << QByteArray("embedded") << QByteArray("swapped")
                                          << int(Precision::F32) << int(DraftFit::OtherVocabulary);
     }

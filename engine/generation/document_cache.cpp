@@ -58,6 +58,16 @@ void DocumentCache::count(const std::vector<int> &tokens, int delta)
 
 void DocumentCache::update(const Tokenizer &tokenizer, std::string_view text)
 {
+    try {
+        updateLines(tokenizer, text);
+    } catch (...) {
+        clear(); // half-counted lines would stay wrong: start afresh next time
+        throw;
+    }
+}
+
+void DocumentCache::updateLines(const Tokenizer &tokenizer, std::string_view text)
+{
     // text: lines, each with its '\n' (the last one may have none).
     std::vector<std::string_view> lines;
     std::vector<std::uint64_t> hashes;

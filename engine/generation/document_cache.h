@@ -66,6 +66,7 @@ private:
         int occurrences = 0;
     };
     void count(const std::vector<int> &tokens, int delta);
+    void updateLines(const Tokenizer &tokenizer, std::string_view text);
 
     std::vector<std::uint64_t> m_lineHashes;         // the text's lines in order
     std::unordered_map<std::uint64_t, Line> m_lines; // by hash

@@ -20,11 +20,11 @@ bool sameVocabulary(const Tokenizer &a, const Tokenizer &b)
 
 DraftFit draftFit(const LanguageModel &target, const LanguageModel &draft)
 {
+    // (A padded vocab_size is the same tokens: only the ids both know are drafted.)
+    if (!sameVocabulary(target.tokenizer(), draft.tokenizer()))
+        return DraftFit::OtherVocabulary;
     if (target.model().precision() != Precision::F32)
         return DraftFit::NotF32;
-    if (target.config().nVocab != draft.config().nVocab ||
-        !sameVocabulary(target.tokenizer(), draft.tokenizer()))
-        return DraftFit::OtherVocabulary;
     if (double(target.config().parameterCount()) <
         kMinSizeRatio * double(draft.config().parameterCount()))
         return DraftFit::TooLarge;

@@ -18,8 +18,9 @@ enum class DraftFit {
     TooLarge,        // the draft costs too much of a target step to pay
 };
 
-// Whether `draft` should draft for `target`: the target at f32 (the only precision where
-// drafting is exact, see setDraft), the same vocabulary token for token, and the target
+// Whether `draft` should draft for `target`: the same vocabulary token for token (a padded
+// vocab_size aside), the target at f32 (the only precision where drafting is exact, see
+// setDraft), and the target
 // at least kMinSizeRatio times the draft's parameters. The draft's k steps then cost
 // well under a target step (the embedded model beside the 124M one: 559 against 102
 // tokens/s), and a paused draft costs 8–11 % at worst.

@@ -32,9 +32,13 @@ QString documentText(QTextDocument *doc, int from, int to)
 }
 
 // The document's own words for the engine's DocumentCache: all of its text but the
-// paragraph at pos, which is being written.
+// paragraph at pos, which is being written; none for a document longer than
+// kMaxCachedDocument characters (the cache's n-grams take about 100 bytes a token).
+constexpr int kMaxCachedDocument = 1 << 20;
 QString documentWithoutBlockAt(QTextDocument *doc, int pos)
 {
+    if (doc->characterCount() > kMaxCachedDocument)
+        return {};
     const QTextBlock block = doc->findBlock(pos);
     QString text = doc->toPlainText();
     return text.remove(block.position(), block.length());
