@@ -68,6 +68,15 @@ QString greedyFromServer(const QString &prompt, int tokens)
     return QJsonDocument::fromJson(reply->readAll()).object().value("content").toString();
 }
 
+// The stop rule's cut of llama-server's own text: what a suggestion in mode shows of it.
+QString cutByStopRule(const QString &text, CompletionMode mode)
+{
+    const std::string t = text.toStdString();
+    const StopRule rule(mode);
+    const std::optional<size_t> stop = rule.stopAt(t);
+    return QString::fromStdString(t.substr(0, stop ? *stop : rule.finalLength(t)));
+}
+
 CompletionRequest greedyRequest(CompletionMode mode, const QString &prompt = kPrompt)
 {
     return testing::greedyRequest(prompt, mode, kTokens);
@@ -175,12 +184,7 @@ private slots:
             while (!whole.isEmpty() && whole.back().isSpace())
                 whole.chop(1);
         }
-        // The stop rule's cut of llama-server's own text.
-        const std::string g = whole.toStdString();
-        const StopRule rule(mode);
-        const std::optional<size_t> stop = rule.stopAt(g);
-        const QString expected =
-            QString::fromStdString(g.substr(0, stop ? *stop : rule.finalLength(g)));
+        const QString expected = cutByStopRule(whole, mode);
 
         ServerCompletionSource source;
         source.setConfig({serverUrl(), {}, {}});
@@ -211,11 +215,7 @@ private slots:
     {
         const QString greedy = greedyFromServer(kPrompt, kTokens);
         QVERIFY2(!greedy.isEmpty(), "llama-server gave no greedy text");
-        const std::string g = greedy.toStdString();
-        const StopRule rule(CompletionMode::Sentence);
-        const std::optional<size_t> stop = rule.stopAt(g);
-        const QString expected =
-            QString::fromStdString(g.substr(0, stop ? *stop : rule.finalLength(g)));
+        const QString expected = cutByStopRule(greedy, CompletionMode::Sentence);
 
         QStandardPaths::setTestModeEnabled(true);
         MainWindow window;
